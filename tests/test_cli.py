@@ -1,0 +1,93 @@
+"""The command line, run as a user would, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+
+def run(runner: CliRunner, db: str, *args: str, input: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, ["--db", db, *args], input=input)
+    return result.exit_code, result.output
+
+
+ADD = ["add", "--type", "visit", "--date", "2024-05-04", "--actor", "Hamas:initiator",
+       "--actor", "Egypt:host:state", "--location", "Cairo", "--country", "Egypt",
+       "--title", "Hamas delegation arrives in Cairo", "--source-url", "https://example.org/a",
+       "--evidence", "The delegation landed in the afternoon."]
+
+
+def test_add_list_show_edit_delete(runner: CliRunner, db: str) -> None:
+    code, out = run(runner, db, *ADD)
+    assert code == 0
+    eid = out.strip()
+    code, out = run(runner, db, "list", "--actor", "Egypt")
+    assert code == 0 and eid in out and "1 event(s)" in out
+    code, out = run(runner, db, "show", eid)
+    assert "Egypt (state, host)" in out and "The delegation landed" in out
+    code, out = run(runner, db, "edit", eid, "--status", "planned", "--title", "Visit planned")
+    assert code == 0
+    assert "planned" in run(runner, db, "show", eid)[1]
+    code, out = run(runner, db, "delete", eid, input="n\n")
+    assert code == 1 and eid in run(runner, db, "list")[1]
+    code, out = run(runner, db, "delete", eid, "--yes")
+    assert code == 0 and "0 event(s)" in run(runner, db, "list")[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--type", "vist"], "valid: visit, meeting", id="unknown-type"),
+        pytest.param(["--status", "done"], "valid: occurred, planned", id="unknown-status"),
+        pytest.param(["--date", "2024-02-30"], "not a valid date", id="impossible-date"),
+        pytest.param(["--end-date", "2024-05-01"], "before date_start", id="end-before-start"),
+        pytest.param(["--title", " "], "title is empty", id="empty-title"),
+        pytest.param(["--actor", " "], "actor name is empty", id="empty-actor"),
+    ],
+)
+def test_bad_input_is_one_line_exit_1_and_stores_nothing(
+    runner: CliRunner, db: str, args: list[str], message: str
+) -> None:
+    base = {"--type": "visit", "--date": "2024-05-04", "--actor": "Hamas", "--title": "t"}
+    for flag, value in zip(args[::2], args[1::2], strict=True):
+        base[flag] = value
+    argv = ["add"] + [x for kv in base.items() for x in kv]
+    code, out = run(runner, db, *argv)
+    assert code == 1
+    assert message in out
+    assert len([line for line in out.splitlines() if line.strip()]) == 1
+    assert "0 event(s)" in run(runner, db, "list")[1]
+
+
+def test_unknown_id(runner: CliRunner, db: str) -> None:
+    for cmd in (["show", "abcdef"], ["edit", "abcdef", "--title", "x"],
+                ["delete", "abcdef", "--yes"]):
+        code, out = run(runner, db, *cmd)
+        assert code == 1 and "no event with id 'abcdef'" in out
+
+
+def test_list_filter_with_unknown_type_names_valid_ones(runner: CliRunner, db: str) -> None:
+    code, out = run(runner, db, "list", "--type", "summit")
+    assert code == 1 and "valid: visit" in out
+
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    for cmd in ("add", "list", "show", "edit", "delete", "export", "import", "dates", "extract"):
+        result = runner.invoke(app, [cmd, "--help"])
+        assert result.exit_code == 0, cmd
+        assert "Usage" in result.output
+
+
+def test_export_to_file_and_json(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    run(runner, db, *ADD)
+    out_file = tmp_path / "out.json"
+    code, _ = run(runner, db, "export", "--format", "json", "-o", str(out_file))
+    assert code == 0
+    assert '"Hamas delegation arrives in Cairo"' in out_file.read_text(encoding="utf-8")
+    code, _ = run(runner, db, "import", str(out_file))
+    assert code == 0
+    assert "1 event(s)" in run(runner, db, "list")[1]

@@ -1,0 +1,202 @@
+"""Regular-expression vocabulary of English news time expressions.
+
+Everything is compiled into ONE master alternation (``MASTER``) so that the text is scanned
+once; each top-level named group is a rule and ``match.lastgroup`` says which rule fired.
+The order of the alternatives matters: Python's ``re`` takes the first alternative that
+matches at the leftmost position, so longer, more specific rules come first.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "MASTER",
+    "MONTHS",
+    "NUMBER_WORDS",
+    "ORDINALS",
+    "SEASONS",
+    "UNIT_CODES",
+    "WEEKDAYS",
+]
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "couple": 2, "dozen": 12,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4,
+}  # fmt: skip
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}  # fmt: skip
+# Unit word stem -> (TIMEX3 duration letter, needs the "T" time designator)
+UNIT_CODES: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+    "decade": ("E", False), "centur": ("C", False),
+}  # fmt: skip
+
+# --- building blocks -------------------------------------------------------------------
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MON = rf"(?:{_MON_FULL}|{_MON_ABBR}|{_MON_FULL.upper()})"
+WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_ORD_DAY = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty-\w+|thirtieth|thirty-first)"
+)
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
+_SPOKEN_YEAR = (
+    r"(?i:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|\w+teen)"
+    r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
+ANY_YEAR = rf"(?:{YEAR4}|{_SPOKEN_YEAR})"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SMALL = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+NUM = (
+    rf"(?i:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|"
+    rf"eight|nine))?|{_SMALL}|a\s+hundred|hundreds\s+of|a\s+couple\s+of|a\s+few|a\s+dozen|"
+    rf"several|few|many|some|couple\s+of|an?)"
+)
+UNIT = (
+    r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
+    r"|decades?|century|centuries)"
+)
+_MOD = (
+    r"(?i:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|only|just|under|"
+    r"barely|within|fewer\s+than)"
+)
+POD = r"(?i:morning|afternoon|evening|night|overnight)"
+_TOD = (
+    r"(?:(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|o'clock)|\d{1,2}:\d\d(?!\d)|noon|midnight"
+    r"|midday)"
+)
+_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)"
+_DAYWORD = rf"(?:{WD}|(?i:today|yesterday|tomorrow|tonight))"
+_MONDAY = rf"(?:{MON}\s+{DAYNUM}(?:,?\s+{YEAR4})?)"
+_REL = r"(?i:last|this|next|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+next|" \
+    r"the\s+previous|the\s+following|this\s+past|this\s+coming|the\s+same|that|the)"
+_EDGE = (
+    r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of(?:\s+the)?|"
+    r"early|late|mid|earlier|later)"
+)
+_QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+_HOLIDAY = (
+    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
+    r"|Election\s+Day|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
+    r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day)"
+)
+
+# --- the rules, most specific first ----------------------------------------------------
+_RULES: list[tuple[str, str]] = [
+    # "Oct. 24-26", "between Monday and Wednesday", "from March 3 to March 5"
+    ("range_md", rf"{MON}\s+{DAYNUM}\s*(?:-|–|—|\s+to\s+|\s+through\s+)\s*{DAYNUM}"
+                 rf"(?:,?\s+{YEAR4})?"),
+    ("range_between", rf"(?i:between|from)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
+                      rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})"),
+    ("iso", r"\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?![\d-])"),
+    ("numeric", r"(?<![\d/.])[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
+    # "5 p.m. EST, Nov. 6", "noon Thursday", "10:35 a.m."
+    ("clock", rf"(?:(?i:around|about|shortly\s+(?:after|before)|at\s+about)\s+)?"
+              rf"(?:{_TOD}|{NUM}\s+in\s+the\s+(?i:morning|afternoon|evening))"
+              rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?:{_MONDAY}|{_DAYWORD}))?"),
+    # "Friday, Oct. 23", "Oct. 24, 2024", "October 24th"
+    ("mdy", rf"(?:{WD},?\s+)?(?:(?i:this\s+coming|early|late)\s+)?{_MONDAY}"),
+    ("md_spoken", rf"(?:{WD},?\s+)?{MON}\s+(?:the\s+)?{_ORD_DAY}(?:,?\s+{ANY_YEAR})?"),
+    ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR4})?"),
+    ("my", rf"(?:(?:{_EDGE})[\s-]+)?{_MON_FULL}(?:\s+of)?,?\s+{ANY_YEAR}"),
+    ("my_rel", rf"{_MON_FULL}\s+(?i:this|last|next)\s+year"),
+    # "the past two months", "two-year", "the first nine months", "a few days"
+    ("ago", rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
+            r"\s+(?i:ago|earlier|later|before|after|from\s+now|hence|since)(?![\s-]+\w+ing\b)"),
+    ("dur", rf"(?:{_MOD}\s+)?(?:(?i:the|its|each\s+of\s+the|an?\s+additional|another)\s+)?"
+            r"(?:(?i:past|last|next|first|previous|coming|following|latest|final|remaining"
+            r"|initial|ensuing|preceding|subsequent)\s+)?"
+            rf"{NUM}(?:\s+(?i:or|to)\s+{NUM})?(?:\s+(?i:more|straight|consecutive|full|trading"
+            r"|business|working|calendar))?"
+            rf"[\s-]+{UNIT}(?:\s+(?i:or\s+so|ahead|running))?(?:-old)?(?![\w-]|\s+of\b)"),
+    ("vague_dur", r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several|past\s+few|past\s+several"
+                  r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|years|decades)"
+                  r"|the\s+(?:days|weeks|months|years)\s+ahead)"),
+    ("vague_dur2", r"(?i:years|decades|centuries)(?=\s+(?:ago|of\s+(?:war|talks|negotiations)))"),
+    ("year_ago", r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year[\s-]ago|"
+                 rf"year[\s-]earlier)(?:\s+{_QORD})?(?:\s+(?:quarter|period|nine\s+months)))"
+                 r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
+                 r"(?:a\s+year\s+(?:ago|earlier)|last\s+year))"
+                 r"|(?i:the\s+quarter\s+a\s+year\s+(?:ago|earlier))"),
+    ("quarter", rf"(?:(?i:the|its|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+                rf"(?:{YEAR4}(?:'s)?\s+)?(?:(?i:fiscal)[\s-]+)?(?:{YEAR4}\s+)?"
+                rf"{_QORD}[\s-](?:(?i:fiscal)[\s-])?(?i:quarter)(?!s)"
+                rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{YEAR4}|(?i:this|last|next)\s+year)"
+                rf"|,\s+{YEAR4})?"),
+    ("qcode", r"\bQ[1-4](?:\s+(?:1[5-9]\d\d|20\d\d))?\b"),
+    ("half", rf"(?i:the\s+)?(?i:first|second|last|latter)\s+half(?:\s+of\s+(?:(?i:fiscal\s+)?"
+             rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?"),
+    ("ctx_quarter", r"(?i:(?:the|this|that|its)\s+(?:latest|current|previous|same|recent"
+                    r"|comparable|just-ended|just\s+ended|fiscal|)\s*(?:quarter|period)(?!s)"
+                    r"|(?:the\s+)?\d{4}\s+(?:period|quarter))"),
+    ("year_ago_bare", r"(?i:year[\s-]ago|year[\s-]earlier)"),
+    ("pod_rel", rf"(?i:(?:early|late|later|earlier|mid-?)\s*)?(?i:this|yesterday|tomorrow|last)"
+                rf"\s+{POD}"),
+    ("holiday", rf"(?:(?i:last|this|next)\s+)?{_HOLIDAY}(?:,?\s+{YEAR4})?"),
+    ("weekday", rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
+                rf"last|next|this\s+coming|this\s+past|this|on)\s+)?{WD}(?:\s+{POD})?"
+                rf"(?!,?\s+{MON}\s+\d)"),
+    ("dayword", r"(?i:(?:early|late|earlier|later)\s+)?(?i:today|yesterday|tomorrow|tonight)"
+                rf"(?:\s+(?i:morning|afternoon|evening|night))?"),
+    ("season", r"(?i:(?:(?:early|late|mid|last|this|next|the|(?:the\s+)?(?:end|beginning)"
+               r"\s+of(?:\s+the)?)[\s-]+)*(?:spring|summer|fall|autumn|winter))"
+               rf"(?:\s+(?:of\s+)?{ANY_YEAR})?(?![\w-])"),
+    ("rel", rf"(?:{_EDGE}[\s-]+)?(?:{_REL}\s+)(?:(?i:fiscal|calendar)\s+)?"
+            r"(?i:week(?:end)?|month|year|decade|century)(?![\w-])"),
+    ("end_year", r"(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
+    ("rel_month", rf"(?:(?:{_EDGE}|(?i:last|this|next|since|until|in|by|from|of|during|"
+                  rf"before|after|through))[\s-]+){_MON_FULL}(?!\s+\d)"),
+    ("month", rf"(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
+    ("decade", r"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d\d0s|'\d0s|(?:nineteen[\s-])?"
+               r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+               r"|the\s+last\s+half\s+of\s+the\s+'\d0s)"),
+    ("century", r"(?i:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century|"
+                r"(?:the\s+)?(?:\w+)?(?:teenth|tieth)\s+century)"),
+    ("fiscal", rf"(?i:fiscal(?:\s+year)?|FY)\s*(?:{YEAR4}|'\d\d)"),
+    ("year", rf"(?:(?:{_EDGE}|(?i:post|pre))[\s-]+)?(?<![\w$#.,])(?:{ANY_YEAR})(?![\w%$]|-\d)"),
+    ("set", r"(?i:(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
+            r"|quarter|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|January|February|March|April|May|June|July|August|September|October|November"
+            r"|December|spring|summer|fall|autumn|winter)"
+            r"|daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly"
+            r"|bimonthly|semiannually|semi-annually|twice\s+a\s+(?:day|week|month|year)"
+            r"|once\s+a\s+(?:day|week|month|year))(?![\w-])"),
+    ("ref", r"(?i:the\s+(?:past|future)|in\s+recent\s+years|recent\s+years"
+            r"|currently|recently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|"
+            r"the\s+present|for\s+now|now|current)(?![\w-])"),
+]
+
+MASTER = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _RULES) + ")",
+)

@@ -1,0 +1,43 @@
+"""The value object the date engine returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.vocab import Precision
+
+__all__ = ["TimeExpression"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One time expression found in a text, normalised against the document creation time.
+
+    ``interval`` is the first and last calendar day the expression denotes. It is set for
+    DATE and TIME expressions that name a calendar period, and also for the few anchored
+    durations that a timeline can place ("the coming days"); otherwise it is None.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    interval: tuple[date, date] | None
+    precision: Precision
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "interval": (
+                [self.interval[0].isoformat(), self.interval[1].isoformat()]
+                if self.interval
+                else None
+            ),
+            "precision": str(self.precision),
+        }
