@@ -63,3 +63,26 @@ def make_event(**overrides: object) -> EventCreate:
     }
     data.update(overrides)
     return EventCreate.model_validate(data)
+
+
+@pytest.fixture(scope="session")
+def local_server() -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 serving tests/data/sources (and a PNG)."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {".html": "text/html", ".xml": "application/rss+xml",
+                          ".png": "image/png", ".md": "text/markdown", "": "text/plain"}
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    root = DATA / "sources"
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

@@ -6,13 +6,18 @@ import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
 
 from timeline.config import load_settings
 from timeline.errors import ImportFailed, TimelineError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from timeline.sources import Article
 from timeline.models import EventCreate
 from timeline.store import EventFilter, EventRecord, Store, describe_validation_error, open_store
 
@@ -324,7 +329,58 @@ def import_(
                f"{len(report.skipped)} skipped")
 
 
+@app.command("ingest")
+def ingest_(
+    ctx: typer.Context,
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (.txt .md .html .xml .rss .atom .jsonl), folders (read recursively), "
+             "http(s) URLs of articles or feeds.")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date for documents that carry none (YYYY-MM-DD[THH:MM]).")] = None,
+) -> None:
+    """Read documents, extract their events, merge them with known events and store them."""
+    from rich.progress import Progress
+
+    from timeline.ingest import ingest
+    from timeline.sources import expand_inputs
+
+    when = _parse_when(published, "--published") if published else None
+    items = list(expand_inputs(inputs))
+    with _store(ctx) as store, Progress(transient=True, disable=len(items) < 3,
+                                        console=_stderr_console()) as bar:
+        task = bar.add_task("ingesting", total=len(items))
+
+        def advance(item: str) -> None:
+            bar.update(task, advance=1, description=Path(item).name[:40])
+
+        try:
+            report = ingest(store, items, published=when, settings=ctx.obj, progress=advance)
+        except TimelineError as err:
+            _fail(str(err))
+    for name, reason in report.skipped:
+        typer.echo(f"skipped {name}: {reason.removeprefix(name + ': ')}", err=True)
+    typer.echo(report.summary())
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 # --- text analysis ------------------------------------------------------------------
+
+
+def _read_article(path: Path) -> Article:
+    """The article in a text, Markdown (front matter allowed) or HTML file."""
+    from timeline.sources.dispatch import read_input
+
+    got = next(iter(read_input(str(path), load_settings())), None)
+    if got is None:
+        _fail(f"{path}: no article found")
+    if isinstance(got, TimelineError):
+        _fail(str(got))
+    return got
 
 
 def _read_text(path: Path) -> str:
@@ -360,7 +416,7 @@ def dates(
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="An article: text or Markdown.")],
+    file: Annotated[Path, typer.Argument(help="An article: text, Markdown or HTML.")],
     published: Annotated[str, typer.Option(help="Publication date: YYYY-MM-DD[THH:MM].")],
     as_json: Annotated[bool, typer.Option("--json", help="Print {\"events\": [...]}.")] = False,
 ) -> None:
@@ -368,8 +424,10 @@ def extract(
     from timeline.extract import extract_events
 
     when = _parse_when(published, "--published")
+    article = _read_article(file)
     try:
-        events = extract_events(_read_text(file), when)
+        events = extract_events(article.text, when, title=article.title, url=article.url,
+                                outlet=article.outlet)
     except TimelineError as err:
         _fail(str(err))
     if as_json:

@@ -274,9 +274,11 @@ class Store:
         self,
         document: Document,
         new_events: Sequence[tuple[str, EventCreate]],
-        new_sources: Sequence[tuple[str, SourceRef]],
+        new_sources: Sequence[tuple[str, SourceRef]] = (),
+        refine: Sequence[tuple[str, dict[str, Any]]] = (),
     ) -> None:
-        """Store one document, its new events and its reports of known events, atomically."""
+        """Store one document with its new events, its reports of known events and better
+        dates for known extracted events, all in one transaction. Manual events are skipped."""
         with self.session() as s:
             document.published = _utc(document.published)
             s.add(document)
@@ -285,10 +287,19 @@ class Store:
                 self._insert(s, ev.model_copy(update={"sources": []}), eid)
                 self._add_sources(s, eid, ev.sources, document.id)
             for eid, src in new_sources:
-                if s.get(Event, eid) is None:
+                row = s.get(Event, eid)
+                if row is None or row.origin == Origin.MANUAL:
                     continue
                 count = s.scalar(select(func.count()).where(Source.event_id == eid)) or 0
                 self._add_sources(s, eid, [src], document.id, start=count)
+            for eid, fields in refine:
+                row = s.get(Event, eid)
+                if row is None or row.origin == Origin.MANUAL:
+                    continue
+                for key, value in fields.items():
+                    setattr(row, key, str(value) if key == "date_precision" else value)
+                row.updated_at = utcnow()
+                s.add(row)
 
     def candidates(self, lo: date, hi: date, types: Iterable[str]) -> list[EventRecord]:
         """Stored events of these types whose interval overlaps lo..hi (for merging)."""

@@ -1,26 +1,72 @@
-"""Plain text and Markdown files."""
+"""Plain text and Markdown files, with optional front matter.
+
+Front matter is a block of ``key: value`` lines between two ``---`` lines at the top::
+
+    ---
+    title: Hamas delegation heads to Cairo
+    url: https://example.org/news/1
+    outlet: Example News
+    published: 2024-05-03
+    ---
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from timeline.errors import SourceError
+from timeline.sources.article import Article, parse_published
+
+__all__ = ["MAX_BYTES", "read_bytes", "read_text_file", "text_to_article"]
 
 MAX_BYTES = 20 * 1024 * 1024
+_FRONT_KEYS = {"title", "url", "outlet", "published", "date", "source"}
 
 
-def read_text_file(path: Path) -> str:
-    """The text of a UTF-8 file; a clear error for a missing, huge or binary file."""
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes; a clear error for a missing, unreadable or huge file."""
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise SourceError(f"{path}: is a folder, not a file")
+        if size > limit:
+            raise SourceError(f"{path}: {size:,} bytes is more than the {limit:,} byte limit")
+        return path.read_bytes()
     except OSError as err:
-        raise SourceError(f"{path}: cannot read ({err.strerror})") from err
-    if size > MAX_BYTES:
-        raise SourceError(f"{path}: {size} bytes is more than the {MAX_BYTES} byte limit")
-    data = path.read_bytes()
+        raise SourceError(f"{path}: cannot read ({err.strerror or err})") from err
+
+
+def decode_text(data: bytes, name: str) -> str:
     if b"\x00" in data[:8192]:
-        raise SourceError(f"{path}: looks like a binary file, not text")
+        raise SourceError(f"{name}: looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise SourceError(f"{path}: not UTF-8 text (byte {err.start})") from err
+        raise SourceError(f"{name}: not UTF-8 text (bad byte at offset {err.start})") from err
+
+
+def read_text_file(path: Path) -> str:
+    """The text of a UTF-8 file."""
+    return decode_text(read_bytes(path), str(path))
+
+
+def text_to_article(text: str, name: str) -> Article:
+    """Split off front matter, if any; the rest is the article."""
+    meta: dict[str, str] = {}
+    body = text
+    lines = text.lstrip("\ufeff").split("\n")
+    if lines and lines[0].strip() == "---":
+        for i, line in enumerate(lines[1:40], start=1):
+            if line.strip() == "---":
+                for entry in lines[1:i]:
+                    key, sep, value = entry.partition(":")
+                    if sep and key.strip().lower() in _FRONT_KEYS:
+                        meta[key.strip().lower()] = value.strip().strip("\"'")
+                body = "\n".join(lines[i + 1:])
+                break
+    published = meta.get("published") or meta.get("date")
+    when = parse_published(published)
+    if published and when is None:
+        raise SourceError(f"{name}: front matter date {published!r} is not a date")
+    return Article(text=body, name=name, published=when, url=meta.get("url") or meta.get("source"),
+                   title=meta.get("title"), outlet=meta.get("outlet"))
