@@ -99,7 +99,8 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(store: Store) -> None:
 
 
 def test_multiline_cell_reports_the_line_where_its_row_starts() -> None:
-    text = HEADER + ',2024-01-02,,,,meeting,,"two\nlines",Qatar,,,,,,\r\n,bad,,,,meeting,,t,Q,,,,,,\r\n'
+    text = (HEADER + ',2024-01-02,,,,meeting,,"two\nlines",Qatar,,,,,,\r\n'
+            + ",bad,,,,meeting,,t,Q,,,,,,\r\n")
     parsed = parse_import(text, "csv")
     assert parsed.problems[0].startswith("line 4:")
 

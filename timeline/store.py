@@ -136,7 +136,8 @@ class Store:
             self.engine = _make_engine(url)
             SQLModel.metadata.create_all(self.engine)
         except (SQLAlchemyError, OSError) as err:
-            raise TimelineError(f"cannot open database {_safe_url(url)}: {_first_line(err)}") from err
+            raise TimelineError(
+                f"cannot open database {_safe_url(url)}: {_first_line(err)}") from err
 
     def close(self) -> None:
         self.engine.dispose()
