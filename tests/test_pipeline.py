@@ -1,0 +1,24 @@
+"""From documents to stored events with the real extractor, end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.ingest import ingest
+from timeline.store import EventFilter, Store
+
+DATA = Path(__file__).parent / "data" / "sources"
+
+
+def test_ingest_html_feed_and_markdown(store: Store) -> None:
+    files = [str(DATA / "page.html"), str(DATA / "feed.xml"), str(DATA / "note.md")]
+    report = ingest(store, files)
+    assert report.documents == 4, report.skipped
+    assert report.events_new >= 3
+    events = store.query()
+    cairo = store.query(EventFilter(locations=["Cairo"], types=["visit"]))
+    assert cairo, [(e.type, e.title, e.location) for e in events]
+    assert all(e.origin == "extracted" and e.sources for e in events)
+    assert any(s.url == "https://wire.example.org/1" for e in events for s in e.sources)
+    again = ingest(store, files)
+    assert again.events_new == 0 and again.documents == 0
