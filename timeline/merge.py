@@ -52,7 +52,8 @@ def _better_date(old: EventRecord, new: EventCreate) -> dict[str, object] | None
     if _PRECISION_RANK.get(str(new.date_precision), 6) >= _PRECISION_RANK.get(
             str(old.date_precision), 6):
         return None
-    if not (old.date_start <= new.date_start and (new.date_end or new.date_start) <= old.date_end):
+    old_end = old.date_end or old.date_start
+    if not (old.date_start <= new.date_start and (new.date_end or new.date_start) <= old_end):
         return None
     return {"date_start": new.date_start, "date_end": new.date_end,
             "date_precision": new.date_precision, "date_text": new.date_text}
