@@ -91,8 +91,9 @@ def _year_for(mon: int, day: int, dct: date) -> int:
 
 
 def _week(d: date) -> tuple[date, date]:
-    monday = d - timedelta(days=d.weekday())
-    return monday, monday + timedelta(days=6)
+    """The Sunday-to-Saturday week holding ``d`` (the convention of English-language news)."""
+    sunday = d - timedelta(days=(d.weekday() + 1) % 7)
+    return sunday, sunday + timedelta(days=6)
 
 
 def _month_span(y: int, m: int) -> tuple[date, date]:
@@ -120,7 +121,7 @@ def _resolve(kind: str, g: dict[str, str | None], dct: date) -> tuple[tuple[date
         elif rel in ("next", "coming"):
             d = dct + timedelta(days=(target - dct.weekday()) % 7 or 7)
         else:
-            d = _week(dct)[0] + timedelta(days=target)
+            d = _week(dct)[0] + timedelta(days=(target + 1) % 7)
         return (d, d), day
     if kind == "wd":
         d = _last_weekday(g["wd"] or "", dct)

@@ -33,6 +33,8 @@ __all__ = ["ActorEntry", "Gazetteer", "GAZETTEER_ENV", "load_gazetteer"]
 GAZETTEER_ENV = "TIMELINE_GAZETTEER"
 _BUNDLED = Path(__file__).with_name("data") / "actors.json"
 _SECTIONS = ("states", "organizations", "people")
+_FIRST = re.compile(r"[^\W_]+|\S")
+_WORD = re.compile(r"(?<![\w-])[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class Gazetteer:
     regions: set[str] = field(default_factory=set)
     not_places: set[str] = field(default_factory=set)
     _pattern: re.Pattern[str] | None = None
+    _index: dict[str, list[str]] | None = None
+    _capitals: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, *datas: dict[str, Any]) -> Gazetteer:
@@ -106,6 +110,42 @@ class Gazetteer:
         for alias in (entry.name, *aliases):
             self.surface.setdefault(alias, entry)
         self._pattern = None
+        self._index = None
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """Every surface form (or media name) in ``text``: (start, end, form), longest first
+        at each position, whole words only. Much faster than one big regex alternation."""
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for form in {*self.surface, *self.media}:
+                m = _FIRST.match(form)
+                if m:
+                    index.setdefault(m.group(0), []).append(form)
+            for forms in index.values():
+                forms.sort(key=len, reverse=True)
+            self._index = index
+        out: list[tuple[int, int, str]] = []
+        n = len(text)
+        for w in _WORD.finditer(text):
+            forms = self._index.get(w.group(0))
+            if not forms:
+                continue
+            start = w.start()
+            for form in forms:
+                end = start + len(form)
+                if text.startswith(form, start) and (
+                    end >= n or not (text[end].isalnum() or text[end] in "-_")
+                ):
+                    out.append((start, end, form))
+                    break
+        return out
+
+    @property
+    def capital_pattern(self) -> re.Pattern[str]:
+        if self._capitals is None:
+            body = "|".join(re.escape(c) for c in sorted(self.capitals, key=len, reverse=True))
+            self._capitals = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return self._capitals
 
     @property
     def pattern(self) -> re.Pattern[str]:

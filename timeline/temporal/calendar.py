@@ -25,7 +25,7 @@ _VALUE = re.compile(
     r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|W(?P<w>\d\d?)(?:-WE)?"
     r"|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?$"
 )
-_DECADE = re.compile(r"(?P<dec>\d{3})$")
+_DECADE = re.compile(r"(?P<dec>\d{3})X?$")
 _CENTURY = re.compile(r"(?P<c>\d{2})$")
 
 

@@ -12,6 +12,9 @@ import re
 
 __all__ = [
     "MASTER",
+    "NARROW",
+    "TOKEN",
+    "TRIGGERS",
     "MONTHS",
     "NUMBER_WORDS",
     "ORDINALS",
@@ -54,11 +57,14 @@ UNIT_CODES: dict[str, tuple[str, bool]] = {
 }  # fmt: skip
 
 # --- building blocks -------------------------------------------------------------------
-_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 _MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MON = rf"(?:{_MON_FULL}|{_MON_ABBR}|{_MON_FULL.upper()})"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _ORD_DAY = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
@@ -87,8 +93,7 @@ UNIT = (
 )
 _MOD = (
     r"(?i:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
-    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|only|just|under|"
-    r"barely|within|fewer\s+than)"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|barely|fewer\s+than)"
 )
 POD = r"(?i:morning|afternoon|evening|night|overnight)"
 _TOD = (
@@ -99,8 +104,10 @@ _TOD = (
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)"
 _DAYWORD = rf"(?:{WD}|(?i:today|yesterday|tomorrow|tonight))"
 _MONDAY = rf"(?:{MON}\s+{DAYNUM}(?:,?\s+{YEAR4})?)"
-_REL = r"(?i:last|this|next|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+next|" \
+_REL = (
+    r"(?i:last|this|next|the\s+past|the\s+last|the\s+current|the\s+coming|the\s+next|"
     r"the\s+previous|the\s+following|this\s+past|this\s+coming|the\s+same|that|the)"
+)
 _EDGE = (
     r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of(?:\s+the)?|"
     r"early|late|mid|earlier|later)"
@@ -108,95 +115,283 @@ _EDGE = (
 _QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 _HOLIDAY = (
     r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-    r"|Election\s+Day|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
+    r"|Election\s+Day|Easter\s+(?:Sunday|Monday)|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
     r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day)"
 )
 
 # --- the rules, most specific first ----------------------------------------------------
 _RULES: list[tuple[str, str]] = [
     # "Oct. 24-26", "between Monday and Wednesday", "from March 3 to March 5"
-    ("range_md", rf"{MON}\s+{DAYNUM}\s*(?:-|–|—|\s+to\s+|\s+through\s+)\s*{DAYNUM}"
-                 rf"(?:,?\s+{YEAR4})?"),
-    ("range_between", rf"(?i:between|from)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
-                      rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})"),
-    ("iso", r"\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?![\d-])"),
+    (
+        "range_md",
+        rf"{MON}\s+{DAYNUM}\s*(?:(?:-|–|—)\s*(?:{MON}\s+)?|\s+(?:to|through)\s+){DAYNUM}"
+        rf"(?:,?\s+{YEAR4})?",
+    ),
+    (
+        "range_between",
+        rf"(?i:between)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
+        rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})",
+    ),
+    # "2019-2021", "2023-24": one span of years ("between 1994 and 1997" stays two, as in
+    # TimeML)
+    ("range_years", rf"{YEAR4}\s*[-–]\s*(?:{YEAR4}|\d\d)(?![\d%-])"),
+    (
+        "iso",
+        r"\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?![\d-])"
+        r"|\d{4}/[01]?\d/[0-3]?\d(?![\d/])",
+    ),
     ("numeric", r"(?<![\d/.])[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?![\d/])"),
     # "5 p.m. EST, Nov. 6", "noon Thursday", "10:35 a.m."
-    ("clock", rf"(?:(?i:around|about|shortly\s+(?:after|before)|at\s+about)\s+)?"
-              rf"(?:{_TOD}|{NUM}\s+in\s+the\s+(?i:morning|afternoon|evening))"
-              rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?:{_MONDAY}|{_DAYWORD}))?"),
+    (
+        "clock",
+        rf"(?:(?i:around|about|shortly\s+(?:after|before))\s+)?"
+        rf"(?:{_TOD}|{NUM}\s+in\s+the\s+(?i:morning|afternoon|evening))"
+        rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?:{_MONDAY}|{_DAYWORD}))?",
+    ),
     # "Friday, Oct. 23", "Oct. 24, 2024", "October 24th"
     ("mdy", rf"(?:{WD},?\s+)?(?:(?i:this\s+coming|early|late)\s+)?{_MONDAY}"),
     ("md_spoken", rf"(?:{WD},?\s+)?{MON}\s+(?:the\s+)?{_ORD_DAY}(?:,?\s+{ANY_YEAR})?"),
     ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR4})?"),
     ("my", rf"(?:(?:{_EDGE})[\s-]+)?{_MON_FULL}(?:\s+of)?,?\s+{ANY_YEAR}"),
-    ("my_rel", rf"{_MON_FULL}\s+(?i:this|last|next)\s+year"),
+    ("my_rel", rf"(?:(?:{_EDGE})[\s-]+)?{_MON_FULL}\s+(?i:this|last|next)\s+year"),
     # "the past two months", "two-year", "the first nine months", "a few days"
-    ("ago", rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
-            r"\s+(?i:ago|earlier|later|before|after|from\s+now|hence|since)(?![\s-]+\w+ing\b)"),
-    ("dur", rf"(?:{_MOD}\s+)?(?:(?i:the|its|each\s+of\s+the|an?\s+additional|another)\s+)?"
-            r"(?:(?i:past|last|next|first|previous|coming|following|latest|final|remaining"
-            r"|initial|ensuing|preceding|subsequent)\s+)?"
-            rf"{NUM}(?:\s+(?i:or|to)\s+{NUM})?(?:\s+(?i:more|straight|consecutive|full|trading"
-            r"|business|working|calendar))?"
-            rf"[\s-]+{UNIT}(?:\s+(?i:or\s+so|ahead|running))?(?:-old)?(?![\w-]|\s+of\b)"),
-    ("vague_dur", r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several|past\s+few|past\s+several"
-                  r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|years|decades)"
-                  r"|the\s+(?:days|weeks|months|years)\s+ahead)"),
-    ("vague_dur2", r"(?i:years|decades|centuries)(?=\s+(?:ago|of\s+(?:war|talks|negotiations)))"),
-    ("year_ago", r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year[\s-]ago|"
-                 rf"year[\s-]earlier)(?:\s+{_QORD})?(?:\s+(?:quarter|period|nine\s+months)))"
-                 r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
-                 r"(?:a\s+year\s+(?:ago|earlier)|last\s+year))"
-                 r"|(?i:the\s+quarter\s+a\s+year\s+(?:ago|earlier))"),
-    ("quarter", rf"(?:(?i:the|its|this\s+year's|last\s+year's|next\s+year's)\s+)?"
-                rf"(?:{YEAR4}(?:'s)?\s+)?(?:(?i:fiscal)[\s-]+)?(?:{YEAR4}\s+)?"
-                rf"{_QORD}[\s-](?:(?i:fiscal)[\s-])?(?i:quarter)(?!s)"
-                rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{YEAR4}|(?i:this|last|next)\s+year)"
-                rf"|,\s+{YEAR4})?"),
+    (
+        "year_ago",
+        r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year[\s-]ago|"
+        rf"year[\s-]earlier)(?:\s+{_QORD})?(?:\s+(?:quarter|period|nine\s+months)))"
+        r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
+        r"(?:a\s+year\s+(?:ago|earlier)|last\s+year))"
+        r"|(?i:the\s+quarter\s+a\s+year\s+(?:ago|earlier))",
+    ),
+    (
+        "quarter",
+        rf"(?:(?i:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        rf"(?:{YEAR4}(?:'s)?\s+)?(?:(?i:fiscal)[\s-]+)?(?:{YEAR4}\s+)?"
+        rf"{_QORD}[\s-](?:(?i:fiscal)[\s-])?(?i:quarter)(?![\w])"
+        rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{YEAR4}|(?i:this|last|next)\s+year)"
+        rf"|,\s+{YEAR4})?",
+    ),
     ("qcode", r"\bQ[1-4](?:\s+(?:1[5-9]\d\d|20\d\d))?\b"),
-    ("half", rf"(?i:the\s+)?(?i:first|second|last|latter)\s+half(?:\s+of\s+(?:(?i:fiscal\s+)?"
-             rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?"),
-    ("ctx_quarter", r"(?i:(?:the|this|that|its)\s+(?:latest|current|previous|same|recent"
-                    r"|comparable|just-ended|just\s+ended|fiscal|)\s*(?:quarter|period)(?!s)"
-                    r"|(?:the\s+)?\d{4}\s+(?:period|quarter))"),
+    (
+        "half",
+        rf"(?i:the\s+)?(?i:first|second|last|latter)\s+half(?:\s+of\s+(?:(?i:fiscal\s+)?"
+        rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?",
+    ),
+    (
+        "ctx_quarter",
+        r"(?i:(?:the|this|that)\s+(?:latest|current|previous|same|recent"
+        r"|comparable|just-ended|just\s+ended|fiscal|)\s*(?:quarter|period)(?![\w-])"
+        r"|(?:the\s+)?\d{4}\s+(?:period|quarter))",
+    ),
+    (
+        "ago",
+        rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
+        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b)",
+    ),
+    (
+        "dur",
+        rf"(?:{_MOD}\s+)?(?:(?i:the|its|each\s+of\s+the|an?\s+additional|another)\s+)?"
+        r"(?:(?i:past|last|next|first|previous|coming|following|latest|final|remaining"
+        r"|initial|ensuing|preceding|subsequent)\s+)?"
+        rf"{NUM}(?:\s+(?i:or|to)\s+{NUM})?(?:\s+(?i:more|straight|consecutive|full|trading"
+        r"|business|working|calendar))?"
+        rf"[\s-]+{UNIT}(?:\s+(?i:or\s+so|ahead|running))?(?![\w-]|\s+old\b)",
+    ),
+    (
+        "vague_dur",
+        r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several|past\s+few|past\s+several"
+        r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|years|decades)"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead)",
+    ),
+    (
+        "vague_for",
+        r"(?i:for|in|within|over)\s+(?:days|weeks|months|years|decades|hours|minutes)"
+        r"(?![\w-]|\s+(?:ago|of|to|and|or|before|after|later|earlier|now))",
+    ),
+    ("vague_dur2", r"(?i:years|decades|centuries)(?=\s+(?:ago|of\s+(?:war|talks|negotiations)))"),
+    # "the next day", "that same day", "the day before": anchored on the story's last day
+    (
+        "rel_day",
+        r"(?i:(?:the\s+)?(?:next|following|previous|preceding|same)\s+(?:day|morning|evening"
+        r"|night)|that\s+(?:same\s+)?(?:day|morning|evening|night))"
+        r"(?![\w-])",
+    ),
     ("year_ago_bare", r"(?i:year[\s-]ago|year[\s-]earlier)"),
-    ("pod_rel", rf"(?i:(?:early|late|later|earlier|mid-?)\s*)?(?i:this|yesterday|tomorrow|last)"
-                rf"\s+{POD}"),
+    (
+        "pod_rel",
+        rf"(?i:(?:early|late|later|earlier|mid-?)\s*)?(?i:this|yesterday|tomorrow|last)"
+        rf"\s+{POD}",
+    ),
     ("holiday", rf"(?:(?i:last|this|next)\s+)?{_HOLIDAY}(?:,?\s+{YEAR4})?"),
-    ("weekday", rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
-                rf"last|next|this\s+coming|this\s+past|this|on)\s+)?{WD}(?:\s+{POD})?"
-                rf"(?!,?\s+{MON}\s+\d)"),
-    ("dayword", r"(?i:(?:early|late|earlier|later)\s+)?(?i:today|yesterday|tomorrow|tonight)"
-                rf"(?:\s+(?i:morning|afternoon|evening|night))?"),
-    ("season", r"(?i:(?:(?:early|late|mid|last|this|next|the|(?:the\s+)?(?:end|beginning)"
-               r"\s+of(?:\s+the)?)[\s-]+)*(?:spring|summer|fall|autumn|winter))"
-               rf"(?:\s+(?:of\s+)?{ANY_YEAR})?(?![\w-])"),
-    ("rel", rf"(?:{_EDGE}[\s-]+)?(?:{_REL}\s+)(?:(?i:fiscal|calendar)\s+)?"
-            r"(?i:week(?:end)?|month|year|decade|century)(?![\w-])"),
+    (
+        "weekday",
+        rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
+        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}(?:\s+{POD})?"
+        rf"(?!,?\s+{MON}\s+\d)",
+    ),
+    (
+        "dayword",
+        r"(?i:(?:early|late|earlier|later)\s+)?(?i:(?:the\s+day\s+(?:after|before)\s+)?"
+        r"(?:today|yesterday|tomorrow|tonight))"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?",
+    ),
+    (
+        "season",
+        r"(?i:(?:(?:early|late|mid|last|this\s+past|this|next|the|(?:the\s+)?(?:end|beginning)"
+        r"\s+of(?:\s+the)?)[\s-]+){0,3}(?:spring|summer|fall|autumn|winter))"
+        rf"(?:\s+(?:of\s+)?{ANY_YEAR})?(?![\w-])",
+    ),
+    (
+        "rel",
+        rf"(?:{_EDGE}[\s-]+)?(?:{_REL}\s+)(?:(?i:fiscal|calendar)\s+)?"
+        r"(?i:week(?:end)?|month|year|decade|century)(?![\w-]|\s+(?:\d|two\b|nineteen\b))",
+    ),
     ("end_year", r"(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
-    ("rel_month", rf"(?:(?:{_EDGE}|(?i:last|this|next|since|until|in|by|from|of|during|"
-                  rf"before|after|through))[\s-]+){_MON_FULL}(?!\s+\d)"),
+    ("full_year", r"(?i:the\s+(?:full|whole|entire)\s+year|earlier\s+in\s+the\s+year)(?![\w-])"),
+    ("rel_month", rf"(?:(?:{_EDGE}|(?i:last|this|next))[\s-]+){_MON_FULL}(?!\s+\d)"),
     ("month", rf"(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
-    ("decade", r"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d\d0s|'\d0s|(?:nineteen[\s-])?"
-               r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-               r"|the\s+last\s+half\s+of\s+the\s+'\d0s)"),
-    ("century", r"(?i:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century|"
-                r"(?:the\s+)?(?:\w+)?(?:teenth|tieth)\s+century)"),
+    (
+        "decade",
+        r"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d\d0s|'\d0s|(?:nineteen[\s-])?"
+        r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        r"|the\s+last\s+half\s+of\s+the\s+'\d0s)",
+    ),
+    (
+        "century",
+        r"(?i:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century|"
+        r"(?:the\s+)?(?:\w+)?(?:teenth|tieth)\s+century)",
+    ),
     ("fiscal", rf"(?i:fiscal(?:\s+year)?|FY)\s*(?:{YEAR4}|'\d\d)"),
-    ("year", rf"(?:(?:{_EDGE}|(?i:post|pre))[\s-]+)?(?<![\w$#.,])(?:{ANY_YEAR})(?![\w%$]|-\d)"),
-    ("set", r"(?i:(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
-            r"|quarter|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|January|February|March|April|May|June|July|August|September|October|November"
-            r"|December|spring|summer|fall|autumn|winter)"
-            r"|daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly"
-            r"|bimonthly|semiannually|semi-annually|twice\s+a\s+(?:day|week|month|year)"
-            r"|once\s+a\s+(?:day|week|month|year))(?![\w-])"),
-    ("ref", r"(?i:the\s+(?:past|future)|in\s+recent\s+years|recent\s+years"
-            r"|currently|recently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|"
-            r"the\s+present|for\s+now|now|current)(?![\w-])"),
+    (
+        "year",
+        rf"(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])(?:{ANY_YEAR})"
+        r"(?![\w%$]|-\d)",
+    ),
+    (
+        "set",
+        r"(?i:(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
+        r"|quarter|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+        r"|January|February|March|April|May|June|July|August|September|October|November"
+        r"|December|spring|summer|fall|autumn|winter)"
+        r"|daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly"
+        r"|bimonthly|semiannually|semi-annually|twice\s+a\s+(?:day|week|month|year)"
+        r"|once\s+a\s+(?:day|week|month|year))(?![\w-])",
+    ),
+    (
+        "ref",
+        r"(?i:the\s+(?:past|future|near\s+future|near\s+term|short\s+term)"
+        r"|currently|recently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|"
+        r"the\s+present|now|current)(?![\w-])",
+    ),
 ]
 
-MASTER = re.compile(
-    r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _RULES) + ")",
+
+# Words an expression can start with. find_times only tries MASTER at tokens in this set
+# (and at digits): trying 35 alternatives at every word start is what made it slow.
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+TRIGGERS: frozenset[str] = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow tonight now currently current recently nowadays these present
+    the a an its this that last next past coming recent previous following same
+    early late mid earlier later end beginning start middle close turn rest post pre
+    between around about shortly at nearly almost some roughly approximately more less up
+    no barely fewer each another additional every per twice once for in within over full
+    whole entire near short
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds couple few several many dozen
+    first second third fourth latter half year comparable corresponding fiscal fy
+    q days weeks months years decades centuries this
+    spring summer fall autumn winter noon midnight midday
+    twenties thirties forties fifties sixties seventies eighties nineties
+    thanksgiving christmas new election easter independence labor memorial veterans
+    halloween valentine good boxing
+    daily weekly monthly annually yearly quarterly hourly nightly biweekly bimonthly
+    semiannually semi
+    tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
+    twentieth
+    """
 )
+TOKEN = re.compile(r"[A-Za-z]+|\d+|'\d")
+
+# Frequent function words start only a few rules: try just those (same order) at them.
+_FEW_RULES: dict[str, tuple[str, ...]] = {
+    "a": ("ago", "dur"),
+    "an": ("ago", "dur"),
+    "in": ("vague_for",),
+    "for": ("vague_for",),
+    "over": ("vague_for",),
+    "within": ("vague_for",),
+    "that": ("ctx_quarter", "rel_day", "rel"),
+    "at": ("ago", "dur", "ref"),
+    "its": ("dur",),
+    "about": ("clock", "ago", "dur"),
+    "around": ("clock", "ago", "dur"),
+    "more": ("ago", "dur"),
+    "less": ("ago", "dur"),
+    "fewer": ("ago", "dur"),
+    "no": ("ago", "dur"),
+    "up": ("ago", "dur"),
+    "some": ("ago", "dur"),
+    "many": ("ago", "dur"),
+    "several": ("ago", "dur"),
+    "few": ("ago", "dur"),
+    "new": ("holiday",),
+    "good": ("holiday",),
+    "between": ("range_between",),
+    "year": ("year_ago", "year_ago_bare", "end_year"),
+    "the": (
+        "dayword",
+        "dmy",
+        "my",
+        "my_rel",
+        "year_ago",
+        "quarter",
+        "half",
+        "ctx_quarter",
+        "dur",
+        "vague_dur",
+        "rel_day",
+        "weekday",
+        "season",
+        "rel",
+        "full_year",
+        "rel_month",
+        "decade",
+        "century",
+        "year",
+        "ref",
+    ),
+    # any token starting with a digit is looked up as "0"
+    "0": (
+        "range_years",
+        "iso",
+        "numeric",
+        "clock",
+        "dmy",
+        "ago",
+        "dur",
+        "quarter",
+        "ctx_quarter",
+        "decade",
+        "century",
+        "year",
+    ),
+    "'": ("decade",),
+}
+
+
+def _alternation(names: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    chosen = [(n, rx) for n, rx in _RULES if names is None or n in names]
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<{n}>{rx})" for n, rx in chosen) + ")")
+
+
+MASTER = _alternation()
+# word (lower case) -> the smaller alternation to try at it; anything else uses MASTER
+NARROW: dict[str, re.Pattern[str]] = {w: _alternation(names) for w, names in _FEW_RULES.items()}

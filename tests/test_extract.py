@@ -1,0 +1,404 @@
+"""Tests of the rule-based event extractor (timeline.extract).
+
+Every article here was written for these tests (tests/data/articles/*.txt: a first line
+``PUBLISHED: YYYY-MM-DD``, then the text). Nothing is read from ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.extract import GAZETTEER_ENV, extract_events, load_gazetteer
+from timeline.extract.places import place_index
+from timeline.models import EventCreate
+from timeline.vocab import ActorKind, EventType, Origin, Precision, Role, Status
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def _article(name: str) -> tuple[str, date]:
+    head, text = (ARTICLES / name).read_text(encoding="utf-8").split("\n", 1)
+    return text, date.fromisoformat(head.removeprefix("PUBLISHED:").strip())
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _names_match(a: str, b: str) -> bool:
+    """Whole-word containment either way ("Hamas delegation" ~ "Hamas")."""
+    x, y = _words(a), _words(b)
+    if len(x) > len(y):
+        x, y = y, x
+    return bool(x) and any(y[i:i + len(x)] == x for i in range(len(y) - len(x) + 1))
+
+
+def _find(
+    events: list[EventCreate],
+    etype: str,
+    actor: str,
+    *,
+    status: str | None = None,
+    location: str | None = None,
+    within: tuple[str, str] | None = None,
+) -> list[EventCreate]:
+    out = []
+    for e in events:
+        if e.type != etype or not any(_names_match(a.name, actor) for a in e.actors):
+            continue
+        if status is not None and e.status != status:
+            continue
+        if location is not None and e.location != location:
+            continue
+        if within is not None:
+            lo, hi = (date.fromisoformat(d) for d in within)
+            if not (lo <= e.date_start and (e.date_end or e.date_start) <= hi):
+                continue
+        out.append(e)
+    return out
+
+
+def _extract(name: str) -> list[EventCreate]:
+    text, published = _article(name)
+    return extract_events(text, published)
+
+
+# --- whole articles: the events a reader would put on a timeline ----------------------
+
+EXPECTED = [
+    pytest.param("istanbul_talks.txt", "meeting", "Ukraine", "occurred", "Istanbul",
+                 ("2025-05-16", "2025-05-16"), id="istanbul-direct-talks-friday"),
+    pytest.param("istanbul_talks.txt", "meeting", "Russia", "occurred", "Istanbul",
+                 ("2025-05-16", "2025-05-16"), id="istanbul-talks-other-party"),
+    pytest.param("istanbul_talks.txt", "visit", "Volodymyr Zelensky", "occurred", "Ankara",
+                 ("2025-05-15", "2025-05-15"), id="zelensky-arrived-ankara-thursday"),
+    pytest.param("istanbul_talks.txt", "meeting", "Recep Tayyip Erdogan", "occurred", "Ankara",
+                 None, id="zelensky-erdogan-talks"),
+    pytest.param("istanbul_talks.txt", "statement", "Vladimir Medinsky", "occurred", None,
+                 ("2025-05-16", "2025-05-16"), id="medinsky-statement-new-name-form"),
+    pytest.param("istanbul_talks.txt", "statement", "Rustem Umerov", "occurred", None,
+                 ("2025-05-16", "2025-05-16"), id="umerov-told-reporters"),
+    pytest.param("istanbul_talks.txt", "meeting", "Marco Rubio", "planned", "Istanbul",
+                 ("2025-05-17", "2025-05-17"), id="rubio-expected-saturday-future"),
+    pytest.param("moscow_envoy.txt", "visit", "Steve Witkoff", "occurred", "Moscow",
+                 ("2025-08-06", "2025-08-06"), id="witkoff-arrived-moscow"),
+    pytest.param("moscow_envoy.txt", "meeting", "Vladimir Putin", "occurred", "Moscow",
+                 ("2025-08-06", "2025-08-06"), id="witkoff-putin-kremlin-is-moscow"),
+    pytest.param("moscow_envoy.txt", "statement", "Yuri Ushakov", "occurred", None, None,
+                 id="ushakov-and-said"),
+    pytest.param("moscow_envoy.txt", "statement", "Donald Trump", "occurred", None,
+                 ("2025-08-06", "2025-08-06"), id="trump-later-on-wednesday"),
+    pytest.param("muscat_nuclear.txt", "meeting", "Abbas Araghchi", "occurred", "Muscat",
+                 ("2025-04-12", "2025-04-12"), id="iran-us-muscat-saturday"),
+    pytest.param("muscat_nuclear.txt", "meeting", "Oman", "planned", "Rome",
+                 ("2025-04-14", "2025-04-20"), id="next-round-rome-next-week"),
+    pytest.param("muscat_nuclear.txt", "visit", "Rafael Grossi", "planned", "Tehran",
+                 ("2025-04-16", "2025-04-16"), id="grossi-set-to-visit-wednesday"),
+    pytest.param("gaza_response.txt", "proposal", "Hamas", "occurred", None,
+                 ("2024-07-05", "2024-07-05"), id="hamas-handed-response-friday"),
+    pytest.param("gaza_response.txt", "rejection", "Israel", "occurred", None,
+                 ("2024-07-06", "2024-07-06"), id="israel-rejects-response"),
+    pytest.param("gaza_response.txt", "visit", "Israel", "planned", "Doha",
+                 ("2024-07-07", "2024-07-14"), id="negotiators-travel-next-week"),
+    pytest.param("gaza_response.txt", "request", "Qatar", "occurred", None, None,
+                 id="qatar-pm-urged"),
+    pytest.param("gaza_response.txt", "meeting", "Antony Blinken", "occurred", None,
+                 ("2024-07-06", "2024-07-06"), id="phone-call-is-a-meeting"),
+    pytest.param("new_names.txt", "visit", "Khalid Omer Yousif", "occurred", "Jeddah",
+                 ("2024-11-19", "2024-11-19"), id="unknown-envoy-by-title-pattern"),
+    pytest.param("new_names.txt", "meeting", "Ahmed Attaf", "occurred", "Riyadh",
+                 ("2024-11-18", "2024-11-18"), id="unknown-minister-demonym-affiliation"),
+    pytest.param("new_names.txt", "statement", "Ibrahim Jaber", "occurred", None, None,
+                 id="said-name-pattern"),
+    pytest.param("new_names.txt", "meeting", "Saudi Arabia", "planned", "Jeddah",
+                 ("2024-11-20", "2024-11-20"), id="talks-set-to-continue"),
+    pytest.param("denials_and_memories.txt", "meeting", "Russia", "cancelled", "Riyadh", None,
+                 id="postponed-is-cancelled"),
+    pytest.param("denials_and_memories.txt", "statement", "Kremlin", "occurred", None,
+                 ("2025-06-12", "2025-06-12"), id="denial-is-a-statement"),
+]
+
+
+@pytest.mark.parametrize(("article", "etype", "actor", "status", "location", "within"), EXPECTED)
+def test_article_event(
+    article: str,
+    etype: str,
+    actor: str,
+    status: str,
+    location: str | None,
+    within: tuple[str, str] | None,
+) -> None:
+    events = _extract(article)
+    found = _find(events, etype, actor, status=status, location=location, within=within)
+    assert found, "\n".join(
+        f"{e.type} {e.status} {e.date_start}..{e.date_end} {[a.name for a in e.actors]} "
+        f"{e.location}" for e in events
+    )
+
+
+ABSENT = [
+    pytest.param("frontline_only.txt", None, None, id="military-news-has-no-event"),
+    pytest.param("denials_and_memories.txt", "meeting", "Vladimir Putin",
+                 id="denied-meeting-is-no-meeting"),
+    pytest.param("denials_and_memories.txt", "meeting", "Volodymyr Zelensky",
+                 id="quoted-old-meeting-is-no-event"),
+    pytest.param("denials_and_memories.txt", "meeting", "Ukraine",
+                 id="did-not-meet-is-no-event"),
+    pytest.param("moscow_envoy.txt", "meeting", "Kirill Dmitriev",
+                 id="greeting-at-airport-is-not-a-meeting"),
+    pytest.param("istanbul_talks.txt", "visit", "Vladimir Putin",
+                 id="putin-stays-home"),
+]
+
+
+@pytest.mark.parametrize(("article", "etype", "actor"), ABSENT)
+def test_no_event(article: str, etype: str | None, actor: str | None) -> None:
+    events = _extract(article)
+    if etype is None:
+        assert events == []
+    else:
+        assert actor is not None
+        assert _find(events, etype, actor) == []
+
+
+def test_casualty_sentences_give_no_event() -> None:
+    events = _extract("gaza_response.txt")
+    assert not any("strikes killed" in e.evidence for e in events)
+
+
+@pytest.mark.parametrize(
+    ("article", "etype", "actor", "at_most"),
+    [
+        pytest.param("istanbul_talks.txt", "meeting", "Russia", 1, id="one-istanbul-meeting"),
+        pytest.param("muscat_nuclear.txt", "meeting", "Iran", 2, id="headline-merged"),
+        pytest.param("moscow_envoy.txt", "visit", "Steve Witkoff", 1, id="one-visit"),
+    ],
+)
+def test_one_event_per_occasion(article: str, etype: str, actor: str, at_most: int) -> None:
+    assert len(_find(_extract(article), etype, actor)) <= at_most
+
+
+# --- sentences: types, statuses and date forms ---------------------------------------
+
+FRI = date(2024, 10, 25)
+THU = date(2024, 10, 24)
+
+SENTENCES = [
+    pytest.param("Hamas officials will meet Egyptian mediators in Cairo on Sunday.", FRI,
+                 "meeting", "planned", ("2024-10-27", "2024-10-27"), "day",
+                 id="future-weekday-next-sunday"),
+    pytest.param("Israeli negotiators met Qatari mediators in Doha on Thursday.", FRI,
+                 "meeting", "occurred", ("2024-10-24", "2024-10-24"), "day",
+                 id="past-weekday-yesterday"),
+    pytest.param("Israeli negotiators met Qatari mediators in Doha on Thursday.", THU,
+                 "meeting", "occurred", ("2024-10-24", "2024-10-24"), "day",
+                 id="weekday-same-day"),
+    pytest.param("Talks between Israeli and Egyptian officials in Cairo were called off on "
+                 "Monday.", FRI, "meeting", "cancelled", None, None, id="called-off"),
+    pytest.param("US and Russian officials are expected to meet in Riyadh in the coming days.",
+                 FRI, "meeting", "planned", ("2024-10-26", "2024-11-10"), "range",
+                 id="coming-days-range"),
+    pytest.param("Hamas rejected the Israeli proposal last week.", FRI, "rejection", "occurred",
+                 ("2024-10-13", "2024-10-20"), "week", id="last-week"),
+    pytest.param("The ceasefire between Israel and Hamas took effect on March 18.",
+                 date(2025, 3, 20), "ceasefire",
+                 "occurred", ("2025-03-18", "2025-03-18"), "day", id="ceasefire-month-day"),
+    pytest.param("Egypt urged Hamas to accept the proposal.", FRI, "request", "occurred",
+                 ("2024-10-25", "2024-10-25"), "unknown", id="request-undated-is-dct"),
+    pytest.param("Hamas accepted the Qatari-Egyptian proposal.", FRI, "agreement", "occurred",
+                 ("2024-10-25", "2024-10-25"), "unknown", id="agreement-undated"),
+    pytest.param("Hamas submitted its response to the mediators earlier this month.", FRI,
+                 "proposal", "occurred", ("2024-10-01", "2024-10-25"), None,
+                 id="earlier-this-month"),
+    pytest.param("Cairo News reported on Thursday that a Hamas delegation met Egyptian "
+                 "officials.", FRI, "meeting", "occurred", ("2024-09-25", "2024-10-24"), None,
+                 id="reporting-date-bounds-event"),
+    pytest.param("A Hamas delegation made a recent visit to Moscow.", FRI, "visit", "occurred",
+                 ("2024-09-25", "2024-10-25"), "unknown", id="recent-visit-ends-at-dct"),
+    pytest.param("Qatar's foreign ministry spokesman Majed al-Ansari said on Tuesday that "
+                 "the negotiations would resume.", FRI, "statement", "occurred",
+                 ("2024-10-22", "2024-10-22"), "day", id="statement-dated-by-its-verb"),
+    pytest.param("Blinken is set to travel to Israel, Egypt and Qatar next week.", FRI, "visit",
+                 "planned", ("2024-10-27", "2024-11-03"), "week", id="set-to-next-week"),
+    pytest.param("Israel plans to send a delegation to Cairo.", FRI, "visit", "planned",
+                 ("2024-10-25", "2024-11-08"), None, id="plans-to-undated"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "etype", "status", "within", "precision"), SENTENCES
+)
+def test_sentence(
+    text: str,
+    published: date,
+    etype: str,
+    status: str,
+    within: tuple[str, str] | None,
+    precision: str | None,
+) -> None:
+    events = [e for e in extract_events(text, published) if e.type == etype]
+    assert events, [f"{e.type} {e.status}" for e in extract_events(text, published)]
+    e = events[0]
+    assert e.status == status
+    if within is not None:
+        lo, hi = (date.fromisoformat(d) for d in within)
+        assert lo <= e.date_start <= (e.date_end or e.date_start) <= hi, (e.date_start,
+                                                                           e.date_end)
+    if precision is not None:
+        assert e.date_precision == precision
+
+
+def test_negated_meeting_is_dropped() -> None:
+    assert extract_events("Hamas and Israeli negotiators did not meet in Cairo on Monday.",
+                          FRI) == []
+
+
+def test_multi_destination_trip_gives_one_visit_per_place() -> None:
+    events = extract_events("Blinken is scheduled to travel to Israel, Egypt and Qatar on "
+                            "Monday.", FRI)
+    assert sorted(e.location or "" for e in events if e.type == "visit") == [
+        "Egypt", "Israel", "Qatar"]
+
+
+# --- actors -----------------------------------------------------------------------------
+
+ACTORS = [
+    pytest.param("Hamas leader Osama Hamdan told Al Mayadeen there will be no deal unless the "
+                 "war ends.", "statement", {"Osama Hamdan", "Hamas"}, {"Al Mayadeen"},
+                 id="person-with-affiliation-media-excluded"),
+    pytest.param("CIA director William Burns arrived in Doha on Monday.", "visit",
+                 {"William Burns", "CIA"}, set(), id="director-and-agency"),
+    pytest.param("Egyptian officials met the Hamas delegation in Cairo on Monday.", "meeting",
+                 {"Egypt", "Hamas"}, set(), id="demonym-resolves-to-state"),
+    pytest.param("Doha said the talks with the Israeli delegation were constructive.",
+                 "statement", {"Qatar"}, {"Doha"}, id="capital-as-subject-is-the-state"),
+    pytest.param("Washington has proposed a new plan to end the war.", "proposal",
+                 {"United States"}, set(), id="washington-metonym"),
+    pytest.param("Khalil al-Hayya, a member of Hamas's political bureau, told reporters that "
+                 "the proposal was under review.", "statement", {"Khalil al-Hayya", "Hamas"},
+                 set(), id="apposition"),
+    pytest.param("Turkish Foreign Minister Hakan Fidan hosted the delegations in Istanbul, "
+                 "where they held talks on Friday.", "meeting", {"Turkey"}, set(),
+                 id="turkish-host"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "present", "absent"), ACTORS)
+def test_actors(text: str, etype: str, present: set[str], absent: set[str]) -> None:
+    events = [e for e in extract_events(text, FRI) if e.type == etype]
+    assert events, [f"{e.type}" for e in extract_events(text, FRI)]
+    names = {a.name for e in events for a in e.actors}
+    assert present <= names, names
+    assert not (absent & names), names
+
+
+def test_roles_and_kinds() -> None:
+    events = extract_events("CIA director William Burns arrived in Doha on Monday.", FRI)
+    visit = next(e for e in events if e.type == "visit")
+    by_name = {a.name: a for a in visit.actors}
+    assert by_name["William Burns"].kind == ActorKind.PERSON
+    assert by_name["William Burns"].role == Role.INITIATOR
+    assert by_name["Qatar"].role == Role.HOST
+    assert visit.location == "Doha" and visit.country == "Qatar"
+
+
+def test_mediators_get_the_mediator_role() -> None:
+    text = "Egypt and Qatar mediated talks between Israel and Hamas in Cairo on Monday."
+    meeting = next(e for e in extract_events(text, FRI) if e.type == "meeting")
+    roles = {a.name: a.role for a in meeting.actors}
+    assert roles["Qatar"] == Role.MEDIATOR and roles["Egypt"] == Role.MEDIATOR
+
+
+# --- the API contract --------------------------------------------------------------------
+
+
+def test_sources_carry_evidence_offsets_and_document() -> None:
+    text, published = _article("gaza_response.txt")
+    events = extract_events(text, datetime(2024, 7, 6, 14, 30), title="Talks", url="https://x.y/1",
+                            outlet="Example Wire")
+    assert events
+    for e in events:
+        assert e.origin == Origin.EXTRACTED
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.title.strip()
+        [src] = e.sources
+        assert (src.url, src.outlet, src.title, src.published) == (
+            "https://x.y/1", "Example Wire", "Talks", published)
+        assert src.evidence_start is not None and src.evidence_end is not None
+        assert " ".join(text[src.evidence_start:src.evidence_end].split()) == src.evidence
+
+
+def test_titles_read_like_a_timeline() -> None:
+    events = extract_events("A Hamas delegation arrived in Cairo on Sunday.", FRI)
+    assert [e.title for e in events] == ["Hamas visits Cairo"]
+    events = extract_events("Israel rejected the Hamas response on Thursday.", FRI)
+    assert events[0].title.startswith("Israel rejects")
+
+
+def test_empty_and_unrelated_text() -> None:
+    assert extract_events("", FRI) == []
+    assert extract_events("The weather in Cairo was hot on Monday.", FRI) == []
+
+
+def test_dates_use_the_precision_vocabulary() -> None:
+    for e in _extract("muscat_nuclear.txt"):
+        assert e.date_precision in set(Precision)
+        assert e.type in set(EventType) and e.status in set(Status)
+
+
+# --- gazetteers ---------------------------------------------------------------------------
+
+REQUIRED = ["Steve Witkoff", "Marco Rubio", "Sergei Lavrov", "Rustem Umerov",
+            "Vladimir Medinsky", "Kirill Dmitriev", "Volodymyr Zelensky", "Vladimir Putin",
+            "Donald Trump", "Recep Tayyip Erdogan", "Mohammed bin Salman", "Saudi Arabia",
+            "Turkey", "United Arab Emirates", "European Union", "NATO", "IAEA", "Hamas",
+            "Mossad", "CIA", "United Nations", "Palestinian Islamic Jihad", "Kremlin"]
+
+
+@pytest.mark.parametrize("name", REQUIRED)
+def test_bundled_gazetteer_has(name: str) -> None:
+    assert name in load_gazetteer().entries
+
+
+def test_user_gazetteer_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = {
+        "states": [{"name": "Ruritania", "kind": "state", "demonyms": ["Ruritanian"],
+                    "capitals": ["Strelsau"]}],
+        "people": [{"name": "Rudolf Rassendyll", "kind": "person", "aliases": ["Rassendyll"],
+                    "affiliation": "Ruritania"}],
+    }
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(extra), encoding="utf-8")
+    monkeypatch.setenv(GAZETTEER_ENV, str(path))
+    gaz = load_gazetteer()
+    assert "Ruritania" in gaz.entries and "Hamas" in gaz.entries
+    events = extract_events("Rassendyll arrived in Cairo on Monday for talks with Egypt.", FRI)
+    names = {a.name for e in events for a in e.actors}
+    assert {"Rudolf Rassendyll", "Ruritania"} <= names
+    monkeypatch.delenv(GAZETTEER_ENV)
+    assert "Ruritania" not in load_gazetteer().entries
+
+
+@pytest.mark.parametrize(
+    ("form", "name", "country"),
+    [
+        pytest.param("Doha", "Doha", "Qatar", id="doha"),
+        pytest.param("Istanbul", "Istanbul", "Turkey", id="istanbul"),
+        pytest.param("Anchorage", "Anchorage", "United States", id="anchorage"),
+        pytest.param("El Alamein", "El Alamein", "Egypt", id="small-venue-from-gazetteer"),
+        pytest.param("Egyptian capital", "Cairo", "Egypt", id="capital-phrase"),
+    ],
+)
+def test_places(form: str, name: str, country: str) -> None:
+    place = place_index(load_gazetteer()).get(form)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+def test_ambiguous_words_are_not_places() -> None:
+    index = place_index(load_gazetteer())
+    assert index.get("Gaza") is None and index.get("March") is None

@@ -1,0 +1,307 @@
+"""Stage 4a: actor mentions — gazetteer hits, people found by pattern, metonyms, coreference.
+
+People the gazetteer has never seen are found from the patterns news uses:
+``<affiliation> <title> <Name>`` ("Hamas leader Osama Hamdan"), ``<Name>, the <title> of X``
+and ``said <Name>``. Each is registered for the article with its surname so that later
+"Hamdan said" resolves to the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from timeline.extract.gazetteer import ActorEntry, Gazetteer
+from timeline.vocab import ActorKind
+
+__all__ = ["Mention", "ArticleActors", "find_people"]
+
+_PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
+_CAP = r"(?:[A-Z][a-zA-Z'’]+(?:-[A-Za-z][a-zA-Z'’]+)*|(?:al|el|Al|El)-[A-Z][a-zA-Z'’]+)"
+NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
+_TITLE_WORDS = (
+    r"President-elect|President|Vice President|Prime Minister|Premier|Foreign Minister"
+    r"|Defen[cs]e Minister|Minister|Secretary of State|Secretary|Director|director|Chief|chief"
+    r"|Head|head|Leader|leader|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|official|member"
+    r"|[Aa]mbassador|negotiator|[Aa]dviser|[Aa]dvisor|aide|Sheikh|Emir|King|Crown Prince|Prince"
+    r"|Chancellor|General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Eng\.|commander|Commander|Speaker"
+    r"|Senator|Sen\.|[Cc]hairman|[Cc]oordinator|representative|diplomat|mediator|deputy|Deputy"
+    r"|politburo member|counterpart|negotiator"
+)
+_TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
+_APPOS = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the|a|an|who is|who heads)\s+(?P<desc>[^,.;“”\"]{{3,120}}?)(?=[,.;]|\s+(?:said|told|stated))"
+)
+_SAID = re.compile(rf"\b(?:said|says|added|told reporters)\s+(?P<name>{NAME})")
+_NOT_NAME_START = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "Before", "While", "If",
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "Our", "His", "Her",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Prime", "Foreign", "Minister", "President", "Secretary", "State",
+    "Director", "Deputy", "Chief", "Head", "Gaza", "Israeli", "Palestinian", "Political",
+    "Council", "Leadership", "Ministry", "Shura", "Security", "Strip", "National", "Special",
+    "Sheikh", "Mr", "Mr.", "Dr", "Dr.", "Eng.", "Emir", "King", "Prince", "Crown", "Mideast",
+    "Middle", "East", "US", "U.S.", "White", "House", "Trump", "Biden", "Hamas", "Israel",
+    "President-elect", "Former", "Outgoing", "Incoming", "Acting", "Senior", "Top",
+}
+_BAD_NAME_WORDS = {
+    "Strip", "Ministry", "Council", "Agency", "Office", "Department", "Bureau", "Forces",
+    "Authority", "Movement", "Committee", "News", "Post", "Times", "Party", "Brigades",
+    "Organization", "Organisation", "Union", "Nations", "House", "Affairs", "Service",
+    "Intelligence", "Army", "Front", "Corridor", "Crossing", "Prize", "Air", "Force", "Health",
+    "Hospital", "State", "Administration", "Government", "Parliament", "Assembly", "Federation",
+}
+_PRONOUN = re.compile(r"\b(?P<p>he|He|she|She|his|His)\b")
+_GROUP_REF = re.compile(
+    r"\b(?:the|The)\s+(?:(?:Palestinian|militant|Islamist|terror|terrorist|armed|Palestinian"
+    r" militant|Iran-backed)\s+)*(?:group|movement|organization|organisation)\b(?!'s\s+(?:political|military))"
+)
+_DELEGATION_REF = re.compile(
+    r"\b(?:the|The)\s+(?:visiting\s+|senior\s+)?(?:delegation|team|negotiating team|negotiators)\b"
+)
+_MEDIATORS_REF = re.compile(
+    r"\b(?:the\s+)?(?:joint\s+)?(?:mediators|mediating countries|mediating parties)\b"
+    r"(?!\s*(?:,\s*)?(?:Egypt|Qatar|the United States|the US|the U\.S\.))"
+)
+_IT_REF = re.compile(r"\b(?:it|It)\b(?=\s+(?:was|is|had|has|would|will|said|says|\w+ed)\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mentioned at ``start:end`` (absolute offsets) of the article."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: ActorKind
+    affiliation: str | None = None
+    mediator: bool = False
+    media: bool = False
+    coref: bool = False
+    demonym: bool = False
+    sent: int = -1
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    """Everything the article says about who is who; built once per article."""
+
+    gazetteer: Gazetteer
+    people: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+    def entry_mention(
+        self, start: int, end: int, form: str, entry: ActorEntry, coref: bool = False
+    ) -> Mention:
+        return Mention(
+            start, end, form, entry.name, entry.kind, entry.affiliation, entry.mediator,
+            coref=coref, demonym=form in self.gazetteer.demonyms,
+        )
+
+    def register(self, name: str, affiliation: str | None) -> None:
+        if name in self.gazetteer.surface:
+            return
+        tokens = name.split()
+        surfaces = {name}
+        if len(tokens) >= 2:
+            last = tokens[-1]
+            if re.fullmatch(r"(?:al|el|Al|El)-\w+", last):
+                surfaces.add(last)
+                surfaces.add(last.split("-", 1)[1])
+            elif len(last) > 3:
+                surfaces.add(last)
+            if len(tokens) >= 3 and re.fullmatch(_PARTICLE, tokens[-2]):
+                surfaces.add(" ".join(tokens[-2:]))
+        for s in surfaces:
+            if s in self.gazetteer.surface and s != name:
+                continue
+            self.people.setdefault(s, (name, affiliation))
+        self.pattern = None
+
+    def person_pattern(self) -> re.Pattern[str] | None:
+        if not self.people:
+            return None
+        if self.pattern is None:
+            body = "|".join(re.escape(s) for s in sorted(self.people, key=len, reverse=True))
+            self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return self.pattern
+
+
+def _affiliation_in(gaz: Gazetteer, text: str, last: bool = True) -> str | None:
+    found = [
+        e
+        for _, _, form in gaz.scan(text)
+        if (e := gaz.lookup(form)) is not None and e.kind != ActorKind.PERSON
+    ]
+    if not found:
+        return None
+    return (found[-1] if last else found[0]).name
+
+
+def _clean_name(name: str, gaz: Gazetteer) -> str | None:
+    poss = re.search(r"['’]s?\b", name)
+    if poss:
+        name = name[: poss.start()]
+    tokens = name.split()
+    while tokens and (tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface):
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in gaz.surface and gaz.surface[tokens[-1]].kind != ActorKind.PERSON:
+        tokens = tokens[:-1]
+    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS for t in tokens):
+        return None
+    cleaned = " ".join(tokens)
+    if cleaned in gaz.media or cleaned in gaz.places:
+        return None
+    return cleaned
+
+
+def find_people(text: str, actors: ArticleActors) -> None:
+    """Register the article's people (titled names, appositions, ``said Name``)."""
+    gaz = actors.gazetteer
+    for m in _TITLED.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        before = text[max(0, m.start() - 70): m.start() + len(m.group(0)) - len(m.group("name"))]
+        before = re.split(r"[.;:“”\"(]|,\s", before)[-1]
+        aff = _affiliation_in(gaz, before)
+        if aff is None:
+            tail = text[m.end(): m.end() + 120]
+            am = re.match(r",\s+(?:the|a|an)\s+([^,.;]+)", tail)
+            if am:
+                aff = _affiliation_in(gaz, am.group(1))
+        actors.register(name, aff)
+    for m in _APPOS.finditer(text):
+        desc = m.group("desc")
+        if not re.search(rf"\b(?:{_TITLE_WORDS}|minister|president|spokesman)\b", desc):
+            continue
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        actors.register(name, _affiliation_in(gaz, desc))
+    for m in _SAID.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        actors.register(name, None)
+
+
+_CAPITAL_VERB = re.compile(
+    r"\s+(?:has|had|have|is|was|said|says|claims|claimed|announced|rejected|accepted|wants"
+    r"|believes|introduced|proposed|insists|insisted|warned|urged|responded|agreed|denied"
+    r"|and|would|will)\b"
+)
+
+
+def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Mention]:
+    """Gazetteer actors, registered people and capital metonyms in one sentence.
+
+    ``offset`` is the sentence's start in the article; mentions carry absolute offsets.
+    """
+    gaz = actors.gazetteer
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int, Mention]] = []
+    pp = actors.person_pattern()
+    if pp is not None:
+        for m in pp.finditer(text):
+            name, aff = actors.people[m.group(0)]
+            found.append((m.start(), m.end(), Mention(
+                offset + m.start(), offset + m.end(), m.group(0), name, ActorKind.PERSON, aff)))
+    for a, b, form in gaz.scan(text):
+        if form in gaz.media:
+            found.append((a, b, Mention(offset + a, offset + b, form, form,
+                                        ActorKind.ORGANIZATION, media=True)))
+            continue
+        entry = gaz.lookup(form)
+        if entry is not None:
+            found.append((a, b, actors.entry_mention(offset + a, offset + b, form, entry)))
+    # longest match wins: "Abdel Fattah el-Sissi" over "Abdel Fattah", "Israel Katz" over "Israel"
+    for a, b, mention in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
+        if any(a < y and x < b for x, y in spans):
+            continue
+        spans.append((a, b))
+        out.append(mention)
+    for m in gaz.capital_pattern.finditer(text):
+        cap = m.group(0)
+        entry = gaz.capitals[cap]
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        after = text[m.end(): m.end() + 20]
+        before = text[max(0, m.start() - 12): m.start()]
+        if (
+            _CAPITAL_VERB.match(after)
+            and not re.search(r"\b(?:in|to|from|at|for|into|of)\s+$", before)
+        ) or re.match(r"['’]s\s", after) or re.search(r"\bbetween\s+$", before):
+            out.append(Mention(offset + m.start(), offset + m.end(), cap, entry.name,
+                               entry.kind, None, entry.mediator))
+    out.sort(key=lambda x: x.start)
+    return [replace(m, sent=offset) for m in out]
+
+
+def _sentence_subjects(pool: list[Mention]) -> list[Mention]:
+    """The first person mentioned in each sentence (by ``sent`` tag): likely a subject."""
+    seen: set[int] = set()
+    out: list[Mention] = []
+    for m in pool:
+        if m.kind == ActorKind.PERSON and m.sent not in seen and not m.coref:
+            seen.add(m.sent)
+            out.append(m)
+    return out
+
+
+def resolve_references(
+    text: str, offset: int, mentions: list[Mention], history: list[Mention]
+) -> list[Mention]:
+    """Add mentions for "he", "the group", "the delegation", "it" from earlier mentions."""
+    extra: list[Mention] = []
+
+    def last(pred: object, before: int) -> Mention | None:
+        pool = [m for m in history + mentions if m.start < before and not m.media]
+        for m in reversed(pool):
+            if pred(m):  # type: ignore[operator]
+                return m
+        return None
+
+    subjects = {id(x) for x in _sentence_subjects(history + mentions)}
+    for m in _PRONOUN.finditer(text):
+        a = offset + m.start()
+        ref = last(lambda x: x.kind == ActorKind.PERSON and id(x) in subjects, a) or last(
+            lambda x: x.kind == ActorKind.PERSON, a)
+        if ref is not None:
+            extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                 ref.affiliation, ref.mediator, coref=True))
+    for m in _GROUP_REF.finditer(text):
+        a = offset + m.start()
+        ref = last(lambda x: x.kind == ActorKind.GROUP, a)
+        if ref is not None:
+            extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                 ref.affiliation, ref.mediator, coref=True))
+    for m in _DELEGATION_REF.finditer(text):
+        a = offset + m.start()
+        ref = last(lambda x: x.kind != ActorKind.PERSON and not x.coref, a)
+        if ref is not None:
+            extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                 ref.affiliation, ref.mediator, coref=True))
+    for m in _IT_REF.finditer(text):
+        a = offset + m.start()
+        ref = last(lambda x: x.kind in (ActorKind.GROUP, ActorKind.STATE,
+                                        ActorKind.ORGANIZATION), a)
+        if ref is not None and a - ref.end < 200:
+            extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                 ref.affiliation, ref.mediator, coref=True))
+    for m in _MEDIATORS_REF.finditer(text):
+        a = offset + m.start()
+        seen: set[str] = set()
+        for ref in reversed([x for x in history + mentions if x.start < a and x.mediator]):
+            if ref.name not in seen and ref.kind == ActorKind.STATE:
+                seen.add(ref.name)
+                extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                     None, True, coref=True))
+            if len(seen) >= 3:
+                break
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: x.start)

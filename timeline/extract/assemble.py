@@ -1,0 +1,460 @@
+"""Stage 6: one candidate event per trigger of a sentence.
+
+For each trigger: drop it if the text does not report an occasion (negation, denial,
+hypothesis, quoted commentary, talks mentioned in passing); find its status, its parties
+(subject before the verb, counterparts after it, mediators, host state), its place and its
+date; then fold rejections and requests voiced in a statement into that statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.extract.actors import Mention
+from timeline.extract.candidate import Candidate, PlaceHit, TimeSlot, in_spans, quote_spans
+from timeline.extract.dates import assign_times, interval_of
+from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.locate import meeting_place, visit_places
+from timeline.extract.parties import PREP_OBJECT, add_actor, speaker
+from timeline.extract.places import Place
+from timeline.extract.text import Sentence
+from timeline.extract.triggers import Trigger, is_hypothetical, is_negated, status_of
+from timeline.models import ActorRef
+from timeline.vocab import ActorKind, EventType, Precision, Role, Status
+
+__all__ = ["assemble", "fold_statements"]
+
+_NEGOTIATION = re.compile(
+    r"\b(?:cease-?fire|truce|deal|agreement|talks|negotiat\w*|hostages?|proposal|mediat\w*"
+    r"|captives?|prisoners?|peace|offer|response|plan|war|pause|settlement|accord|framework"
+    r"|diplomac\w*|sanctions|nuclear|withdrawal|exchange|swap|visit|meeting|summit|delegation"
+    r"|progress|gaps?|bridging|conditions|terms|demands?|outcome|contacts|dialogue|sides"
+    r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
+    r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*)\b",
+    re.I,
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:\w+\s+){0,2}?(?:reports?|claims?"
+    r"|rumou?rs?|suggestions?|speculation|that)\b",
+    re.I,
+)
+_UNCERTAIN = re.compile(r"\b(?:unclear|not clear|unknown|uncertain)\s+(?:if|whether)\b", re.I)
+_STALE_TALKS = re.compile(
+    r"\b(?:rather than|more|further|future|possible|any|those|these|new|fresh"
+    r"|next|restart|resume|revive|reach|attempting|efforts? to|push for|into"
+    r"|briefed on|familiar with|knowledge of|details of|state of|progress in|ready to|willing to"
+    r"|prepared to|agreed to|aims? to|seeks? to|attempts? to|recalling|recalled|remembering"
+    r"|remembered)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_NOT_YET = re.compile(
+    r"\b(?:rather than|ready to|willing to|prepared to|agreed to|aims? to|seeks? to|efforts? to"
+    r"|attempts? to|unwilling to|refuses? to)\s+(?:\w+\s+){0,2}$"
+)
+_ANCHOR = re.compile(
+    r"\b(?:held|hold|holds|holding|began|begin|begun|begins|started|resumed|resume|ended|end"
+    r"|paused|halted|suspended|commenced|took place|take place|taking place|scheduled|concluded"
+    r"|continue|continued|continuing|reconvene|round|under way|underway|convened|kick off"
+    r"|being held|were held|was held|will be held|to be held|opened|collapsed"
+    r"|had\s+[“\"]?an?\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call))\b",
+    re.I,
+)
+_NOUN_FUTURE = re.compile(
+    r"[^.;,]{0,40}?\b(?:will|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated"
+    r"|planned|likely)\s+to|to be held)\b"
+)
+_MEDIATION = re.compile(r"\b(?:mediat\w*|auspices|broker\w*|intermediar\w*|facilitat\w*)\b", re.I)
+_SPOKES = re.compile(
+    r"\b(?:spokes\w+|minister|ministry|office|official|envoy|secretary|president)\b", re.I
+)
+_ADJ_REJECT = re.compile(r"falls? short|unacceptable|not acceptable", re.I)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What the assembly of one sentence needs, computed once."""
+
+    sent: Sentence
+    triggers: list[Trigger]
+    mentions: list[Mention]
+    rel: list[tuple[int, int]]
+    places: list[PlaceHit]
+    slots: list[TimeSlot]
+    quotes: list[tuple[int, int]]
+    owner: dict[int, TimeSlot]
+    dct: date
+    gaz: Gazetteer
+    last_primary: list[Mention]
+    sent_idx: int
+    out: list[Candidate] = field(default_factory=list)
+    subj_of: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m, r in zip(self.mentions, self.rel, strict=True)
+                if lo <= r[0] and r[1] <= hi and not m.media]
+
+
+@dataclass(slots=True)
+class _Parties:
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+    primary: set[str] = field(default_factory=set)
+    affiliations: set[str] = field(default_factory=set)
+    subj: list[Mention] = field(default_factory=list)
+    obj: list[Mention] = field(default_factory=list)
+    own_subject: bool = False
+    spokes: bool = False
+    coref_speaker: bool = False
+    confidence: float = 0.0
+
+
+# --- filters ------------------------------------------------------------------------
+
+
+def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
+    """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing."""
+    text, before = s.text, s.text[:trig.start]
+    if is_negated(before) or _UNCERTAIN.search(before[-80:]):
+        return True
+    if not trig.speech and _DENIAL.search(before):
+        return True
+    q = in_spans(trig.start, s.quotes)
+    if q is not None and (trig.speech or trig.noun or not any(
+        q[0] <= r[0] < trig.start and not m.coref
+        for m, r in zip(s.mentions, s.rel, strict=True)
+    )):
+        return True
+    if trig.type == EventType.MEETING:
+        nominal = trig.noun or trig.text.lower().startswith("meeting")
+        if nominal and _STALE_TALKS.search(before[-40:]):
+            return True
+        if _NOT_YET.search(before) or " more " in trig.text:
+            return True
+    if trig.speech and not _NEGOTIATION.search(text):
+        return True
+    if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL):
+        return is_hypothetical(before)
+    return trig.type == EventType.REQUEST and bool(
+        re.search(r"\bfor comment\b", text[trig.end:trig.end + 30])
+    )
+
+
+def _status(s: _Sentence, trig: Trigger) -> Status:
+    before = s.text[:trig.start]
+    status = status_of(trig, s.text, s.sent.headline)
+    if trig.noun and status == Status.OCCURRED and _NOUN_FUTURE.match(s.text[trig.end:]):
+        return Status.PLANNED
+    if re.search(r"\bto\s+$", before):
+        # "flew to Doha to meet ...": the purpose shares the trip's status
+        visits = [c for c in s.out if c.type == EventType.VISIT]
+        if visits:
+            return visits[-1].status
+    elif re.search(r"\band\s+$", before) and s.out and s.out[-1].trigger_start < trig.start:
+        # "to travel to Qatar Friday and meet ...": coordinated verbs share a status
+        return s.out[-1].status
+    return status
+
+
+# --- parties ------------------------------------------------------------------------
+
+
+def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]:
+    """Mentions that act in the trigger's clause, and whether the clause has its own."""
+    text = s.text
+    prev_end = s.triggers[i - 1].end if i > 0 else 0
+    subj = [
+        m for m, r in zip(s.mentions, s.rel, strict=True)
+        if prev_end <= r[0] and r[1] <= trig.start and not m.media
+        and not in_spans(r[0], s.quotes)
+        and not (i > 0 and re.search(r"\bwith\b", text[prev_end:r[0]]))
+        and not PREP_OBJECT.search(text[max(0, r[0] - 40):r[0]])
+    ]
+    own = bool(subj)
+    rel_who = re.search(r",\s+who\s+(?:\w+\s+)?$", text[:trig.start])
+    if rel_who:
+        prior = s.mentions_in(0, rel_who.start())
+        if prior:
+            last = prior[-1]
+            subj = [m for m in prior if m.end == last.end or (
+                m.kind == ActorKind.PERSON and last.end - m.end < 40)][-2:]
+    if not subj and i > 0 and s.subj_of.get(i - 1):
+        subj = s.subj_of[i - 1]
+    if not subj:
+        subj = s.mentions_in(0, trig.start)
+        subj = subj[-2:] if trig.type != EventType.STATEMENT else subj
+    s.subj_of[i] = subj
+    return subj, own
+
+
+def _objects(s: _Sentence, i: int, trig: Trigger) -> list[Mention]:
+    nxt = s.triggers[i + 1].start if i + 1 < len(s.triggers) else len(s.text)
+    return [m for m, r in zip(s.mentions, s.rel, strict=True)
+            if trig.end <= r[0] < max(nxt, trig.end + 60) and not m.media]
+
+
+def _speech_parties(s: _Sentence, trig: Trigger, obj: list[Mention]) -> _Parties | None:
+    sp = speaker(trig, s.sent, s.mentions, s.rel, s.quotes)
+    if sp is None:
+        return None
+    p = _Parties(primary={sp.name}, own_subject=True, confidence=trig.strength)
+    add_actor(p.actors, sp, Role.INITIATOR, s.gaz)
+    p.coref_speaker = sp.coref and sp.kind != ActorKind.PERSON
+    if sp.affiliation:
+        p.affiliations.add(sp.affiliation)
+    seg = re.split(r"[,;:“”\"]\s", s.text[:trig.start])
+    gap_text = seg[-1] if seg[-1].strip() else (seg[-2] if len(seg) > 1 else "")
+    p.spokes = sp.kind != ActorKind.PERSON and bool(_SPOKES.search(gap_text))
+    for m in obj:
+        if m.kind != ActorKind.PERSON and re.search(
+            r"\b(?:to|on|urged|with)\s+$", s.text[:m.start - s.sent.start]
+        ):
+            add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
+    if sp.coref:
+        p.confidence -= 0.1
+    return p
+
+
+def _visit_parties(s: _Sentence, p: _Parties) -> None:
+    text, off = s.text, s.sent.start
+    p.subj = [m for m in p.subj if not m.demonym or not re.match(
+        r"\s+(?:capital|territory|soil)\b", text[m.end - off:])] or p.subj
+    for m in p.subj:
+        add_actor(p.actors, m, Role.INITIATOR, s.gaz)
+        p.primary |= {m.name} | ({m.affiliation} if m.affiliation else set())
+    for m in p.obj:
+        if re.search(r"\b(?:meet|with|and)\s+(?:\w+\s+){0,4}$",
+                     text[max(0, m.start - off - 40):m.start - off]):
+            add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
+
+
+def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
+    """Parties of meetings, proposals, agreements...; False when the trigger is not an event."""
+    text, off = s.text, s.sent.start
+    if trig.type == EventType.PROPOSAL and (trig.noun or re.search(r"\b(?:which|that)\b",
+                                                                   trig.text)):
+        inside = s.mentions_in(trig.start, trig.end)  # "a Hamas offer", "proposal, which X ..."
+        if not inside:
+            return False
+        p.subj, p.obj = inside[-1:], [m for m in p.obj if m not in inside]
+    if trig.type == EventType.PROPOSAL and trig.text.lower().startswith("receiv"):
+        giver = [m for m in p.obj if re.match(r"['’]s?\s", text[m.end - off:])]
+        if giver:  # "Qatar received Hamas's response": Hamas proposes
+            p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
+    if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not any(
+        re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off]) for m in p.obj
+    ):
+        return False  # "arrived ... to take part in talks": the purpose of the trip
+    for m in p.subj:
+        add_actor(p.actors, m, Role.INITIATOR, s.gaz)
+    for m in p.obj:
+        add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
+    if trig.type == EventType.MEETING:
+        for m in s.mentions:
+            if not m.media:
+                add_actor(p.actors, m, Role.PARTICIPANT, s.gaz)
+    head = p.subj[-1:] or p.obj[:1]
+    p.primary = {head[0].name} if head else set()
+    if head and head[0].affiliation:
+        p.primary.add(head[0].affiliation)
+    return True
+
+
+def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
+    subj, own = _subjects(s, i, trig)
+    obj = _objects(s, i, trig)
+    if trig.speech:
+        p = _speech_parties(s, trig, obj)
+    else:
+        p = _Parties(subj=subj, obj=obj, own_subject=own, confidence=trig.strength)
+        if not p.subj and not p.obj and s.last_primary:
+            p.subj = s.last_primary[-1:]
+            p.confidence -= 0.15 if trig.type != EventType.VISIT else 0.2
+        if not p.subj and not p.obj:
+            real = [m for m in s.mentions if not m.media]
+            if trig.type not in (EventType.MEETING, EventType.CEASEFIRE) or not real:
+                return None
+            p.obj = real
+        if trig.type == EventType.VISIT:
+            _visit_parties(s, p)
+        elif not _other_parties(s, trig, p):
+            return None
+    if p is None:
+        return None
+    if _MEDIATION.search(s.text):
+        for m in s.mentions:
+            if m.mediator and m.name in p.actors:
+                p.actors[m.name] = ActorRef(name=m.name, kind=m.kind, role=Role.MEDIATOR)
+    return p if p.actors else None
+
+
+# --- place and date -------------------------------------------------------------------
+
+
+def _places(
+    s: _Sentence, i: int, trig: Trigger, p: _Parties
+) -> list[Place | None] | None:
+    """Destinations of a visit (one event each), the place of a meeting; None: no event."""
+    limit = min(len(s.text), trig.end + 140)
+    if trig.type == EventType.VISIT:
+        own = {a.name for a in p.actors.values() if a.role == Role.INITIATOR}
+        dests = [d for d in visit_places(trig, s.sent, s.places, limit)
+                 if d.place.country not in own and d.place.name not in own]
+        if not dests:
+            return None
+        if all(d.place.population < 0 for d in dests) and i not in s.owner and re.match(
+            r"(?:visit|trip|tour|stopover)", trig.text, re.I
+        ):
+            return None
+        return [d.place for d in dests]
+    if trig.type == EventType.MEETING:
+        hit = meeting_place(trig, s.sent, s.places, limit)
+        local = s.text[max(0, trig.start - 50): trig.end + 50]
+        anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local)
+        if trig.noun and not (hit or i in s.owner or anchored):
+            return None
+        if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",
+                                  s.text[trig.end:]):
+            return None
+        return [hit.place if hit and hit.place.population >= 0 else None]
+    if trig.noun and i not in s.owner:
+        return None
+    return [None]
+
+
+def _dates(
+    s: _Sentence, i: int, trig: Trigger, status: Status
+) -> tuple[tuple[date, date], Precision, str, Status]:
+    speech = [k for k in range(i) if s.triggers[k].speech and k in s.owner] or [
+        k for k in range(i + 1, len(s.triggers)) if s.triggers[k].speech and k in s.owner][:1]
+    interval, precision, text = interval_of(
+        trig, status, s.owner.get(i), s.slots, s.sent, s.dct,
+        [v for k, v in s.owner.items() if k != i],
+        s.owner[speech[-1]] if speech else None,
+    )
+    dct = s.dct
+    if status == Status.OCCURRED and interval[0] > dct:
+        status = Status.PLANNED
+    if status == Status.OCCURRED and interval[0] <= dct < interval[1]:
+        interval = (interval[0], dct)  # what happened happened by the publication date
+    elif status == Status.PLANNED and interval[0] < dct <= interval[1]:
+        interval = (dct, interval[1])
+    return interval, precision, text, status
+
+
+def _actor_groups(s: _Sentence, trig: Trigger, p: _Parties) -> list[dict[str, ActorRef]]:
+    """"X met separately with A and B": one meeting per counterpart."""
+    if trig.type != EventType.MEETING or not re.match(r"\s*separately\b", s.text[trig.end:]):
+        return [p.actors]
+    counter = [m for m in p.obj if m.kind in (ActorKind.PERSON, ActorKind.STATE)
+               and not any(o.kind == ActorKind.PERSON and o.affiliation == m.name for o in p.obj)]
+    if len(counter) < 2:
+        return [p.actors]
+    groups = []
+    for m in counter:
+        g = {k: v for k, v in p.actors.items() if v.role != Role.COUNTERPART}
+        add_actor(g, m, Role.COUNTERPART, s.gaz)
+        groups.append(g)
+    return groups
+
+
+# --- assembly -----------------------------------------------------------------------
+
+
+def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
+    if _reports_no_occasion(s, trig):
+        return []
+    status = _status(s, trig)
+    p = _parties(s, i, trig)
+    if p is None:
+        return []
+    places = _places(s, i, trig, p)
+    if places is None:
+        return []
+    interval, precision, date_text, status = _dates(s, i, trig, status)
+    confidence = p.confidence - (0.1 if precision == Precision.UNKNOWN else 0.0)
+    anaphoric = bool(trig.noun and re.search(r"\b(?:this|these)\s+(?:\w+\s+){0,3}$",
+                                             s.text[:trig.start][-40:], re.I))
+    out = []
+    for loc in places:
+        for group in _actor_groups(s, trig, p):
+            acts = dict(group)
+            if loc is not None and loc.population >= 0 and trig.type in (
+                EventType.VISIT, EventType.MEETING
+            ):
+                host = s.gaz.entries.get(loc.country)
+                if host is not None and host.name not in acts and host.name not in p.primary:
+                    acts[host.name] = ActorRef(name=host.name, kind=host.kind, role=Role.HOST)
+            out.append(Candidate(
+                type=trig.type, status=status, interval=interval, precision=precision,
+                date_text=date_text, actors=list(acts.values()),
+                primary=set(p.primary) or set(acts), location=loc, evidence=s.sent,
+                confidence=max(0.05, min(0.99, confidence)), headline=s.sent.headline,
+                departure=trig.departure, flexible_status=s.sent.headline,
+                anaphoric=anaphoric, spokes=p.spokes, affiliations=set(p.affiliations),
+                trigger_start=trig.start, has_subject=p.own_subject or trig.speech,
+                sent_idx=s.sent_idx, coref_speaker=p.coref_speaker, trigger_text=trig.text,
+            ))
+    return out
+
+
+def assemble(
+    sent: Sentence,
+    triggers: list[Trigger],
+    mentions: list[Mention],
+    places: list[PlaceHit],
+    slots: list[TimeSlot],
+    dct: date,
+    gaz: Gazetteer,
+    default_place: Place | None,
+    last_primary: list[Mention],
+    sent_idx: int = 0,
+) -> list[Candidate]:
+    """The candidate events of one sentence."""
+    quotes = quote_spans(sent.text)
+    s = _Sentence(
+        sent=sent, triggers=triggers, mentions=mentions,
+        rel=[(m.start - sent.start, m.end - sent.start) for m in mentions],
+        places=places, slots=slots, quotes=quotes,
+        owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
+        last_primary=last_primary, sent_idx=sent_idx,
+    )
+    for i, trig in enumerate(triggers):
+        s.out += _candidates(s, i, trig)
+    dest = next((c.location for c in s.out if c.type == EventType.VISIT and c.location
+                 and c.location.population >= 0), None)
+    for c in s.out:
+        if c.type == EventType.MEETING and c.location is None:
+            c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
+            c.dateline = default_place
+    return fold_statements(s.out)
+
+
+def fold_statements(cands: list[Candidate]) -> list[Candidate]:
+    """A rejection or request voiced in a statement is that statement (one per occasion)."""
+    speeches = [c for c in cands if c.type == EventType.STATEMENT]
+    if not speeches:
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        host = None
+        if c.type in (EventType.REJECTION, EventType.REQUEST) or (
+            c.type == EventType.PROPOSAL and c.status == Status.PLANNED
+        ):
+            for sp in speeches:
+                same = bool(c.primary & (sp.primary | sp.affiliations))
+                if same or (sp.trigger_start < c.trigger_start and (
+                    not c.has_subject or _ADJ_REJECT.match(c.trigger_text)
+                )):
+                    host = sp
+                    break
+        if host is None:
+            out.append(c)
+            continue
+        names = {a.name for a in host.actors}
+        host.actors += [a for a in c.actors if a.name not in names]
+    return out

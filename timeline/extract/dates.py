@@ -1,0 +1,162 @@
+"""Stage 6a: which time expression dates which trigger, and the interval that results.
+
+A time expression goes to the trigger it governs (nearest in the clause, after the verb
+rather than before, never across a quotation or into a relative clause); a reporting date
+("said on Thursday") dates the statement and only bounds the events reported; with no
+date the event gets the publication date (DCT) with precision ``unknown``, or an interval
+ending at the DCT when the text says it is earlier."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
+from timeline.extract.text import Sentence
+from timeline.extract.times import TimeLike
+from timeline.extract.triggers import Trigger
+from timeline.vocab import Precision, Status
+
+__all__ = ['NOMINAL', 'assign_times', 'gap', 'interval_of', 'time_slots']
+
+
+_SPEECH_NEAR = re.compile(
+    r"\b(?:said|says|told|stated|announced|reported|reports|statement|briefing|confirmed"
+    r"|wrote|posted|announcement|according to|press conference|tweeted|published|interview"
+    r"|denied)\b[^.;]{0,35}$",
+    re.I,
+)
+
+
+_DEADLINE = re.compile(
+    r"\b(?:before|until|till|by|ahead of|since|after|prior to|from)\s+(?:the\s+)?$|"
+    r"\b(?:takes|take|took)\s+office\s+(?:on\s+)?$", re.I
+)
+
+
+NOMINAL = re.compile(
+    r"(?:visit|trip|tour|stopover|talks|negotiations|discussions|meetings?|summit|consultations)$",
+    re.I,
+)
+
+
+_EARLIER = re.compile(r"\b(?:earlier|recent|recently|previous|previously|earlier meeting)\b", re.I)
+
+
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+|late\s+|early\s+|later\s+on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+
+
+def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
+    out = []
+    for t in times:
+        if t.start >= sent.start and t.end <= sent.end:
+            rs, re_ = t.start - sent.start, t.end - sent.start
+            before = sent.text[max(0, rs - 45): rs]
+            if _DEADLINE.search(before):
+                continue
+            out.append(TimeSlot(t, rs, re_, bool(_SPEECH_NEAR.search(before))))
+    return out
+
+
+def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    if hi <= lo:
+        return 0
+    between = text[lo:hi]
+    return (hi - lo) + 25 * len(re.findall(r"[,;]|\b(?:and|but|while|after|before)\b", between)) + (
+        60 * len(re.findall(r"\b(?:that|which|who|whom|where)\b", between))
+    )
+
+
+def assign_times(
+    sent: Sentence, triggers: list[Trigger], slots: list[TimeSlot],
+    quotes: list[tuple[int, int]] | None = None,
+) -> dict[int, TimeSlot]:
+    """Each time expression goes to the trigger it most plausibly governs."""
+    owner: dict[int, TimeSlot] = {}
+    if not triggers:
+        return owner
+    pairs: list[tuple[int, int, int]] = []
+    for si, slot in enumerate(slots):
+        span = (slot.rel_start, slot.rel_end)
+        for ti, tr in enumerate(triggers):
+            if slot.reporting and not (tr.speech and tr.start < slot.rel_start):
+                continue
+            dist = gap((tr.start, tr.end), span, sent.text)
+            if NOMINAL.match(tr.text) and dist > 60:
+                continue
+            if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
+                continue
+            cost = dist + (0 if tr.start <= slot.rel_start else 20)
+            if tr.speech and not slot.reporting:
+                cost += 40
+            pairs.append((cost, si, ti))
+    used: set[int] = set()
+    for _cost, si, ti in sorted(pairs):
+        if si in used or ti in owner:
+            continue
+        owner[ti] = slots[si]
+        used.add(si)
+    # sharing: "travel to Qatar Friday and meet ..." / "After meeting X on Monday, Y said ..."
+    shared = dict(owner)
+    first_comma = sent.text.find(", ")
+    for i, tr in enumerate(triggers):
+        if i in shared:
+            continue
+        if tr.speech:
+            lead = [s for s in slots if first_comma > 0 and s.rel_end <= first_comma < tr.start
+                    and not s.reporting]
+            if lead and re.match(r"(?:After|Following|On|At|Earlier|Later|During)\b", sent.text):
+                shared[i] = lead[0]
+            continue
+        if i > 0 and (i - 1) in owner and not triggers[i - 1].speech:
+            between = sent.text[triggers[i - 1].end:tr.start]
+            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between):
+                shared[i] = owner[i - 1]
+    return shared
+
+
+def interval_of(
+    trig: Trigger,
+    status: Status,
+    own: TimeSlot | None,
+    slots: list[TimeSlot],
+    sent: Sentence,
+    dct: date,
+    taken: list[TimeSlot] | None = None,
+    bound: TimeSlot | None = None,
+) -> tuple[tuple[date, date], Precision, str]:
+    slot = own
+    if slot is None and not trig.speech:
+        quotes = quote_spans(sent.text)
+        free = [s for s in slots if not s.reporting and not any(s is t for t in taken or [])
+                and gap((trig.start, trig.end), (s.rel_start, s.rel_end), sent.text) <= 60
+                and in_spans(s.rel_start, quotes) == in_spans(trig.start, quotes)]
+        if free:
+            slot = min(free, key=lambda s: abs(s.rel_start - trig.start))
+    if slot is not None and slot.t.interval is not None:
+        a, b = slot.t.interval
+        text = slot.t.text
+        if _BARE_WEEKDAY.match(text.strip()) or re.search(
+            r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
+        ) and a == b and not re.search(r"\d", text):
+            if status == Status.PLANNED and b < dct:
+                a, b = a + timedelta(days=7), b + timedelta(days=7)
+            elif status == Status.OCCURRED and a > dct:
+                a, b = a - timedelta(days=7), b - timedelta(days=7)
+        return (a, b), Precision(str(slot.t.precision)), text
+    reporting = [s for s in slots if s.reporting and s.t.interval is not None]
+    if bound is not None:
+        reporting = [bound]
+    if status == Status.OCCURRED and reporting:
+        r = reporting[0].t.interval
+        assert r is not None
+        return (r[1], r[1]), Precision.UNKNOWN, reporting[0].t.text
+    window = sent.text[max(0, trig.start - 80): trig.start if trig.speech else trig.end + 40]
+    if status == Status.OCCURRED and _EARLIER.search(window):
+        return (dct - timedelta(days=30), dct), Precision.UNKNOWN, ""
+    return (dct, dct), Precision.UNKNOWN, ""

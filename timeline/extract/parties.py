@@ -1,0 +1,122 @@
+"""Stage 6b: who an event belongs to — actor references with roles, and who is speaking."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.actors import Mention
+from timeline.extract.candidate import in_spans
+from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.text import Sentence
+from timeline.extract.triggers import Trigger
+from timeline.models import ActorRef
+from timeline.vocab import ActorKind, Role
+
+__all__ = ['PREP_OBJECT', 'add_actor', 'speaker']
+
+
+_ANON = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:officials?|sources?|diplomats?|person|people|media|figure|"
+    r"negotiators|analysts?|newspaper|outlet|news)\b",
+    re.I,
+)
+
+
+PREP_OBJECT = re.compile(
+    r"\b(?:to|in|at|into|for|with)\s+(?:the\s+)?$"
+    r"|(?<!delegations\s)(?<!delegation\s)(?<!team\s)(?<!officials\s)(?<!envoys\s)\bfrom\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _ref(m: Mention, role: Role) -> ActorRef:
+    return ActorRef(name=m.name, kind=m.kind, role=role)
+
+
+def add_actor(
+    actors: dict[str, ActorRef], m: Mention, role: Role, gaz: Gazetteer
+) -> None:
+    if m.media:
+        return
+    if m.name not in actors:
+        actors[m.name] = _ref(m, role)
+    aff = m.affiliation
+    depth = 0
+    while aff and depth < 2:
+        entry = gaz.entries.get(aff)
+        kind = entry.kind if entry else ActorKind.ORGANIZATION
+        if aff not in actors:
+            actors[aff] = ActorRef(name=aff, kind=kind, role=role)
+        aff = entry.affiliation if entry else None
+        depth += 1
+
+
+def speaker(
+    trig: Trigger,
+    sent: Sentence,
+    mentions: list[Mention],
+    rel: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+) -> Mention | None:
+    """The actor a speech verb belongs to: the subject before it, or ``said <Name>`` after it."""
+    text = sent.text
+    after = [(m, r) for m, r in zip(mentions, rel, strict=True)
+             if 0 <= r[0] - trig.end <= 2 and not in_spans(r[0], quotes)]
+    if after and after[0][0].kind == ActorKind.PERSON:
+        return after[0][0]
+    if re.match(r"\s+(?:the|a|an|one|two|three|several)\b", text[trig.end:]) and re.search(
+        r"[”\"],?\s*$", text[:trig.start]
+    ):
+        return None
+    if re.search(r"\band\s+(?:also\s+)?$", text[:trig.start]):
+        firsts = [(m, r) for m, r in zip(mentions, rel, strict=True)
+                  if r[1] <= trig.start and not in_spans(r[0], quotes) and not m.media]
+        if firsts and firsts[0][1][0] < 30:
+            m0, r0 = firsts[0]
+            for m2, r2 in firsts[1:2]:
+                if m2.kind == ActorKind.PERSON and r2[0] - r0[1] < 40:
+                    m0 = m2
+            return m0
+    cut = trig.start
+    for _ in range(3):
+        seg_start = 0
+        for m in re.finditer(r"[;:“”\"]|,\s|\bthat\b|\b(?:and|but|while|as|after|when)\s", text[:cut]):
+            seg_start = m.end()
+        segment = text[seg_start:cut]
+        cands = [(m, r) for m, r in zip(mentions, rel, strict=True)
+                 if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)]
+        if cands:
+            break
+        if segment.strip() and not re.fullmatch(r"\s*(?:the|a|an)?\s*", segment):
+            # a noun phrase with no actor: "the source said", "officials said"
+            if not re.search(r"\b(?:he|she|it|they)\b", segment, re.I):
+                return None
+        if seg_start == 0 or text[seg_start - 1] in "“”\";:":
+            return None
+        cut = seg_start - 1
+    else:
+        return None
+    m, r = cands[0]
+    for m2, r2 in cands[1:]:
+        between = text[r[1]:r2[0]]
+        if m2.kind == ActorKind.PERSON and re.fullmatch(
+            r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,6}?|,\s+", between
+        ) and not re.search(r"\b(?:with|and|to|by|for)\b", between):
+            m, r = m2, r2
+        break
+    # apposition: "Khalil al-Hayya, a member of Hamas's political bureau, told ..."
+    if re.match(r"\s*(?:the|a|an)\s", text[seg_start:cut]) and seg_start >= 2:
+        lead = text[:seg_start].rstrip()
+        if lead.endswith(","):
+            persons = [(p, pr) for p, pr in zip(mentions, rel, strict=True)
+                       if p.kind == ActorKind.PERSON and pr[1] == len(lead) - 1]
+            if persons:
+                m, r = persons[-1]
+    if m.media or any(c.media for c, _ in cands if c.start > m.start):
+        return None
+    tail = text[r[1]: trig.start]
+    if _ANON.match(tail) and not re.search(r"\bsenior\b", text[max(0, r[0] - 12): r[0]]):
+        return None
+    if re.search(r"\b(?:according to|source|sources)\b", text[max(0, r[0] - 30):r[0]], re.I):
+        return None
+    return m

@@ -1,0 +1,94 @@
+"""The extraction runner: article text -> negotiation events (EVENTS.md).
+
+Stages, each a small function of this package:
+
+1. ``split_sentences``    sentences with offsets, paragraphs and headline flags (text.py)
+2. ``find_times``         time expressions resolved against the DCT (times.py)
+3. ``find_people``        the article's people and their affiliations (actors.py)
+4. ``find_triggers``      per sentence, the words that report an event (triggers.py)
+5. ``sentence_mentions``  actors of the sentence, with coreference (actors.py), and
+   ``places_in``          its places (locate.py)
+6. ``assemble``           one candidate per trigger: status, parties and roles, place, date
+                          (assemble.py, dates.py, parties.py)
+7. ``merge``              one event per occasion within the article (merge.py), after
+   ``locate_meetings``    gives placeless talks the place of the trip they belong to
+8. ``to_model``           ``EventCreate`` with title, confidence and source (output.py)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from timeline.extract.actors import (
+    ArticleActors,
+    Mention,
+    find_people,
+    resolve_references,
+    sentence_mentions,
+)
+from timeline.extract.assemble import assemble
+from timeline.extract.candidate import Candidate
+from timeline.extract.dates import time_slots
+from timeline.extract.gazetteer import Gazetteer, load_gazetteer
+from timeline.extract.locate import dateline, locate_meetings, places_in
+from timeline.extract.merge import merge
+from timeline.extract.output import to_model
+from timeline.extract.places import place_index
+from timeline.extract.text import split_sentences
+from timeline.extract.times import find_times
+from timeline.extract.triggers import find_triggers
+from timeline.models import EventCreate
+from timeline.vocab import ActorKind
+
+__all__ = ["extract_events"]
+
+
+def extract_events(
+    text: str,
+    published: date | datetime,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[EventCreate]:
+    """The negotiation events an article reports, one per occasion, with their evidence.
+
+    ``title`` (if not already the first line of ``text``) is read as a headline; evidence
+    offsets always refer to ``text``. ``gazetteer`` defaults to :func:`load_gazetteer`.
+    """
+    dct = published.date() if isinstance(published, datetime) else published
+    gaz = gazetteer or load_gazetteer()
+    index = place_index(gaz)
+    full = f"{title}\n\n{text}" if title and title.strip() not in text[:400] else text
+    shift = len(full) - len(text)
+    times = find_times(full, published)
+    actors = ArticleActors(gaz)
+    find_people(full, actors)
+    default_place = dateline(text, index)
+    history: list[Mention] = []
+    last_primary: list[Mention] = []
+    cands: list[Candidate] = []
+    for sent_idx, sent in enumerate(split_sentences(full)):
+        mentions = sentence_mentions(sent.text, sent.start, actors)
+        mentions = resolve_references(sent.text, sent.start, mentions, history)
+        triggers = find_triggers(sent.text)
+        if triggers:
+            cands += assemble(
+                sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz),
+                time_slots(sent, times), dct, gaz, default_place, last_primary, sent_idx,
+            )
+        history += [m for m in mentions if not m.coref]
+        parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
+        if parties:
+            last_primary = parties[:1]
+    events = [to_model(c, full, dct, title, url, outlet) for c in merge(locate_meetings(cands))]
+    if shift:
+        for e in events:
+            for s in e.sources:
+                if s.evidence_start is not None and s.evidence_start >= shift:
+                    s.evidence_start -= shift
+                    s.evidence_end = (s.evidence_end or shift) - shift
+                else:  # the evidence is the title, which is not part of ``text``
+                    s.evidence_start = s.evidence_end = None
+    return events

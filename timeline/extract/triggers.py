@@ -1,0 +1,264 @@
+"""Stage 3: event triggers — the words that make a sentence report a negotiation step.
+
+Each trigger names a type (EVENTS.md) and a few flags the later stages use: ``noun`` (needs an
+anchor: a place, a date or an eventive verb), ``speech`` (a statement verb), ``needs_place``
+(visits need somewhere to go), ``needs_object`` (proposal/agreement words need a deal noun).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.vocab import EventType, Status
+
+__all__ = ["Trigger", "find_triggers", "status_of", "is_negated", "is_hypothetical"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: EventType
+    start: int
+    end: int
+    text: str
+    noun: bool = False
+    speech: bool = False
+    needs_place: bool = False
+    departure: bool = False
+    strength: float = 0.7
+
+
+_DEAL = (
+    r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
+    r"|initiative|roadmap|terms|deal|agreement|accord|truce|cease-?fire|pause|extension"
+    r"|exchange|swap|memorandum|settlement|understanding|arrangement)"
+)
+
+_OFFER = (
+    r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
+    r"|initiative|roadmap|ideas|vision|amendments|suggestions)"
+)
+
+_CEASE = r"(?:cease-?fire|truce|pause)"
+_TALK_NOUNS = ("talks", "negotiations", "discussions", "meeting", "summit", "consultations")
+
+
+def _rule(
+    etype: EventType, *parts: str, keys: tuple[str, ...] = (), **flags: object
+) -> tuple[EventType, str, dict[str, object]]:
+    """One trigger rule: the pattern (parts are concatenated), prefilter keys and flags."""
+    return etype, "".join(parts), {**flags, "keys": keys}
+
+
+_RULES: list[tuple[EventType, str, dict[str, object]]] = [
+    # --- visits ---------------------------------------------------------------------
+    _rule(EventType.VISIT,
+          r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+in|touch(?:ed|es)? down)\b",
+          keys=("arriv", "land", "touch"), needs_place=True, strength=0.85),
+    _rule(EventType.VISIT,
+          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|own|ying)|head(?:s|ed|ing)?",
+          r"|go(?:es|ing)?|went|return(?:s|ed|ing)?|(?:came|come|coming) back|jet(?:s|ted)?",
+          r"|en route|make (?:a|his|her) way)",
+          r"(?=\s+(?:\w+\s+){0,3}?(?:to|for|from|home)\b)",
+          keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way"),
+          needs_place=True, strength=0.8),
+    _rule(EventType.VISIT, r"\b(?:visit(?:s|ed|ing)?|trip|tour|stopover)\b",
+          keys=("visit", "trip", "tour", "stopover"), needs_place=True, strength=0.8),
+    _rule(EventType.VISIT, r"\b(?:depart(?:s|ed|ing)?|left|leav(?:e|es|ing))\b",
+          keys=("depart", "left", "leav"), needs_place=True, departure=True, strength=0.8),
+    _rule(EventType.VISIT,
+          r"\b(?:is|are|was|were|be|been)\s+",
+          r"(?:currently\s+|also\s+|already\s+|now\s+|still\s+)?(?:in|there)\b",
+          r"(?=\s+(?-i:[A-Z])|\s+the\s+(?-i:[A-Z])|\s+for\b)",
+          keys=(" in ", "there"), needs_place=True, strength=0.7),
+    _rule(EventType.VISIT,
+          r"\b(?:send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|lead(?:s|ing)?|led)\s+",
+          r"(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}?",
+          r"(?:delegation|team|envoy|negotiators)\b",
+          keys=("delegation", "team", "envoy", "negotiators"), needs_place=True, strength=0.8),
+    # --- meetings -------------------------------------------------------------------
+    _rule(EventType.MEETING,
+          r"\b(?:met|meet(?:s|ing)?",
+          r"(?!\s+(?:the\s+)?(?:demands?|requirements?|conditions?|expectations?)))",
+          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b",
+          r"|at\b|later\b|again\b|\w+\s+(?-i:[A-Z])))",
+          keys=("met", "meet"), strength=0.85),
+    _rule(EventType.MEETING,
+          r"\b(?:hold(?:s|ing)?|held|conduct(?:s|ed|ing)?|begin|began|begun|start(?:ed)?",
+          r"|resum(?:e|ed|es|ing)|join(?:s|ed)?|attend(?:s|ed)?|engage in|participate in",
+          r"|take part in)\s+(?:\w+\s+){0,3}?",
+          r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation)\b",
+          keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
+    _rule(EventType.MEETING,
+          r"\b(?:huddled|conferred|spoke|speaks|talked|talks|negotiat(?:ed|es|ing))",
+          r"(?=\s+(?:\w+\s+){0,2}?with\b)",
+          keys=("with",), strength=0.75),
+    _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;]{0,80}?\bwith\b)",
+          keys=("discuss",), strength=0.7),
+    _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
+          keys=("call",), strength=0.8),
+    _rule(EventType.MEETING, r"\breconvene\b|\bnext round\b",
+          keys=("reconvene", "next round"), strength=0.7),
+    _rule(EventType.MEETING,
+          r"\b(?:talks|negotiations|discussions|meeting|meetings|summit|round of talks",
+          r"|consultations)\b",
+          keys=_TALK_NOUNS, noun=True, strength=0.65),
+    # --- statements (case-sensitive: "States" is not a verb) --------------------------
+    _rule(EventType.STATEMENT,
+          r"\b(?:said|says|say|told|tells|stated|states|announced|announces",
+          r"|declared|declares|confirmed|confirms|added|noted|stressed|emphasi[sz]ed|affirmed",
+          r"|reaffirmed|warned|insisted|wrote|posted|tweeted|reiterated|claimed|explained",
+          r"|asserted|argued|acknowledged|described|denied|denies|give a round of interviews",
+          r"|will appear|appear on)\b",
+          speech=True, strength=0.7, cs=True),
+    # --- proposals ------------------------------------------------------------------
+    _rule(EventType.PROPOSAL,
+          r"\b(?:submit(?:s|ted|ting)?|present(?:s|ed|ing)?|deliver(?:s|ed|ing)?",
+          r"|hand(?:s|ed|ing)?(?:\s+over)?|put(?:s|ting)?\s+forward|propos(?:e|es|ed|ing)",
+          r"|float(?:s|ed|ing)?|offer(?:s|ed|ing)?|convey(?:s|ed|ing)?|introduc(?:e|es|ed|ing)",
+          r"|tabled?|unveil(?:s|ed|ing)?|g[ia]ve(?:s|n)?|receiv(?:e|es|ed|ing)|sen[dt]s?)\b",
+          r"(?=[^.;]{0,50}?\b", _OFFER, r")",
+          keys=("proposal", "offer", "plan", "response", "reply", "draft", "framework",
+                "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions"),
+          strength=0.75),
+    _rule(EventType.PROPOSAL,
+          r"\b(?:responded|replied)\s+to\b|\b(?:had|has)\s+(?:responded|replied)\b",
+          keys=("responded", "replied"), strength=0.7),
+    _rule(EventType.PROPOSAL,
+          r"\b(?:an?|the|new|latest)\s+(?:(?-i:[A-Z])[\w-]+\s+)(?:offer|proposal|plan)\b",
+          r"(?=\s+(?:earlier|on|to|that|submitted|presented|delivered)\b)",
+          keys=("offer", "proposal", "plan"), noun=True, strength=0.6),
+    _rule(EventType.PROPOSAL,
+          r"\b(?:proposal|offer|plan|response)[”\"’]?,?\s+(?:which|that)\s+",
+          r"(?:[\w’'-]+\s+){0,4}?",
+          r"(?:presented|submitted|put forward|tabled|unveiled|floated|sent|delivered|offered",
+          r"|handed)\b",
+          keys=("which", "that"), strength=0.7),
+    # --- agreements -----------------------------------------------------------------
+    _rule(EventType.AGREEMENT,
+          r"\b(?:accept(?:s|ed|ing)?|approv(?:e|es|ed|ing)|approval|agree(?:s|d)?",
+          r"|signed|endors(?:e|es|ed)|clinch(?:ed)?)\b",
+          r"(?!\s+", _DEAL, r")(?=[^.;]{0,60}?\b", _DEAL, r")",
+          keys=("accept", "approv", "agree", "signed", "endors", "clinch"), strength=0.8),
+    _rule(EventType.AGREEMENT,
+          r"\b(?:reached|struck|sealed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?",
+          r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
+          r"|\b(?:deal|agreement|accord|truce|cease-?fire)\s+(?:has|had)\s+been\s+",
+          r"(?:reached|struck|agreed|signed)\b|\bhave reached a deal\b|\bagreed to exert\b",
+          keys=("reached", "struck", "sealed", "been", "agreed to exert"), strength=0.85),
+    # --- rejections -----------------------------------------------------------------
+    _rule(EventType.REJECTION,
+          r"\b(?:reject(?:s|ed|ing)?|rejection|refus(?:e|es|ed|ing|al)|dismiss(?:es|ed|ing)?",
+          r"|turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|unacceptable|falls? short)\b",
+          keys=("reject", "refus", "dismiss", "turn", "rebuff", "spurn", "acceptable",
+                "short"),
+          strength=0.75),
+    # --- requests -------------------------------------------------------------------
+    _rule(EventType.REQUEST,
+          r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed)?\s+to",
+          r"|ask(?:s|ed)?|request(?:s|ed)|invit(?:e|es|ed|ation)|demanded|press(?:ed|es)\s+for)",
+          r"\b(?!\s+(?:for\s+comment|anonymity|not\s+to\s+be\s+named))(?![.;,])",
+          keys=("urg", "call", "appeal", "ask", "request", "invit", "demanded", "press"),
+          strength=0.7),
+    # --- ceasefire implementation ---------------------------------------------------
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:cease-?fire|truce|pause|lull)\b",
+          r"(?=[^.;]{0,40}?\b(?:t[ao]ke?s?n?\s+effect|took effect|into (?:force|effect)",
+          r"|beg[ia]n(?:s|ning)?|start(?:s|ed|ing)?|collaps(?:e|ed|es)|broke down|ended",
+          r"|expired?|extended)\b)",
+          keys=("ceasefire", "cease-fire", "truce", "pause", "lull"), strength=0.75),
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:collapse|extension|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
+          r"(?:\w+\s+)?", _CEASE, r"\b|\bending\s+(?:the|a)\s+(?:\w+\s+)?", _CEASE, r"\b",
+          keys=("ceasefire", "cease-fire", "truce", "pause"), strength=0.7),
+]
+
+_COMPILED = [
+    (
+        t,
+        re.compile(p, 0 if f.get("cs") else re.I),
+        {k: v for k, v in f.items() if k not in ("cs", "keys")},
+        tuple(f.get("keys") or ()),  # type: ignore[arg-type]
+    )
+    for t, p, f in _RULES
+]
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """All triggers of a sentence, earliest first; a word belongs to the first rule taking it."""
+    found: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    lower = text.lower()
+    for etype, pattern, flags, keys in _COMPILED:
+        if keys and not any(k in lower for k in keys):
+            continue
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            taken.append((s, e))
+            found.append(Trigger(etype, s, e, m.group(0), **flags))  # type: ignore[arg-type]
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+_NEG = re.compile(
+    r"(?:\b(?:not|never|no|nor|neither|without|yet to|refused to|declined to|failed to|unable to"
+    r"|won't|cannot|denied|deny|denies|nothing)\b|n't\b)(?:[\s,–-]+\w+){0,3}[\s,–-]*$",
+    re.I,
+)
+_HYPO = re.compile(
+    r"\b(?:could|might|may|if|whether|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|efforts?|push"
+    r"|pushes|pushing|seek|seeks|seeking|try|tries|trying|attempts?|possibility|chance|prospects?"
+    r"|towards?|broker|brokering|would only|will only|ready to|willing to|unwilling to|needs? to"
+    r"|must|in order to)\s+(?:\w+\s+){0,3}$|\bto\s+$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|would|(?:is|are|was|were|be)\s+(?:expected|set|scheduled|due|slated"
+    r"|poised|planning|planned|hoped|likely|going|supposed|about)\s+to|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|to\s+be\s+held|scheduled\s+for|is\s+to|are\s+to|was\s+to|were\s+to|could|might|may"
+    r"|expects?|anticipates?)"
+    r"\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_CANCEL = re.compile(
+    r"\b(?:called off|call off|postpone[sd]?|postponing|cancel(?:l?ed|s|ling)?|scrapped|walked out"
+    r"|walk out|pulled out of|put off|delayed indefinitely|suspended)\b",
+    re.I,
+)
+
+
+def is_negated(before: str) -> bool:
+    return bool(_NEG.search(before[-40:]))
+
+
+def is_hypothetical(before: str) -> bool:
+    return bool(_HYPO.search(before[-50:]))
+
+
+def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
+    """Occurred unless future/conditional wording governs the trigger; cancelled if called off."""
+    window = sentence[max(0, trigger.start - 60): trigger.end + 90]
+    if _CANCEL.search(window):
+        return Status.CANCELLED
+    before = sentence[max(0, trigger.start - 60): trigger.start]
+    before = re.split(r"[,;:]\s|\b(?:and|but|after|as|while|when|which|who)\s", before)[-1]
+    if _FUTURE.search(before + " "):
+        return Status.PLANNED
+    if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:talks|visit|trip)\s+to\s+$", before):
+        return Status.PLANNED
+    after = sentence[trigger.end: trigger.end + 45]
+    if trigger.type == EventType.CEASEFIRE and re.match(
+        r"[^.;]{0,40}?\b(?:starting|beginning|will|would|to take effect|takes effect|begins|starts"
+        r"|is due|set to)\b", after, re.I
+    ):
+        return Status.PLANNED
+    word = trigger.text.lower()
+    if re.match(r"(?:sending|heading|traveling|travelling|going|flying)\b", word) and re.search(
+        r"\b(?:is|are|was|were)\s+(?:\w+\s+)?$", before
+    ) and "delegation" in sentence[trigger.start: trigger.end + 40]:
+        return Status.PLANNED
+    if re.match(r"(?:to take effect|take effect|begin|start)", word):
+        return Status.PLANNED
+    return Status.OCCURRED

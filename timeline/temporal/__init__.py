@@ -1,0 +1,29 @@
+"""The date engine: find time expressions in news text and normalise them (TIMEX3).
+
+    >>> from datetime import date
+    >>> [t.value for t in find_times("Talks resumed on Thursday.", date(2024, 10, 25))]
+    ['2024-10-24']
+
+Conventions (TimeML / TempEval-3 where they exist):
+
+* spans leave out prepositions ("in", "since", "for") but keep modifiers ("about two
+  years", "early March", "the past three months"); values are TIMEX3 values
+  (``2024-10-24TEV``, ``2024-W43``, ``2024-Q3``, ``199X``, ``P20D``, ``PRESENT_REF``...);
+* relative expressions resolve against the DCT and the clause's tense: a bare weekday is
+  the last such day on or before the DCT unless the clause speaks of the future;
+* ranges ("Oct. 24-26", "between Monday and Wednesday", "the coming days") are one
+  expression whose ``value`` is the TIMEX3 value of their start (or ``PXD``-style for the
+  vague ones) and whose ``interval`` covers the whole range, with precision ``range``;
+* "since October" keeps the span and value of "October" but its interval runs to the DCT.
+
+Call it on a whole article when you can: "the quarter", "a year earlier", "the next day"
+and bare clock times are anchored on what the article mentioned before. Per-sentence calls
+work too (they are cheap) but lose that context.
+"""
+
+from __future__ import annotations
+
+from .engine import find_times
+from .types import TimeExpression
+
+__all__ = ["TimeExpression", "find_times"]

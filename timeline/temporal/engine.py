@@ -1,0 +1,1301 @@
+"""Find time expressions and normalise them (TIMEX3 values, calendar intervals).
+
+One pass of the master regex finds candidates; a small handler per rule turns the matched
+text into (type, value, interval, precision) or rejects it. The handlers share a little
+discourse state (the last quarter, day and year mentioned) because news, and earnings
+reports above all, anchor "the quarter" or "a year earlier" on what came before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from timeline.vocab import Precision
+
+from .calendar import (
+    add_months,
+    easter,
+    interval_of,
+    month_value,
+    nth_weekday,
+    quarter_of,
+    shift_weekday,
+    week_value,
+)
+from .patterns import (
+    MASTER,
+    MONTHS,
+    NARROW,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    TOKEN,
+    TRIGGERS,
+    UNIT_CODES,
+    WEEKDAYS,
+)
+from .resolve import edge_of, narrow, pick_year
+from .tense import clause_tense
+from .types import TimeExpression
+
+__all__ = ["find_times"]
+
+Interval = tuple[date, date]
+
+
+@dataclass(slots=True)
+class _Hit:
+    """What a handler makes of one match; start/end override the match span if set."""
+
+    type: str
+    value: str
+    interval: Interval | None = None
+    precision: Precision | None = None
+    start: int | None = None
+    end: int | None = None
+    extra: _Hit | None = None  # a second expression the same match yields ("24 and 25")
+
+
+@dataclass(slots=True)
+class _State:
+    text: str
+    dct: date
+    day_first: bool
+    last_q: tuple[int, int] | None = None
+    last_day: date | None = None
+    last_day_pos: int | None = None
+    last_year: int | None = None
+    last_month: tuple[int, int] | None = None
+
+
+# how far back (characters) a day mention still anchors a bare clock time
+_NEAR = 400
+
+# --- small parsers ---------------------------------------------------------------------
+_POD_CODE = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}  # fmt: skip
+_VAGUE = {"few", "several", "many", "some", "hundreds", "couple"}
+
+
+def _number(s: str) -> float | None:
+    """'two', 'twenty-four', '2 1/2', 'a few' -> 2, 24, 2.5, None (vague)."""
+    s = s.lower().strip()
+    if s.startswith("a couple") or s.startswith("couple"):
+        return 2
+    if s.startswith("a dozen"):
+        return 12
+    if s.startswith("a hundred"):
+        return 100
+    total = 0.0
+    for w in re.split(r"[\s-]+", s):
+        if not w:
+            continue
+        if w[0].isdigit():
+            if w == "1/2":
+                total += 0.5
+            else:
+                total += float(w)
+        elif w in _VAGUE or w == "a" and "few" in s:
+            return None
+        elif w in NUMBER_WORDS:
+            total += NUMBER_WORDS[w]
+        else:
+            return None
+    return total
+
+
+def _spoken_year(s: str) -> int | None:
+    s = s.lower().replace("-", " ")
+    if s[:4].isdigit():
+        return int(s[:4])
+    words = [w for w in s.split() if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(_number(" ".join(words[2:])) or 0) if len(words) > 2 else 2000
+    if words and words[0] == "nineteen":
+        rest = _number(" ".join(words[1:])) if len(words) > 1 else None
+        return 1900 + int(rest) if rest is not None else None
+    return None
+
+
+def _month_of(word: str) -> int:
+    return MONTHS[word[:3].lower()]
+
+
+def _weekday_of(word: str) -> int:
+    return WEEKDAYS[word[:3].lower()]
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
+    r"|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+)
+_WD_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_YEAR_IN = re.compile(
+    r"(?<![\d$])(1[5-9]\d\d|20\d\d)(?!\d)|(?i:nineteen[\s-]\w+(?:[\s-]\w+)?|two\s+thousand"
+    r"(?:\s+and)?(?:\s+\w+)?)"
+)
+_DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)")
+_YEAR_REL = re.compile(r"(?i:(this|last|next)(?:\s+year|\s+year's)|year's)")
+
+
+def _date_hit(value: str, state: _State, edge: str | None = None, typ: str = "DATE") -> _Hit:
+    found = interval_of(value)
+    if found is None:
+        return _Hit(typ, value, None, Precision.UNKNOWN)
+    interval, precision = found
+    if edge:
+        interval = narrow(interval, edge, state.dct)
+        precision = Precision.RANGE
+    return _Hit(typ, value, interval, precision)
+
+
+# --- handlers --------------------------------------------------------------------------
+def _h_range_md(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    mw = _MONTH_WORD.search(t)
+    if mw is None:
+        return None
+    mon = _month_of(mw.group())
+    mw2 = _MONTH_WORD.search(t, mw.end())
+    mon2 = _month_of(mw2.group()) if mw2 else mon
+    days = [int(x) for x in _DAY_IN.findall(t, mw.end())][:2]
+    ym = _YEAR_IN.search(t, mw.end())
+    if len(days) < 2 or (mon2 == mon and days[1] <= days[0]):
+        return None  # "March 3-1 vote" is a score, not a range
+    y = int(ym.group(1)) if ym and ym.group(1) else None
+    if y is None:
+        y = pick_year(mon, days[0], s.dct, clause_tense(s.text, m.start(), m.end()))
+    try:
+        a = date(y, mon, days[0])
+        b = date(y + (1 if mon2 < mon else 0), mon2, days[1])  # "Dec. 28-Jan. 3"
+    except ValueError:
+        return None
+    s.last_day = a
+    return _Hit("DATE", a.isoformat(), (a, b), Precision.RANGE)
+
+
+_ATOM = re.compile(
+    r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?P<mon>[A-Z][a-z]+\.?)\s+"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?|(?<=\s)(?P<bare>\d{1,2})\b"
+)
+
+
+def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    tense = clause_tense(s.text, m.start(), m.end())
+    days: list[date] = []
+    month: int | None = None
+    for a in _ATOM.finditer(t):
+        if a["wd"]:
+            days.append(shift_weekday(s.dct, _weekday_of(a["wd"]), 1 if tense > 0 else 0))
+            continue
+        try:
+            if a["mon"]:
+                month = _month_of(a["mon"])
+                day = int(a["d"])
+            elif month is not None:
+                day = int(a["bare"])
+            else:
+                continue
+            y = int(a["y"]) if a["y"] else pick_year(month, day, s.dct, tense)
+            days.append(date(y, month, day))
+        except (KeyError, ValueError):
+            return None
+    if len(days) != 2:
+        return None
+    a_, b_ = days
+    if b_ < a_:
+        if m.group().find("day") >= 0 and tense <= 0:
+            a_ -= timedelta(days=7)
+        else:
+            b_ += timedelta(days=7)
+    if b_ < a_:
+        return None
+    s.last_day = a_
+    return _Hit("DATE", a_.isoformat(), (a_, b_), Precision.RANGE)
+
+
+def _h_range_years(m: re.Match[str], s: _State) -> _Hit | None:
+    years = [int(x) for x in re.findall(r"\d{2,4}", m.group())]
+    if len(years) != 2:
+        return None
+    a, b = years
+    if b < 100:  # "2023-24"
+        b += a // 100 * 100
+    if not a < b <= a + 50:
+        return None  # "1990-1985" or a score: not a span of years
+    s.last_year = a
+    return _Hit("DATE", str(a), (date(a, 1, 1), date(b, 12, 31)), Precision.RANGE)
+
+
+def _h_iso(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    try:
+        if "/" in t:  # 2024/10/24
+            y, mo, dd = (int(x) for x in t.split("/"))
+            d = date(y, mo, dd)
+            s.last_day = d
+            return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+        d = date.fromisoformat(t[:10])
+    except ValueError:
+        return None
+    s.last_day = d
+    if len(t) > 10:
+        return _Hit("TIME", t[:16], (d, d), Precision.DAY)
+    return _Hit("DATE", t, (d, d), Precision.DAY)
+
+
+def _h_numeric(m: re.Match[str], s: _State) -> _Hit | None:
+    a, b, y = (int(x) for x in m.group().split("/"))
+    if y < 100:
+        y += 2000 if y <= (s.dct.year % 100) + 10 else 1900
+    month, day = (b, a) if s.day_first else (a, b)
+    if month > 12 >= day:  # the other order is the only valid one
+        month, day = day, month
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    s.last_day = d
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
+_CLOCK = re.compile(
+    r"(?i)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m|p\.?m|o'clock|in\s+the\s+(?:morning|afternoon|evening))?"
+    r"|(?P<word>noon|midnight|midday)"
+)
+
+
+def _day_ref(t: str, s: _State, tense: int) -> date | None:
+    """The day named inside a longer expression: a month-day, weekday or today/yesterday."""
+    mw = _MONTH_WORD.search(t)
+    if mw:
+        dm = _DAY_IN.search(t, mw.end())
+        if dm:
+            mon, day = _month_of(mw.group()), int(dm.group(1))
+            ym = _YEAR_IN.search(t, dm.end())
+            y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, day, s.dct, tense)
+            try:
+                return date(y, mon, day)
+            except ValueError:
+                return None
+    w = _WD_WORD.search(t)
+    if w:
+        return shift_weekday(s.dct, _weekday_of(w.group()), 1 if tense > 0 else 0)
+    low = t.lower()
+    if "yesterday" in low:
+        return s.dct - timedelta(days=1)
+    if "tomorrow" in low:
+        return s.dct + timedelta(days=1)
+    if "today" in low or "tonight" in low:
+        return s.dct
+    return None
+
+
+def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    c = _CLOCK.search(re.sub(r"(?i)^(?:around|about|shortly\s+(?:after|before))\s+", "", t))
+    if c is None:
+        return None
+    if c["word"]:
+        w = c["word"].lower()
+        hh, mm = (24, 0) if w == "midnight" else (12, 0)
+    else:
+        h = c["h"].lower()
+        hh = int(h) if h.isdigit() else int(NUMBER_WORDS.get(h, 0))
+        mm = int(c["m"] or 0)
+        ap = (c["ap"] or "").lower().replace(".", "")
+        if not ap and not c["m"]:
+            return None
+        if hh > 24 or mm > 59 or (ap and not 1 <= hh <= 12):
+            return None
+        if (ap.startswith("pm") or "afternoon" in ap or "evening" in ap) and hh < 12:
+            hh += 12
+        elif ap.startswith("am") and hh == 12:
+            hh = 0
+    d = _day_ref(t[c.end() :], s, clause_tense(s.text, m.start(), m.end()))
+    if d is None:
+        # a bare clock time belongs to the day the story was just talking about
+        near = s.last_day_pos is not None and m.start() - s.last_day_pos < _NEAR
+        d = s.last_day if near and s.last_day else s.dct
+    s.last_day = d
+    value = f"{d.isoformat()}T{hh:02d}" if hh == 24 else f"{d.isoformat()}T{hh:02d}:{mm:02d}"
+    return _Hit("TIME", value, (d, d), Precision.DAY)
+
+
+def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    mw = _MONTH_WORD.search(t)
+    if mw is None:
+        return None
+    dm = _DAY_IN.search(t, mw.end())
+    if dm is None:
+        return None
+    mon, day = _month_of(mw.group()), int(dm.group(1))
+    ym = _YEAR_IN.search(t, dm.end())
+    if ym and ym.group(1):
+        y = int(ym.group(1))
+    else:
+        tense = clause_tense(s.text, m.start(), m.end())
+        if t.lower().startswith("this coming"):
+            tense = 1
+        y = pick_year(mon, day, s.dct, tense)
+    try:
+        d = date(y, mon, day)
+    except ValueError:
+        return None
+    s.last_day = d
+    edge = edge_of(t)
+    hit = _date_hit(d.isoformat(), s, edge if edge in ("early", "late") else None)
+    hit.extra = _second_day(m, s, d)
+    return hit
+
+
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:%|\$|percent|per\b|[a-z]+s\b(?<!\bas)(?<!\bis)(?<!\bwas)(?<!\bhas)))"
+)
+
+
+def _second_day(m: re.Match[str], s: _State, first: date) -> _Hit | None:
+    """'April 24 and 25': TimeML tags the bare 25 as a date of its own."""
+    a = _AND_DAY.match(s.text, m.end())
+    if a is None or _COUNT_AFTER.match(s.text, a.end()):
+        return None
+    try:
+        d = first.replace(day=int(a.group(1)))
+    except ValueError:
+        return None
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY, start=a.start(1), end=a.end())
+
+
+def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    mw = _MONTH_WORD.search(t)
+    if mw is None:
+        return None
+    rest = t[mw.end() :].lower().replace("the", " ").strip().split(",")[0].split()
+    if not rest:
+        return None
+    word = rest[0]
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        day = NUMBER_WORDS.get(tens, 0) + ORDINALS.get(unit, 0)
+    else:
+        day = ORDINALS.get(word, 0)
+    if not day:
+        return None
+    mon = _month_of(mw.group())
+    ym = _YEAR_IN.search(t, mw.end() + len(rest[0]))
+    y = (_spoken_year(ym.group()) if ym else None) or pick_year(
+        mon, day, s.dct, clause_tense(s.text, m.start(), m.end())
+    )
+    try:
+        d = date(y, mon, day)
+    except ValueError:
+        return None
+    s.last_day = d
+    return _date_hit(d.isoformat(), s)
+
+
+def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    dm = _DAY_IN.search(t)
+    mw = _MONTH_WORD.search(t)
+    if dm is None or mw is None:
+        return None
+    mon, day = _month_of(mw.group()), int(dm.group(1))
+    if (
+        mw.group() == "May"
+        and not _YEAR_IN.search(t, mw.end())
+        and not re.search(
+            r"(?i)\b(?:on|the|of|from|until|by)\s+$", s.text[max(0, m.start() - 6) : m.start()]
+        )
+    ):
+        return None
+    ym = _YEAR_IN.search(t, mw.end())
+    y = (
+        int(ym.group(1))
+        if ym and ym.group(1)
+        else pick_year(mon, day, s.dct, clause_tense(s.text, m.start(), m.end()))
+    )
+    try:
+        d = date(y, mon, day)
+    except ValueError:
+        return None
+    s.last_day = d
+    return _date_hit(d.isoformat(), s)
+
+
+def _h_my(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    mw = _MONTH_WORD.search(t)
+    ym = _YEAR_IN.search(t, mw.end() if mw else 0)
+    if mw is None or ym is None:
+        return None
+    y = int(ym.group(1)) if ym.group(1) else _spoken_year(ym.group())
+    if y is None:
+        return None
+    mon = _month_of(mw.group())
+    s.last_month = (y, mon)
+    return _date_hit(month_value(y, mon), s, edge_of(t))
+
+
+def _h_my_rel(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    mw = _MONTH_WORD.search(m.group())
+    if mw is None:
+        return None
+    mon = _month_of(mw.group())
+    y = s.dct.year + (-1 if "last" in t else 1 if "next" in t else 0)
+    s.last_month = (y, mon)
+    return _date_hit(month_value(y, mon), s, edge_of(t))
+
+
+_UNIT_WORD = re.compile(
+    r"(?i)(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+    r"(?:s|ies|y)?\b"
+)
+
+
+def _unit_of(t: str) -> str | None:
+    found = list(_UNIT_WORD.finditer(t))
+    return found[-1].group(1).lower() if found else None
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code, is_time = UNIT_CODES[unit]
+    t = "T" if is_time else ""
+    if n is None:
+        return f"P{t}X{code}"
+    if unit == "fortnight":
+        n *= 2
+    if unit == "decade":
+        return f"P{round(n * 10)}Y"
+    if unit == "centur":
+        return f"P{round(n * 100)}Y"
+    whole = int(n)
+    frac = n - whole
+    if frac and unit in ("year", "hour", "day", "minute"):
+        sub = {"year": ("M", 12), "hour": ("M", 60), "day": ("H", 24), "minute": ("S", 60)}
+        sc, k = sub[unit]
+        if unit == "day":
+            return f"P{whole}DT{round(frac * k)}H"
+        return f"P{t}{whole}{code}{round(frac * k)}{sc}"
+    return f"P{t}{round(n)}{code}"
+
+
+_AGO_DIR = re.compile(r"(?i)(ago|earlier|later|before|after|from\s+now|hence)$")
+_LEADING_NUM = re.compile(
+    r"(?i)^(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|only|just|under"
+    r"|barely|within|fewer\s+than)\s+)?(?:(?:the|its|each\s+of\s+the|an?\s+additional|another)"
+    r"\s+)?(?:(?:past|last|next|first|previous|coming|following|latest|final|remaining|initial"
+    r"|ensuing|preceding|subsequent)\s+)?(?P<num>.+?)(?:\s+(?:or|to)\s+.+?)?(?:\s+(?:more"
+    r"|straight|consecutive|full|trading|business|working|calendar))?[\s-]+(?=(?:second|minute"
+    r"|hour|day|night|week|fortnight|month|quarter|year|decade|centur))"
+)
+
+
+def _in_quarter_context(s: _State) -> bool:
+    return s.last_q is not None
+
+
+def _h_ago(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    unit = _unit_of(t)
+    dm = _AGO_DIR.search(t)
+    nm = _LEADING_NUM.match(t)
+    if unit is None or dm is None or nm is None:
+        return None
+    n = _number(nm.group("num"))
+    direction = dm.group(1).lower()
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    # "ago" counts from the DCT; "earlier"/"later" from the last day the story mentioned
+    anchor = s.dct if direction in ("ago", "from now", "hence") else (s.last_day or s.dct)
+    if n is None:
+        # "years ago", "a few days later": a vague point in the past or future
+        return _Hit("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, Precision.UNKNOWN)
+    k = int(round(n)) * sign
+    if unit == "year" and n == 1 and direction in ("ago", "earlier") and _in_quarter_context(s):
+        y, q = s.last_q or quarter_of(s.dct)
+        return _date_hit(f"{y - 1}-Q{q}", s)
+    if unit in ("year", "decade", "centur"):
+        mult = {"year": 1, "decade": 10, "centur": 100}[unit]
+        y = anchor.year + k * mult
+        s.last_year = y
+        return _date_hit(str(y), s)
+    if unit == "quarter":
+        y, q = quarter_of(anchor)
+        idx = y * 4 + q - 1 + k
+        return _date_hit(f"{idx // 4}-Q{idx % 4 + 1}", s)
+    if unit == "month":
+        y, mo = add_months(anchor.year, anchor.month, k)
+        s.last_month = (y, mo)
+        return _date_hit(month_value(y, mo), s)
+    if unit in ("week", "fortnight"):
+        d = anchor + timedelta(weeks=k * (2 if unit == "fortnight" else 1))
+        return _date_hit(week_value(d), s)
+    days = k if unit in ("day", "night") else 0
+    d = anchor + timedelta(days=days)
+    s.last_day = d
+    return _date_hit(d.isoformat(), s)
+
+
+_MONEY_BEFORE = re.compile(
+    r"(?i)(?:[\d%]|\b(?:million|billion|trillion|cents?|dollars?|percent|times|once|twice"
+    r"|thrice|per|barrels|tons?|tonnes?|people|visitors|units|copies))[\s,]*$"
+)
+
+
+def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    unit = _unit_of(t)
+    nm = _LEADING_NUM.match(t)
+    if unit is None or nm is None:
+        return None
+    raw = nm.group("num").strip().lower()
+    n = _number(raw)
+    if raw in ("a", "an"):
+        if unit == "second":
+            return None  # "a second" is an ordinal far more often than a duration
+        if unit == "quarter" and not re.search(r"(?i)\b(?:the|its|past|last|next)\b", t):
+            return None  # "a quarter" of something
+        before = s.text[max(0, m.start() - 30) : m.start()]
+        if _MONEY_BEFORE.search(before):
+            code, is_time = UNIT_CODES[unit]
+            return _Hit("SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN)
+    if unit in ("second", "quarter", "half") and (n is None or n >= 100):
+        return None  # "the 1988 second quarter", "some second thoughts"
+    if unit == "quarter" and s.text.startswith(" of", m.end()):
+        return None  # "three quarters of the vote"
+    hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
+    det = _ADJ_DET.match(t)
+    if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
+        hit.start = m.start() + det.end()
+    return hit
+
+
+_ADJ_DET = re.compile(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
+
+
+def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    unit = _unit_of(t)
+    if unit is None:
+        return None
+    if t.startswith("recent") and unit == "year":
+        return _Hit("DATE", "PAST_REF", None, Precision.UNKNOWN)
+    value = _duration_value(None, unit)
+    future = "coming" in t or "next" in t or "ahead" in t
+    span = {"day": 10, "week": 21, "month": 90, "year": 3 * 365, "decade": 3650}.get(unit, 10)
+    if future:
+        interval = (s.dct + timedelta(days=1), s.dct + timedelta(days=span))
+    else:
+        interval = (s.dct - timedelta(days=span), s.dct)
+    return _Hit("DURATION", value, interval, Precision.RANGE)
+
+
+def _h_vague_dur2(m: re.Match[str], s: _State) -> _Hit | None:
+    unit = _unit_of(m.group())
+    return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN) if unit else None
+
+
+def _completed_quarter(s: _State) -> tuple[int, int]:
+    y, q = quarter_of(s.dct)
+    idx = y * 4 + q - 2
+    return idx // 4, idx % 4 + 1
+
+
+def _context_quarter(s: _State) -> tuple[int, int]:
+    """The quarter under discussion: the last one mentioned, else the last one completed.
+
+    A mention of the current or a coming quarter (an outlook) does not count: reports
+    compare the quarter just ended with the year-ago one.
+    """
+    done = _completed_quarter(s)
+    if s.last_q and s.last_q <= done:
+        return s.last_q
+    return done
+
+
+def _h_year_ago(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    y, q = _context_quarter(s)
+    qm = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", t)
+    if qm:
+        q = ORDINALS[qm.group(1)]
+    if "nine months" in t:
+        return _Hit("DURATION", "P9M", None, Precision.UNKNOWN)
+    return _date_hit(f"{y - 1}-Q{q}", s)
+
+
+def _year_word(t: str, s: _State) -> int | None:
+    """An explicit or relative year inside an expression ('of 1990', "last year's")."""
+    ym = _YEAR_IN.search(t)
+    if ym and ym.group(1):
+        return int(ym.group(1))
+    rm = _YEAR_REL.search(t)
+    if rm:
+        w = (rm.group(1) or "").lower()
+        return s.dct.year + (-1 if w == "last" else 1 if w == "next" else 0)
+    return None
+
+
+def _default_quarter_year(q: int, s: _State, tense: int) -> int:
+    y, cur = quarter_of(s.dct)
+    # a quarter more than one quarter ahead of the DCT's is last year's (reports look back)
+    return y - 1 if q > cur + 1 else y
+
+
+def _h_quarter(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    trim = 0
+    if re.match(r"(?i)the\s+(?:fiscal\s+)?\w+-quarter$", t):
+        trim = 4  # "the third-quarter loss": adjective, the article goes with the noun
+    qm = re.search(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)", t)
+    if qm is None:
+        return None
+    q = ORDINALS[qm.group(1).lower()]
+    y = _year_word(t, s)
+    if y is None:
+        y = _default_quarter_year(q, s, clause_tense(s.text, m.start(), m.end()))
+    s.last_q = (y, q)
+    hit = _date_hit(f"{y}-Q{q}", s)
+    if trim:
+        hit.start = m.start() + trim
+    return hit
+
+
+def _h_qcode(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    q = int(t[1])
+    y = _year_word(t, s) or _default_quarter_year(q, s, clause_tense(s.text, m.start(), m.end()))
+    s.last_q = (y, q)
+    return _date_hit(f"{y}-Q{q}", s)
+
+
+def _h_half(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    h = 1 if "first" in t else 2
+    y = _year_word(t, s)
+    if y is None:
+        if " of " not in t:
+            return None  # "the first half" of a match, of a speech...
+        y = s.dct.year
+    return _date_hit(f"{y}-H{h}", s)
+
+
+def _h_ctx_quarter(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    y, q = _context_quarter(s)
+    if "period" in t and s.last_q is None:
+        return None
+    if re.search(r"\b(?:this|current)\b", t):
+        y, q = quarter_of(s.dct)
+    elif "latest" in t or "just" in t:
+        y, q = _completed_quarter(s)
+    elif "previous" in t:
+        idx = y * 4 + q - 2
+        y, q = idx // 4, idx % 4 + 1
+    ym = _YEAR_IN.search(t)
+    if ym and ym.group(1):
+        y = int(ym.group(1))
+    return _date_hit(f"{y}-Q{q}", s)
+
+
+def _h_year_ago_bare(m: re.Match[str], s: _State) -> _Hit | None:
+    if _in_quarter_context(s):
+        y, q = _context_quarter(s)
+        return _date_hit(f"{y - 1}-Q{q}", s)
+    return _date_hit(str(s.dct.year - 1), s)
+
+
+def _h_pod_rel(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    pod = t.split()[-1]
+    code = _POD_CODE.get(pod)
+    if code is None:
+        return None
+    d = s.dct
+    if "yesterday" in t or ("last" in t and pod in ("night", "evening")):
+        d -= timedelta(days=1)
+    elif "tomorrow" in t:
+        d += timedelta(days=1)
+    elif "last" in t:
+        return None
+    s.last_day = d
+    return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's": lambda y: date(y, 1, 1),
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
+    "easter": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "independence day": lambda y: date(y, 7, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "veterans day": lambda y: date(y, 11, 11),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "boxing day": lambda y: date(y, 12, 26),
+}
+
+
+def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    low = re.sub(r"\s+", " ", t.lower())
+    fn = next((f for k, f in _HOLIDAYS.items() if k in low), None)
+    if fn is None:
+        return None
+    y = _year_word(t, s)
+    if y is None:
+        tense = clause_tense(s.text, m.start(), m.end())
+        if low.startswith("last"):
+            tense = -1
+        elif low.startswith("next"):
+            tense = 1
+        cands = [fn(yy) for yy in (s.dct.year - 1, s.dct.year, s.dct.year + 1)]
+        if tense > 0:
+            d = next(c for c in cands if c >= s.dct)
+        elif tense < 0 or low.startswith("last"):
+            d = (
+                [c for c in cands if c <= s.dct][-1]
+                if not low.startswith("last")
+                else [c for c in cands if c < s.dct][-1]
+            )
+        else:
+            d = min(cands, key=lambda c: abs((c - s.dct).days))
+    else:
+        d = fn(y)
+    s.last_day = d
+    return _date_hit(d.isoformat(), s)
+
+
+def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    w = _WD_WORD.search(t)
+    if w is None:
+        return None
+    wd = _weekday_of(w.group())
+    pre = t[: w.start()].strip().lower()
+    post = t[w.end() :].strip().lower()
+    if pre in ("last", "this past"):
+        d = shift_weekday(s.dct, wd, -1)
+    elif pre in ("next", "this coming"):
+        d = shift_weekday(s.dct, wd, 2)
+    elif pre in ("the previous", "the following"):
+        anchor = s.last_day or s.dct
+        d = shift_weekday(anchor, wd, -1 if "previous" in pre else 2)
+    elif s.text.startswith("'s", m.end()):
+        d = shift_weekday(s.dct, wd, 0)  # "Wednesday's ruling": an event already on record
+    else:
+        tense = clause_tense(s.text, m.start(), m.end())
+        d = shift_weekday(s.dct, wd, 1 if tense > 0 else 0)
+    s.last_day = d
+    if post:
+        code = _POD_CODE.get(post)
+        if code:
+            return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
+def _h_dayword(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower().split()
+    word = next(w for w in t if w in ("today", "yesterday", "tomorrow", "tonight"))
+    d = s.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if "after" in t:
+        d += timedelta(days=1)  # the day after tomorrow
+    elif "before" in t:
+        d -= timedelta(days=1)  # the day before yesterday
+    s.last_day = d
+    pod = t[-1] if t[-1] in _POD_CODE else ("night" if word == "tonight" else None)
+    if pod:
+        return _Hit("TIME", f"{d.isoformat()}T{_POD_CODE[pod]}", (d, d), Precision.DAY)
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
+# winter YYYY-WI runs from December YYYY, so it comes last in its year
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+def _season_now(d: date) -> tuple[int, str]:
+    if d.month == 12:
+        return d.year, "WI"
+    if d.month <= 2:
+        return d.year - 1, "WI"
+    return d.year, ("SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA")[d.month - 3]
+
+
+def _h_season(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    low = t.lower()
+    sm = re.search(r"(spring|summer|fall|autumn|winter)", low)
+    if sm is None:
+        return None
+    code = SEASONS[sm.group(1)]
+    mods = low[: sm.start()]
+    ym = _YEAR_IN.search(t, sm.end())
+    if ym:
+        y = int(ym.group(1)) if ym.group(1) else _spoken_year(ym.group())
+        if y is None:
+            return None
+    else:
+        if not mods.strip() and sm.group(1) in ("fall", "spring"):
+            return None  # "prices fall", "spring up": verbs far more often than seasons
+        cy, cs = _season_now(s.dct)
+        idx_now = cy * 4 + _SEASON_ORDER[cs]
+        base = cy * 4 + _SEASON_ORDER[code]
+        if "last" in mods:
+            idx = base if base < idx_now else base - 4
+        elif "next" in mods:
+            idx = base if base > idx_now else base + 4
+        elif "this" in mods:
+            idx = base
+        else:
+            tense = clause_tense(s.text, m.start(), m.end())
+            if tense > 0:
+                idx = base if base >= idx_now else base + 4
+            elif tense < 0:
+                idx = base if base <= idx_now else base - 4
+            else:
+                idx = base
+        y = idx // 4
+    edge = re.search(r"(early|late|mid|end|beginning)", mods)
+    return _date_hit(f"{y}-{code}", s, edge.group(1) if edge else None)
+
+
+_REL_PARTS = re.compile(
+    r"(?i)(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+past|the\s+last|the\s+current"
+    r"|the\s+coming|the\s+next|the\s+previous|the\s+following|the\s+same|that|the)\s+"
+    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|year|decade|century)$"
+)
+_BACK = {"last", "this past", "the past", "the last", "the previous"}
+_AHEAD = {"next", "this coming", "the coming", "the next", "the following"}
+
+
+def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    rp = _REL_PARTS.search(t)
+    if rp is None:
+        return None
+    rel = re.sub(r"\s+", " ", rp["rel"].lower())
+    if rp["unit"][0].isupper() and not rp["unit"].isupper():
+        return None  # "This Week" (a TV show), "Person of the Year": a title, not a date
+    unit = rp["unit"].lower()
+    edge = edge_of(t)
+    if rel == "the" and unit == "year" and not edge:
+        return _the_year(m, s)
+    if rel == "the" and unit not in ("week", "weekend") and not edge:
+        return None  # "the month", "the decade": too vague to anchor
+    k = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+    anchored = rel in ("the following", "the previous", "that", "the same")
+    if unit == "year":
+        # "the following year" counts from the year the story is on, not from the DCT
+        base = s.last_year if anchored and s.last_year else s.dct.year
+        y = base + k
+        s.last_year = y
+        return _date_hit(str(y), s, edge)
+    if unit == "month":
+        by, bm = s.last_month if anchored and s.last_month else (s.dct.year, s.dct.month)
+        y, mo = add_months(by, bm, k)
+        s.last_month = (y, mo)
+        return _date_hit(month_value(y, mo), s, edge)
+    if unit == "week":
+        anchor = s.last_day if anchored and s.last_day else s.dct
+        return _date_hit(week_value(anchor + timedelta(weeks=k)), s, edge)
+    if unit == "weekend":
+        wk = s.dct
+        if k == 0 and rel == "the":
+            tense = clause_tense(s.text, m.start(), m.end())
+            if tense <= 0 and s.dct.weekday() < 5:
+                wk = s.dct - timedelta(weeks=1)
+        else:
+            wk = s.dct + timedelta(weeks=k)
+        return _date_hit(week_value(wk) + "-WE", s, edge)
+    if unit == "decade":
+        if k < 0:
+            return _Hit("DURATION", "P10Y", None, Precision.UNKNOWN)
+        return _date_hit(str((s.dct.year + 10 * k) // 10), s, edge)
+    if unit == "century":
+        return _date_hit(str((s.dct.year // 100) + k), s, edge)
+    return None
+
+
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to)\b")
+_PERIOD_PREP_BEFORE = re.compile(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
+
+
+def _the_year(m: re.Match[str], s: _State) -> _Hit | None:
+    """'for the year ended Sept. 30' is a twelve-month span; 'for the year' the DCT's year."""
+    if _ENDED_AFTER.match(s.text, m.end()):
+        return _Hit("DURATION", "P1Y", None, Precision.UNKNOWN)
+    if _PERIOD_PREP_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
+        return _date_hit(str(s.dct.year), s)
+    return None
+
+
+def _h_end_year(m: re.Match[str], s: _State) -> _Hit | None:
+    return _date_hit(str(s.dct.year), s, "end")
+
+
+def _h_full_year(m: re.Match[str], s: _State) -> _Hit | None:
+    earlier = m.group().lower().startswith("earlier")
+    return _date_hit(str(s.dct.year), s, "earlier" if earlier else None)
+
+
+def _h_vague_for(m: re.Match[str], s: _State) -> _Hit | None:
+    """'for years', 'within days': a vague duration; the preposition stays out of the span."""
+    word = m.group().split()[-1]
+    unit = _unit_of(word)
+    if unit is None:
+        return None
+    return _Hit(
+        "DURATION", _duration_value(None, unit), None, Precision.UNKNOWN, start=m.end() - len(word)
+    )
+
+
+_REL_DAY_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
+
+
+def _h_rel_day(m: re.Match[str], s: _State) -> _Hit | None:
+    if s.last_day is None:
+        return None  # nothing to anchor on: "the next day" of what?
+    words = m.group().lower().split()
+    shift = next((v for k, v in _REL_DAY_SHIFT.items() if k in words), 0)
+    d = s.last_day + timedelta(days=shift)
+    s.last_day = d
+    code = _POD_CODE.get(words[-1])
+    if code:
+        return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
+def _h_rel_month(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    mw = _MONTH_WORD.search(t)
+    if mw is None:
+        return None
+    mon = _month_of(mw.group())
+    pre = t[: mw.start()].strip().lower().rstrip("-")
+    edge = edge_of(t)
+    if pre == "last":
+        y = s.dct.year if mon < s.dct.month else s.dct.year - 1
+    elif pre == "next":
+        y = s.dct.year if mon > s.dct.month else s.dct.year + 1
+    elif pre == "this":
+        y = s.dct.year
+    else:
+        y = pick_year(mon, None, s.dct, clause_tense(s.text, m.start(), m.end()))
+    s.last_month = (y, mon)
+    return _date_hit(month_value(y, mon), s, edge)
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
+_TITLE_AFTER = re.compile(r"\s+(?:of|for|on|to)\b|\s+[A-Z]")
+_CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+_PREP_BEFORE = re.compile(
+    r"(?i)\b(since|until|till|in|by|from|of|during|before|after|through|early|late|mid)[\s-]+$"
+)
+
+
+def _h_month(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    before = s.text[max(0, m.start() - 20) : m.start()]
+    prep = _PREP_BEFORE.search(before)
+    if prep:
+        return _month_after_prep(m, s, prep.group(1).lower())
+    if t == "May":
+        return None  # bare "May": the modal, or a surname; a month comes with a cue
+    if re.search(r"(?i)\b(?:the|a|an|annual)\s+[`'\"]*$", before) and _TITLE_AFTER.match(
+        s.text, m.end()
+    ):
+        return None  # "the March for Life", "the March of the Veterans": a name, not a month
+    if _NAME_BEFORE.search(before) and not re.search(r"[.!?]\s+[A-Z][a-z]+\s+$", before):
+        return None  # "Theresa May", "Operation March"
+    if _CAP_AFTER.match(s.text, m.end()) and not t.endswith("."):
+        return None  # "June Carter", "October Revolution"
+    mon = _month_of(t)
+    y = pick_year(mon, None, s.dct, clause_tense(s.text, m.start(), m.end()))
+    s.last_month = (y, mon)
+    return _date_hit(month_value(y, mon), s)
+
+
+def _month_after_prep(m: re.Match[str], s: _State, prep: str) -> _Hit:
+    """'in March', 'since October': TimeML leaves the preposition out of the span."""
+    mon = _month_of(m.group())
+    since = prep == "since"
+    tense = -1 if since else clause_tense(s.text, m.start(), m.end())
+    y = pick_year(mon, None, s.dct, tense)
+    s.last_month = (y, mon)
+    hit = _date_hit(month_value(y, mon), s)
+    if since and hit.interval and hit.interval[0] <= s.dct:
+        # "since October": from the first of the month up to the publication date
+        hit.interval = (hit.interval[0], s.dct)
+        hit.precision = Precision.RANGE
+    return hit
+
+
+def _h_decade(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    dm = re.search(r"(\d\d\d)0s", t)
+    if dm:
+        value = dm.group(1) + "X"
+    else:
+        am = re.search(r"'(\d)0s", t)
+        if am:
+            d = int(am.group(1))
+            century = s.dct.year // 100 - (1 if d * 10 > s.dct.year % 100 else 0)
+            value = f"{century}{d}X"
+        else:
+            words = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            w = next((i for i, x in enumerate(words) if x in t), None)
+            if w is None:
+                return None
+            value = f"19{w + 2}X"
+    edge = re.search(r"(early|mid|late)", t)
+    return _date_hit(value, s, edge.group(1) if edge else None)
+
+
+def _h_century(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group().lower()
+    dm = re.search(r"(\d{1,2})(?:st|nd|rd|th)", t)
+    if dm:
+        n = int(dm.group(1))
+    else:
+        word = t.replace("the", "").split()[0] if t.replace("the", "").split() else ""
+        n = ORDINALS.get(word, 0) or ORDINALS.get(word.split("-")[-1], 0)
+        if "-" in word:
+            n += NUMBER_WORDS.get(word.split("-")[0], 0)
+        if not n:
+            return None
+    return _date_hit(f"{n - 1:02d}", s)
+
+
+def _h_fiscal(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    ym = _YEAR_IN.search(t)
+    if ym and ym.group(1):
+        y = int(ym.group(1))
+    else:
+        two = re.search(r"'(\d\d)", t)
+        if two is None:
+            return None
+        yy = int(two.group(1))
+        y = 2000 + yy if yy <= s.dct.year % 100 + 10 else 1900 + yy
+    s.last_year = y
+    return _date_hit(str(y), s)
+
+
+_COUNT_AFTER = re.compile(
+    r"\s+(?:troops|people|soldiers|workers|employees|jobs|members|students|residents|refugees"
+    r"|prisoners|civilians|delegates|dollars|euros|pounds|yen|shares|tons|tonnes|barrels|cars"
+    r"|units|homes|houses|votes|signatures|cases|deaths|casualties|pages|miles|kilometers"
+    r"|kilometres|km|feet|meters|metres|hectares|acres|rounds|rockets|missiles|points|copies"
+    r"|words|items|times|hours|GMT|GMT\b|UTC|local|men|women|children|police|officers|fighters"
+    r"|militants|rebels|hostages|detainees|patients|families|marines|sailors|flights|vehicles"
+    r"|tanks|aircraft|planes|ships|boats|bodies|staff|persons|passengers|guests|visitors)\b"
+)
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:in|since|by|of|from|until|till|before|after|during|year|circa|c\.|early|late"
+    r"|mid|spring|summer|fall|autumn|winter|end)\s+$"
+)
+
+
+def _h_year(m: re.Match[str], s: _State) -> _Hit | None:
+    t = m.group()
+    ym = _YEAR_IN.search(t)
+    if ym is None:
+        return None
+    y = int(ym.group(1)) if ym.group(1) else _spoken_year(ym.group())
+    if y is None:
+        return None
+    if _COUNT_AFTER.match(s.text, m.end()):
+        return None
+    if (
+        not ym.group(1)
+        and t.lower().startswith("two")
+        and not re.search(
+            r"(?i)\b(?:year|in|by|until|since)\s+$", s.text[max(0, m.start() - 6) : m.start()]
+        )
+    ):
+        return None  # "two thousand" is a count unless it reads as a year
+    if y < 1900 or y > s.dct.year + 50:
+        before = s.text[max(0, m.start() - 12) : m.start()]
+        if not _YEAR_CUE_BEFORE.search(before) and not edge_of(t):
+            return None
+    s.last_year = y
+    pre = t[: ym.start()].strip().lower()
+    edge = edge_of(t) if pre and not pre.startswith(("post", "pre")) else None
+    return _date_hit(str(y), s, edge)
+
+
+_SET_UNIT = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+    "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "biweekly": "P2W",
+    "bimonthly": "P2M", "semiannually": "P6M", "semi-annually": "P6M",
+}  # fmt: skip
+
+
+_FINANCE_AFTER = re.compile(
+    r"\s+(?:cash\s+)?(?:dividends?|payments?|payouts?|volume|turnover|distributions?|results"
+    r"|earnings|figures|rates?|interest|installments?|of\b)"
+)
+
+
+def _h_set(m: re.Match[str], s: _State) -> _Hit | None:
+    t = re.sub(r"\s+", " ", m.group().lower())
+    if _FINANCE_AFTER.match(s.text, m.end()):
+        return None  # "quarterly dividend", "daily volume": a label, not a recurrence
+    if t in _SET_UNIT:
+        return _Hit("SET", _SET_UNIT[t], None, Precision.UNKNOWN)
+    last = t.split()[-1]
+    if last in ("day", "night", "week", "month", "quarter", "year", "hour", "minute", "second"):
+        code, is_time = UNIT_CODES[last]
+        n = 2 if " other " in t else 1
+        return _Hit("SET", f"P{'T' if is_time else ''}{n}{code}", None, Precision.UNKNOWN)
+    if last[:3] in WEEKDAYS and last.endswith("day"):
+        return _Hit("SET", f"XXXX-WXX-{WEEKDAYS[last[:3]] + 1}", None, Precision.UNKNOWN)
+    if last in SEASONS:
+        return _Hit("SET", f"XXXX-{SEASONS[last]}", None, Precision.UNKNOWN)
+    if last[:3] in MONTHS:
+        return _Hit("SET", f"XXXX-{MONTHS[last[:3]]:02d}", None, Precision.UNKNOWN)
+    return None
+
+
+_REF_VALUE = {
+    "the past": "PAST_REF", "recently": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
+    t = re.sub(r"\s+", " ", m.group().lower())
+    value = _REF_VALUE.get(t, "PRESENT_REF")
+    return _Hit("DATE", value, None, Precision.UNKNOWN)
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
+    "range_md": _h_range_md,
+    "range_between": _h_range_between,
+    "range_years": _h_range_years,
+    "iso": _h_iso,
+    "numeric": _h_numeric,
+    "clock": _h_clock,
+    "mdy": _h_mdy,
+    "md_spoken": _h_md_spoken,
+    "dmy": _h_dmy,
+    "my": _h_my,
+    "my_rel": _h_my_rel,
+    "ago": _h_ago,
+    "dur": _h_dur,
+    "vague_dur": _h_vague_dur,
+    "vague_dur2": _h_vague_dur2,
+    "year_ago": _h_year_ago,
+    "quarter": _h_quarter,
+    "qcode": _h_qcode,
+    "half": _h_half,
+    "ctx_quarter": _h_ctx_quarter,
+    "year_ago_bare": _h_year_ago_bare,
+    "pod_rel": _h_pod_rel,
+    "holiday": _h_holiday,
+    "weekday": _h_weekday,
+    "dayword": _h_dayword,
+    "season": _h_season,
+    "rel": _h_rel,
+    "end_year": _h_end_year,
+    "full_year": _h_full_year,
+    "vague_for": _h_vague_for,
+    "rel_day": _h_rel_day,
+    "rel_month": _h_rel_month,
+    "month": _h_month,
+    "decade": _h_decade,
+    "century": _h_century,
+    "fiscal": _h_fiscal,
+    "year": _h_year,
+    "set": _h_set,
+    "ref": _h_ref,
+}
+
+
+def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> list[TimeExpression]:
+    """All time expressions of `text`, sorted by start and non-overlapping.
+
+    `dct` is the document creation time (publication date) that relative expressions
+    ("Thursday", "last week", "a year ago") are resolved against. `day_first` reads
+    03/04/2024 as 3 April. Cheap enough to call per sentence or per article.
+    """
+    anchor = dct.date() if isinstance(dct, datetime) else dct
+    state = _State(text=text, dct=anchor, day_first=day_first)
+    out: list[TimeExpression] = []
+    done = 0  # end of the last expression: they must not overlap
+    for tok in TOKEN.finditer(text):
+        pos = tok.start()
+        if pos < done:
+            continue
+        word = tok.group()
+        if word[0].isdigit():
+            low = "0"
+        elif word[0] == "'":
+            low = "'"
+        else:
+            low = word.lower()
+            if low not in TRIGGERS:
+                continue
+        m = NARROW.get(low, MASTER).match(text, pos)
+        if m is None or m.lastgroup is None:
+            continue
+        try:
+            hit = _HANDLERS[m.lastgroup](m, state)
+        except (ValueError, OverflowError):
+            hit = None  # a date outside the calendar (DCT near year 1 or 9999, "Feb. 30")
+        if hit is None:
+            continue  # rejected: a later token may still start an expression
+        done = m.end()
+        if hit.precision is Precision.DAY and hit.interval:
+            state.last_day, state.last_day_pos = hit.interval[0], m.start()
+        if hit.type == "DATE" and hit.value[:4].isdigit():
+            state.last_year = int(hit.value[:4])  # "later that year" refers back to it
+        out.append(_expression(text, hit, m.start(), m.end()))
+        if hit.extra is not None:
+            out.append(_expression(text, hit.extra, m.start(), m.end()))
+            done = hit.extra.end or done
+    return out
+
+
+def _expression(text: str, hit: _Hit, start: int, end: int) -> TimeExpression:
+    start = start if hit.start is None else hit.start
+    end = end if hit.end is None else hit.end
+    return TimeExpression(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=hit.type,
+        value=hit.value,
+        interval=hit.interval,
+        precision=hit.precision or Precision.UNKNOWN,
+    )
