@@ -31,7 +31,6 @@ from timeline.charts import (
     TimelinePoint,
     resolved_dates,
     selected_event_id,
-    timeline_points,
 )
 from timeline.charts import timeline_figure as build_timeline_figure
 from timeline.config import load_settings
@@ -281,7 +280,8 @@ def cached_points(url: str, filter_json: str) -> list[TimelinePoint]:
     # Keyed by the database and the filter's JSON: one entry per view. Light tuples, not
     # records: cache_data unpickles its value on every rerun (100,000 pydantic records
     # take seconds; these tuples a fraction of one).
-    return timeline_points(get_store(url).query(EventFilter.model_validate_json(filter_json)))
+    rows = get_store(url).timeline_rows(EventFilter.model_validate_json(filter_json))
+    return [TimelinePoint(*row) for row in rows]
 
 
 def export_bytes(store: Store, flt: EventFilter) -> bytes:

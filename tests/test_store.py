@@ -82,3 +82,15 @@ def test_add_many_is_idempotent_and_atomic(store: Store) -> None:
     with pytest.raises(Exception):  # noqa: B017 - any failure must roll back the batch
         store.add_many([(None, make_event(title="new")), ("bad1", broken)])
     assert store.count() == 1
+
+
+def test_timeline_rows_agree_with_query(store: Store) -> None:
+    _three(store)
+    for flt in (EventFilter(), EventFilter(types=["meeting"]), EventFilter(limit=2),
+                EventFilter(text="dismissed")):
+        rows = store.timeline_rows(flt)
+        records = store.query(flt)
+        assert [r[0] for r in rows] == [e.id for e in records]
+        for row, ev in zip(rows, records, strict=True):
+            assert row[8] == tuple(a.name for a in ev.actors)
+            assert row[13] == len(ev.sources)

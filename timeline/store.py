@@ -329,6 +329,54 @@ class Store:
             rows = list(s.exec(stmt).scalars())  # type: ignore[call-overload]
             return self._records(s, rows)
 
+    def timeline_rows(self, flt: EventFilter | None = None) -> list[tuple[Any, ...]]:
+        """What a timeline needs of each matching event, newest first, as plain tuples:
+
+        (id, type, status, date_start, date_end, date_precision, date_text, title,
+        actor names, location, country, source labels (outlet, else the URL's host),
+        origin, number of sources).
+
+        Three column queries with the filter applied in SQL to each: no ORM objects and no
+        models, so 100,000 events load in about a second where ``query`` takes many.
+        """
+        flt = flt or EventFilter()
+        conds = _conditions(flt)
+        cols = (Event.id, Event.type, Event.status, Event.date_start, Event.date_end,
+                Event.date_precision, Event.date_text, Event.title, Event.location,
+                Event.country, Event.origin)
+        ev_stmt = select(*cols).where(*conds).order_by(  # type: ignore[call-overload]
+            Event.date_start.desc(), Event.id)  # type: ignore[attr-defined]
+        if flt.limit:
+            ev_stmt = ev_stmt.limit(flt.limit)
+        actor_stmt = (select(EventActor.event_id, Actor.name)  # type: ignore[call-overload]
+                      .join(Actor, Actor.id == EventActor.actor_id)  # type: ignore[arg-type]
+                      .order_by(EventActor.event_id, EventActor.position))
+        source_stmt = (select(Source.event_id, Source.outlet, Source.url)  # type: ignore[call-overload]
+                       .order_by(Source.event_id, Source.position, Source.id))
+        if conds or flt.limit:  # the same filter as a subquery, not one query per 900 ids
+            ids = select(Event.id).where(*conds)  # type: ignore[call-overload]
+            actor_stmt = actor_stmt.where(EventActor.event_id.in_(ids))  # type: ignore[attr-defined]
+            source_stmt = source_stmt.where(Source.event_id.in_(ids))  # type: ignore[attr-defined]
+        actors: dict[str, list[str]] = defaultdict(list)
+        labels: dict[str, list[str]] = defaultdict(list)
+        counts: dict[str, int] = defaultdict(int)
+        with self.engine.connect() as conn:
+            rows = conn.execute(ev_stmt).all()
+            for eid, name in conn.execute(actor_stmt):
+                actors[eid].append(name)
+            for eid, outlet, url in conn.execute(source_stmt):
+                counts[eid] += 1
+                label = outlet or (url.split("://", 1)[-1].split("/", 1)[0] if url else "")
+                if label and label not in labels[eid]:
+                    labels[eid].append(label)
+        return [
+            (eid, etype, status, start, end, precision, text, title,
+             tuple(actors.get(eid, ())), location, country, tuple(labels.get(eid, ())),
+             origin, counts.get(eid, 0))
+            for eid, etype, status, start, end, precision, text, title, location, country,
+            origin in rows
+        ]
+
     def actor_names(self) -> list[str]:
         with self.session() as s:
             return list(s.exec(select(Actor.name).order_by(Actor.name)).scalars())  # type: ignore[call-overload]

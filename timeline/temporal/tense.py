@@ -14,7 +14,7 @@ __all__ = ["clause_tense"]
 
 _CUE = re.compile(
     r"(?i:\b(?P<fut>will|shall|won't|'ll|would|going\s+to|expected\s+to|scheduled|slated"
-    r"|due\s+to|plans?\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
+    r"|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
     r"|upcoming|hopes?\s+to|aims?\s+to|tomorrow|as\s+(?:soon|early)\s+as|might|may)\b"
     r"|\b(?P<past>said|says|was|were|had|did|has|have|been|ago|last|earlier|yesterday"
     r"|since|(?-i:[a-z]{3,}ed)|went|met|made|came|gave|took|told|began|left|held|saw|won|lost"
