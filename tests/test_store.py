@@ -87,7 +87,8 @@ def test_add_many_is_idempotent_and_atomic(store: Store) -> None:
 def test_timeline_rows_agree_with_query(store: Store) -> None:
     _three(store)
     for flt in (EventFilter(), EventFilter(types=["meeting"]), EventFilter(limit=2),
-                EventFilter(text="dismissed")):
+                EventFilter(text="dismissed"),
+                EventFilter(actors=["Hamas"], since=date(2024, 5, 1))):
         rows = store.timeline_rows(flt)
         records = store.query(flt)
         assert [r[0] for r in rows] == [e.id for e in records]

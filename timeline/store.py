@@ -358,24 +358,25 @@ class Store:
             actor_stmt = actor_stmt.where(EventActor.event_id.in_(ids))  # type: ignore[attr-defined]
             source_stmt = source_stmt.where(Source.event_id.in_(ids))  # type: ignore[attr-defined]
         actors: dict[str, list[str]] = defaultdict(list)
-        labels: dict[str, list[str]] = defaultdict(list)
-        counts: dict[str, int] = defaultdict(int)
+        sources: dict[str, list[str]] = defaultdict(list)  # one label per source
         with self.engine.connect() as conn:
-            rows = conn.execute(ev_stmt).all()
-            for eid, name in conn.execute(actor_stmt):
+            rows = _raw_rows(conn, ev_stmt)
+            for eid, name in _raw_rows(conn, actor_stmt):
                 actors[eid].append(name)
-            for eid, outlet, url in conn.execute(source_stmt):
-                counts[eid] += 1
-                label = outlet or (url.split("://", 1)[-1].split("/", 1)[0] if url else "")
-                if label and label not in labels[eid]:
-                    labels[eid].append(label)
-        return [
-            (eid, etype, status, start, end, precision, text, title,
-             tuple(actors.get(eid, ())), location, country, tuple(labels.get(eid, ())),
-             origin, counts.get(eid, 0))
-            for eid, etype, status, start, end, precision, text, title, location, country,
-            origin in rows
-        ]
+            for eid, outlet, url in _raw_rows(conn, source_stmt):
+                sources[eid].append(outlet or (url.split("://", 1)[-1].split("/", 1)[0]
+                                               if url else ""))
+        # SQLite hands dates back as ISO text, PostgreSQL as dates.
+        day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
+        empty: list[str] = []
+        out = []
+        for eid, etype, status, start, end, precision, text, title, location, country, \
+                origin in rows:
+            srcs = sources.get(eid, empty)
+            out.append((eid, etype, status, day(start), day(end), precision, text, title,
+                        tuple(actors.get(eid, empty)), location, country,
+                        tuple(dict.fromkeys(x for x in srcs if x)), origin, len(srcs)))
+        return out
 
     def actor_names(self) -> list[str]:
         with self.session() as s:
@@ -471,6 +472,29 @@ def _conditions(flt: EventFilter) -> list[Any]:
             exists().where(Source.event_id == Event.id, func.lower(Source.evidence).like(pattern)),
         ))
     return conds
+
+
+def _raw_rows(conn: Any, stmt: Any) -> list[tuple[Any, ...]]:
+    """Run a SELECT on the driver's own cursor: plain tuples, no Row objects or result
+    processing (SQLAlchemy's per-row work is two thirds of the time for 100,000s of rows)."""
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params: Any = compiled.params
+    if compiled.positiontup is not None:
+        params = tuple(_driver_value(compiled.params[k]) for k in compiled.positiontup)
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _driver_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
