@@ -18,7 +18,7 @@ $(VENV)/.test-deps: $(BIN)/timeline
 
 ## demo: install, load the bundled timelines of events/ into ./timeline.db, open the dashboard
 demo: load
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
 load: $(BIN)/timeline
 	@for f in events/*.csv; do $(BIN)/timeline import "$$f"; done
