@@ -32,6 +32,7 @@ test: $(VENV)/.test-deps
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy timeline
 
 bench: $(VENV)/.test-deps
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done

@@ -52,7 +52,7 @@ def one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_ENUM_WORDS = {
+_ENUM_WORDS: dict[type, str] = {
     EventType: "event type", Status: "status", Precision: "date precision",
     ActorKind: "actor kind", Role: "role", Origin: "origin",
 }

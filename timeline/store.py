@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import Engine, delete, event, exists, func, or_, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, SQLModel, col, create_engine
 
 from timeline.config import Settings, load_settings
 from timeline.errors import InvalidInput, NotFound, TimelineError
@@ -201,10 +201,10 @@ class Store:
             self._write_fields(s, row, merged)
             row.updated_at = utcnow()
             if "actors" in changes:
-                s.exec(delete(EventActor).where(EventActor.event_id == row.id))  # type: ignore[call-overload]
+                s.exec(delete(EventActor).where(col(EventActor.event_id) == row.id))
                 self._link_actors(s, row.id, merged.actors)
             if "sources" in changes:
-                s.exec(delete(Source).where(Source.event_id == row.id))  # type: ignore[call-overload]
+                s.exec(delete(Source).where(col(Source.event_id) == row.id))
                 self._add_sources(s, row.id, merged.sources)
             s.add(row)
             s.flush()
@@ -213,8 +213,8 @@ class Store:
     def delete(self, event_id: str) -> str:
         with self.session() as s:
             row = self._get_row(s, event_id)
-            s.exec(delete(EventActor).where(EventActor.event_id == row.id))  # type: ignore[call-overload]
-            s.exec(delete(Source).where(Source.event_id == row.id))  # type: ignore[call-overload]
+            s.exec(delete(EventActor).where(col(EventActor.event_id) == row.id))
+            s.exec(delete(Source).where(col(Source.event_id) == row.id))
             s.delete(row)
             return row.id
 
@@ -243,9 +243,9 @@ class Store:
         row.origin = str(ev.origin)
 
     def _actor_id(self, s: Session, ref: ActorRef) -> int:
-        found = s.exec(select(Actor).where(Actor.name == ref.name)).first()  # type: ignore[call-overload]
+        found = s.execute(select(col(Actor.id)).where(col(Actor.name) == ref.name)).first()
         if found is not None:
-            return int(found[0].id)
+            return int(found[0])
         actor = Actor(name=ref.name, kind=str(ref.kind))
         s.add(actor)
         s.flush()
@@ -291,7 +291,8 @@ class Store:
                 row = s.get(Event, eid)
                 if row is None or row.origin == Origin.MANUAL:
                     continue
-                count = s.scalar(select(func.count()).where(Source.event_id == eid)) or 0
+                count_stmt = select(func.count()).where(col(Source.event_id) == eid)
+                count = s.execute(count_stmt).scalar() or 0
                 self._add_sources(s, eid, [src], document.id, start=count)
             for eid, fields in refine:
                 row = s.get(Event, eid)
@@ -352,7 +353,7 @@ class Store:
                       .join(Actor, Actor.id == EventActor.actor_id)  # type: ignore[arg-type]
                       .order_by(EventActor.event_id, EventActor.position))
         source_stmt = (select(Source.event_id, Source.outlet, Source.url)  # type: ignore[call-overload]
-                       .order_by(Source.event_id, Source.position, Source.id))
+                       .order_by(col(Source.event_id), col(Source.position), col(Source.id)))
         if conds or flt.limit:  # the same filter as a subquery, not one query per 900 ids
             ids = select(Event.id).where(*conds)  # type: ignore[call-overload]
             actor_stmt = actor_stmt.where(EventActor.event_id.in_(ids))  # type: ignore[attr-defined]
@@ -380,10 +381,10 @@ class Store:
 
     def actor_names(self) -> list[str]:
         with self.session() as s:
-            return list(s.exec(select(Actor.name).order_by(Actor.name)).scalars())  # type: ignore[call-overload]
+            return list(s.execute(select(col(Actor.name)).order_by(col(Actor.name))).scalars())
 
     def locations(self) -> list[str]:
-        stmt = select(Event.location).where(Event.location.is_not(None)).distinct()  # type: ignore[union-attr]
+        stmt = select(col(Event.location)).where(col(Event.location).is_not(None)).distinct()
         with self.session() as s:
             return sorted(s.exec(stmt).scalars())  # type: ignore[call-overload]
 
@@ -393,7 +394,7 @@ class Store:
         if row is not None:
             return row
         if len(key) >= 4:
-            like = select(Event).where(Event.id.startswith(key)).limit(2)  # type: ignore[attr-defined]
+            like = select(Event).where(col(Event.id).startswith(key)).limit(2)
             found = list(s.exec(like).scalars())  # type: ignore[call-overload]
             if len(found) == 1:
                 return found[0]
@@ -409,10 +410,11 @@ class Store:
         sources: dict[str, list[SourceRef]] = defaultdict(list)
         for chunk in _chunks([r.id for r in rows], 900):
             stmt = (
-                select(EventActor.event_id, Actor.name, Actor.kind, EventActor.role)
-                .join(Actor, Actor.id == EventActor.actor_id)  # type: ignore[arg-type]
-                .where(EventActor.event_id.in_(chunk))  # type: ignore[attr-defined]
-                .order_by(EventActor.event_id, EventActor.position)
+                select(col(EventActor.event_id), col(Actor.name), col(Actor.kind),
+                       col(EventActor.role))
+                .join(Actor, col(Actor.id) == col(EventActor.actor_id))
+                .where(col(EventActor.event_id).in_(chunk))
+                .order_by(col(EventActor.event_id), col(EventActor.position))
             )
             for eid, name, kind, role in s.exec(stmt):  # type: ignore[call-overload]
                 actors[eid].append(ActorRef.model_construct(name=name, kind=ActorKind(kind),
@@ -420,7 +422,7 @@ class Store:
             src_stmt = (
                 select(Source)
                 .where(Source.event_id.in_(chunk))  # type: ignore[attr-defined]
-                .order_by(Source.event_id, Source.position, Source.id)
+                .order_by(col(Source.event_id), col(Source.position), col(Source.id))
             )
             for src in s.exec(src_stmt).scalars():  # type: ignore[call-overload]
                 sources[src.event_id].append(SourceRef.model_construct(
@@ -461,15 +463,16 @@ def _conditions(flt: EventFilter) -> list[Any]:
     if flt.actors:
         names = [a.lower() for a in flt.actors]
         conds.append(exists().where(
-            EventActor.event_id == Event.id,
-            Actor.id == EventActor.actor_id,
+            col(EventActor.event_id) == col(Event.id),
+            col(Actor.id) == col(EventActor.actor_id),
             func.lower(Actor.name).in_(names),
         ))
     if flt.text:
         pattern = f"%{flt.text.lower()}%"
         conds.append(or_(
             func.lower(Event.title).like(pattern),
-            exists().where(Source.event_id == Event.id, func.lower(Source.evidence).like(pattern)),
+            exists().where(col(Source.event_id) == col(Event.id),
+                           func.lower(Source.evidence).like(pattern)),
         ))
     return conds
 

@@ -47,7 +47,7 @@ def feed_articles(data: bytes, name: str) -> Iterator[Article | SourceError]:
     outlet = parsed.feed.get("title")
     for i, entry in enumerate(parsed.entries, start=1):
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
+        published = datetime(*stamp[:6]).replace(tzinfo=UTC) if stamp else None
         title = entry.get("title")
         text = _entry_text(entry)
         if not text and not title:
