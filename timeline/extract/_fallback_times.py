@@ -32,29 +32,57 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
         "a": 1, "several": 5, "few": 3}
 
+_D = r"(?P<day>\d{1,2})"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_NOYEAR = r"(?!,?\s*\d{4})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MON})\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("wd_md", re.compile(rf"\b(?P<wd>{_WD}){_PART},?\s+(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})")),
-    ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\s*(?:%|percent|hostages|people))")),
-    ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MON})\b(?!\s+(?:19|20)\d\d)")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+{_D}(?:st|nd|rd|th)?,?\s+{_Y}\b")),
+    ("dmy", re.compile(rf"\b{_D}\s+(?P<mon>{_MON})\s+{_Y}\b")),
+    ("wd_md", re.compile(rf"\b(?P<wd>{_WD}){_PART},?\s+(?P<mon>{_MON})\s+{_D}\b{_NOYEAR}")),
+    ("md", re.compile(
+        rf"\b(?P<mon>{_MON})\s+{_D}(?:st|nd|rd|th)?\b{_NOYEAR}"
+        r"(?!\s*(?:%|percent|hostages|people))"
+    )),
+    ("dm", re.compile(rf"\b{_D}\s+(?P<mon>{_MON})\b(?!\s+(?:19|20)\d\d)")),
     ("wd_range", re.compile(rf"\b(?P<wd>{_WD})\s+(?:through|to|until|-|–)\s+(?P<wd2>{_WD})\b")),
     ("rel_wd", re.compile(rf"\b(?P<rel>last|next|this|coming)\s+(?P<wd>{_WD}){_PART}\b", re.I)),
     ("wd", re.compile(rf"\b(?P<wd>{_WD}){_PART}\b")),
-    ("word", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this morning|this evening"
-                        r"|earlier today|later today)\b", re.I)),
-    ("coming", re.compile(r"\b(?:in|over|during)\s+the\s+(?:coming|next|following)\s+(?P<n>few\s+|two\s+|several\s+)?(?P<u>days|weeks|months)\b"
-                          r"|\bin\s+the\s+(?P<u2>days|weeks)\s+ahead\b", re.I)),
-    ("past", re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+\s+)?(?P<u>days|weeks|months|two days|24 hours)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|ten|a|several|few)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("word", re.compile(
+        r"\b(?P<w>today|tonight|yesterday|tomorrow|this morning|this evening"
+        r"|earlier today|later today)\b", re.I
+    )),
+    ("coming", re.compile(
+        r"\b(?:in|over|during)\s+the\s+(?:coming|next|following)\s+"
+        r"(?P<n>few\s+|two\s+|several\s+)?(?P<u>days|weeks|months)\b"
+        r"|\bin\s+the\s+(?P<u2>days|weeks)\s+ahead\b", re.I
+    )),
+    ("past", re.compile(
+        r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+\s+)?"
+        r"(?P<u>days|weeks|months|two days|24 hours)\b", re.I
+    )),
+    ("ago", re.compile(
+        r"\b(?P<n>\d+|one|two|three|four|five|six|seven|ten|a|several|few)\s+"
+        r"(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I
+    )),
     ("weekend", re.compile(r"\b(?P<rel>last|this|next|the|at the|over the)\s+weekend\b", re.I)),
-    ("week", re.compile(r"\b(?P<rel>earlier this|later this|last|next|this|previous|the previous|the following|past)\s+week\b", re.I)),
-    ("month", re.compile(r"\b(?P<rel>earlier this|later this|last|next|this|previous)\s+month\b", re.I)),
+    ("week", re.compile(
+        r"\b(?P<rel>earlier this|later this|last|next|this|previous|the previous|the following"
+        r"|past)\s+week\b", re.I
+    )),
+    ("month", re.compile(
+        r"\b(?P<rel>earlier this|later this|last|next|this|previous)\s+month\b", re.I
+    )),
     ("year", re.compile(r"\b(?P<rel>earlier this|later this|last|next|this)\s+year\b", re.I)),
-    ("part_month", re.compile(rf"\b(?P<part>late|early|mid|mid-|the end of|the beginning of|the start of)\s*-?\s*(?P<mon>{_MON})\b(?:\s+(?P<year>(?:19|20)\d\d))?", re.I)),
-    ("month_year", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("in_month", re.compile(rf"\b(?:in|since|during|until|by)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
-    ("in_year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("part_month", re.compile(
+        r"\b(?P<part>late|early|mid|mid-|the end of|the beginning of|the start of)\s*-?\s*"
+        rf"(?P<mon>{_MON})\b(?:\s+{_Y})?", re.I
+    )),
+    ("month_year", re.compile(rf"\b(?P<mon>{_MON})\s+{_Y}\b")),
+    ("in_month", re.compile(
+        r"\b(?:in|since|during|until|by)\s+(?P<mon>January|February|March|April|May|June|July"
+        r"|August|September|October|November|December)\b(?!\s+\d)"
+    )),
+    ("in_year", re.compile(rf"\b(?:in|since|during)\s+{_Y}\b")),
 ]
 
 
@@ -165,25 +193,25 @@ def _resolve(kind: str, g: dict[str, str | None], dct: date) -> tuple[tuple[date
         return (sat, sat + timedelta(days=1)), Precision.RANGE
     if kind == "week":
         rel = (g["rel"] or "").lower()
-        mon, sun = _week(dct)
+        wk_start, wk_end = _week(dct)
         if rel in ("last", "previous", "the previous", "past"):
-            return (mon - timedelta(days=7), sun - timedelta(days=7)), Precision.WEEK
+            return (wk_start - timedelta(days=7), wk_end - timedelta(days=7)), Precision.WEEK
         if rel in ("next", "the following"):
-            return (mon + timedelta(days=7), sun + timedelta(days=7)), Precision.WEEK
+            return (wk_start + timedelta(days=7), wk_end + timedelta(days=7)), Precision.WEEK
         if rel == "earlier this":
-            return (mon, dct), Precision.WEEK
+            return (wk_start, dct), Precision.WEEK
         if rel == "later this":
-            return (dct, sun), Precision.WEEK
-        return (mon, sun), Precision.WEEK
+            return (dct, wk_end), Precision.WEEK
+        return (wk_start, wk_end), Precision.WEEK
     if kind == "month":
         rel = (g["rel"] or "").lower()
         first, last = _month_span(dct.year, dct.month)
         if rel == "last" or rel == "previous":
-            p = first - timedelta(days=1)
-            return _month_span(p.year, p.month), Precision.MONTH
+            prev = first - timedelta(days=1)
+            return _month_span(prev.year, prev.month), Precision.MONTH
         if rel == "next":
-            n = last + timedelta(days=1)
-            return _month_span(n.year, n.month), Precision.MONTH
+            nxt = last + timedelta(days=1)
+            return _month_span(nxt.year, nxt.month), Precision.MONTH
         if rel == "earlier this":
             return (first, dct), Precision.MONTH
         if rel == "later this":
@@ -197,7 +225,8 @@ def _resolve(kind: str, g: dict[str, str | None], dct: date) -> tuple[tuple[date
         return (date(y, 1, 1), date(y, 12, 31)), Precision.YEAR
     if kind in ("part_month", "month_year", "in_month"):
         mon = _month(g["mon"] or "")
-        y = int(g["year"]) if g.get("year") else _year_for(mon, 15, dct)
+        year = g.get("year")
+        y = int(year) if year else _year_for(mon, 15, dct)
         first, last = _month_span(y, mon)
         part = (g.get("part") or "").lower().strip(" -")
         if part in ("late", "the end of"):

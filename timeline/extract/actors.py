@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from timeline.extract.gazetteer import ActorEntry, Gazetteer
 from timeline.vocab import ActorKind
 
-__all__ = ["Mention", "ArticleActors", "find_people"]
+__all__ = ["ArticleActors", "Mention", "find_people", "resolve_references", "sentence_mentions"]
 
 _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
 _CAP = r"(?:[A-Z][a-zA-Z'’]+(?:-[A-Za-z][a-zA-Z'’]+)*|(?:al|el|Al|El)-[A-Z][a-zA-Z'’]+)"
@@ -30,7 +30,8 @@ _TITLE_WORDS = (
 )
 _TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
 _APPOS = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the|a|an|who is|who heads)\s+(?P<desc>[^,.;“”\"]{{3,120}}?)(?=[,.;]|\s+(?:said|told|stated))"
+    rf"(?P<name>{NAME}),\s+(?:the|a|an|who is|who heads)\s+"
+    rf"(?P<desc>[^,.;“”\"]{{3,120}}?)(?=[,.;]|\s+(?:said|told|stated))"
 )
 _SAID = re.compile(rf"\b(?:said|says|added|told reporters)\s+(?P<name>{NAME})")
 _NOT_NAME_START = {
@@ -52,10 +53,16 @@ _BAD_NAME_WORDS = {
     "Intelligence", "Army", "Front", "Corridor", "Crossing", "Prize", "Air", "Force", "Health",
     "Hospital", "State", "Administration", "Government", "Parliament", "Assembly", "Federation",
 }
+_FUNCTION_WORDS = {  # title-case headlines: "Iraqi Chief Links Kuwait Pullout To Israeli Move"
+    "To", "The", "Of", "And", "In", "On", "For", "With", "At", "By", "From", "As", "After",
+    "Over", "Into", "Is", "Are", "Was", "Will", "Says", "Said", "New", "Links", "Talks",
+    "Meets", "Visits", "Urges", "Rejects", "Accepts", "Agree", "Agrees", "Deal", "Plan", "Not",
+}
 _PRONOUN = re.compile(r"\b(?P<p>he|He|she|She|his|His)\b")
 _GROUP_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?:Palestinian|militant|Islamist|terror|terrorist|armed|Palestinian"
-    r" militant|Iran-backed)\s+)*(?:group|movement|organization|organisation)\b(?!'s\s+(?:political|military))"
+    r" militant|Iran-backed)\s+)*(?:group|movement|organization|organisation)\b"
+    r"(?!'s\s+(?:political|military))"
 )
 _DELEGATION_REF = re.compile(
     r"\b(?:the|The)\s+(?:visiting\s+|senior\s+)?(?:delegation|team|negotiating team|negotiators)\b"
@@ -149,7 +156,7 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
         tokens = tokens[1:]
     while tokens and tokens[-1] in gaz.surface and gaz.surface[tokens[-1]].kind != ActorKind.PERSON:
         tokens = tokens[:-1]
-    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS for t in tokens):
+    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS for t in tokens):
         return None
     cleaned = " ".join(tokens)
     if cleaned in gaz.media or cleaned in gaz.places:
@@ -285,10 +292,13 @@ def resolve_references(
         if ref is not None:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
+    parties = (ActorKind.GROUP, ActorKind.STATE, ActorKind.ORGANIZATION)
     for m in _IT_REF.finditer(text):
         a = offset + m.start()
-        ref = last(lambda x: x.kind in (ActorKind.GROUP, ActorKind.STATE,
-                                        ActorKind.ORGANIZATION), a)
+        # "Hamas said it had informed Egypt and Qatar that it ...": "it" is the subject
+        here = [x for x in mentions if x.start < a and x.kind in parties and not x.media
+                and not x.coref]
+        ref = here[0] if here else last(lambda x: x.kind in parties, a)
         if ref is not None and a - ref.end < 200:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))

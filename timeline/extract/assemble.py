@@ -40,7 +40,9 @@ _DENIAL = re.compile(
     r"|rumou?rs?|suggestions?|speculation|that)\b",
     re.I,
 )
-_UNCERTAIN = re.compile(r"\b(?:unclear|not clear|unknown|uncertain)\s+(?:if|whether)\b", re.I)
+_UNCERTAIN = re.compile(
+    r"\b(?:unclear|not clear|unknown|uncertain)\s+(?:if|whether|who|what|when|where|how)\b", re.I
+)
 _STALE_TALKS = re.compile(
     r"\b(?:rather than|more|further|future|possible|any|those|these|new|fresh"
     r"|next|restart|resume|revive|reach|attempting|efforts? to|push for|into"
@@ -137,8 +139,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
             return True
     if trig.speech and not _NEGOTIATION.search(text):
         return True
-    if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL):
-        return is_hypothetical(before)
+    if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
+                     EventType.REQUEST) and is_hypothetical(before):
+        return True
     return trig.type == EventType.REQUEST and bool(
         re.search(r"\bfor comment\b", text[trig.end:trig.end + 30])
     )
@@ -171,9 +174,10 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
         m for m, r in zip(s.mentions, s.rel, strict=True)
         if prev_end <= r[0] and r[1] <= trig.start and not m.media
         and not in_spans(r[0], s.quotes)
-        and not (i > 0 and re.search(r"\bwith\b", text[prev_end:r[0]]))
+        and not (i > 0 and re.search(r"\bwith\b|^\s*(?:the\s+)?$", text[prev_end:r[0]]))
         and not PREP_OBJECT.search(text[max(0, r[0] - 40):r[0]])
     ]
+    subj = [_envoy_of(s, m) or m for m in subj if not _is_envoys_principal(s, m) or m.affiliation]
     own = bool(subj)
     rel_who = re.search(r",\s+who\s+(?:\w+\s+)?$", text[:trig.start])
     if rel_who:
@@ -189,6 +193,27 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
         subj = subj[-2:] if trig.type != EventType.STATEMENT else subj
     s.subj_of[i] = subj
     return subj, own
+
+
+_ENVOY = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:envoy|adviser|advisor|aide|negotiators?|team|delegation"
+    r"|representative|emissary)\b"
+)
+
+
+def _is_envoys_principal(s: _Sentence, m: Mention) -> bool:
+    """"Trump's envoy traveled ...": the traveller is not Trump."""
+    return m.kind == ActorKind.PERSON and bool(_ENVOY.match(s.text[m.end - s.sent.start:]))
+
+
+def _envoy_of(s: _Sentence, m: Mention) -> Mention | None:
+    """For "X's envoy", the side X belongs to."""
+    if not _is_envoys_principal(s, m) or not m.affiliation:
+        return None
+    entry = s.gaz.entries.get(m.affiliation)
+    kind = entry.kind if entry else ActorKind.STATE
+    return Mention(m.start, m.end, m.text, m.affiliation, kind,
+                   entry.affiliation if entry else None, bool(entry and entry.mediator))
 
 
 def _objects(s: _Sentence, i: int, trig: Trigger) -> list[Mention]:
@@ -323,6 +348,9 @@ def _places(
         return [hit.place if hit and hit.place.population >= 0 else None]
     if trig.noun and i not in s.owner:
         return None
+    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + 40))
+    if hit and hit.place.population >= 0 and hit.start - s.sent.start > trig.start:
+        return [hit.place]  # "the proposal, which the envoy presented in Doha"
     return [None]
 
 

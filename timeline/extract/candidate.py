@@ -12,7 +12,9 @@ from timeline.extract.times import TimeLike
 from timeline.models import ActorRef
 from timeline.vocab import EventType, Precision, Status
 
-__all__ = ['Candidate', 'PlaceHit', 'PRECISION_RANK', 'TimeSlot', 'in_spans', 'overlap', 'quote_spans']
+__all__ = [
+    "Candidate", "PlaceHit", "PRECISION_RANK", "TimeSlot", "in_spans", "overlap", "quote_spans",
+]
 
 
 PRECISION_RANK = {

@@ -17,11 +17,14 @@ from timeline.extract.times import TimeLike
 from timeline.extract.triggers import Trigger
 from timeline.vocab import Precision, Status
 
-__all__ = ['NOMINAL', 'assign_times', 'gap', 'interval_of', 'time_slots']
+__all__ = ["NOMINAL", "assign_times", "gap", "interval_of", "time_slots"]
 
 
+_COMPLEMENT = re.compile(
+    r"\b(?:that|he|she|it|they|we|would|will|was|were|is|are|had|has|to)\b|[,;]", re.I
+)
 _SPEECH_NEAR = re.compile(
-    r"\b(?:said|says|told|stated|announced|reported|reports|statement|briefing|confirmed"
+    r"\b(?P<verb>said|says|told|stated|announced|reported|reports|statement|briefing|confirmed"
     r"|wrote|posted|announcement|according to|press conference|tweeted|published|interview"
     r"|denied)\b[^.;]{0,35}$",
     re.I,
@@ -58,7 +61,9 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
             before = sent.text[max(0, rs - 45): rs]
             if _DEADLINE.search(before):
                 continue
-            out.append(TimeSlot(t, rs, re_, bool(_SPEECH_NEAR.search(before))))
+            m = _SPEECH_NEAR.search(before)
+            reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
+            out.append(TimeSlot(t, rs, re_, reporting))
     return out
 
 
@@ -67,8 +72,8 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     if hi <= lo:
         return 0
     between = text[lo:hi]
-    return (hi - lo) + 25 * len(re.findall(r"[,;]|\b(?:and|but|while|after|before)\b", between)) + (
-        60 * len(re.findall(r"\b(?:that|which|who|whom|where)\b", between))
+    return (hi - lo) + 25 * len(re.findall(r"[,;]|\b(?:but|while|after|before)\b", between)) + (
+        80 * len(re.findall(r"\b(?:that|which|who|whom|where)\b", between))
     )
 
 
@@ -92,6 +97,8 @@ def assign_times(
             if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
                 continue
             cost = dist + (0 if tr.start <= slot.rel_start else 20)
+            if cost > 120:
+                continue
             if tr.speech and not slot.reporting:
                 cost += 40
             pairs.append((cost, si, ti))
@@ -115,7 +122,9 @@ def assign_times(
             continue
         if i > 0 and (i - 1) in owner and not triggers[i - 1].speech:
             between = sent.text[triggers[i - 1].end:tr.start]
-            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between):
+            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between) or (
+                re.fullmatch(r"[^;]*,\s+where\s+(?:\w+\s+){0,3}", between)
+            ):
                 shared[i] = owner[i - 1]
     return shared
 

@@ -127,11 +127,11 @@ class Gazetteer:
         out: list[tuple[int, int, str]] = []
         n = len(text)
         for w in _WORD.finditer(text):
-            forms = self._index.get(w.group(0))
-            if not forms:
+            found = self._index.get(w.group(0))
+            if not found:
                 continue
             start = w.start()
-            for form in forms:
+            for form in found:
                 end = start + len(form)
                 if text.startswith(form, start) and (
                     end >= n or not (text[end].isalnum() or text[end] in "-_")

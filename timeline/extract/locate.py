@@ -9,14 +9,18 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.places import Place, PlaceIndex
 from timeline.extract.text import Sentence
 from timeline.extract.triggers import Trigger
-from timeline.vocab import EventType, Precision, Role
+from timeline.vocab import EventType, Precision, Role, Status
 
-__all__ = ['dateline', 'locate_meetings', 'meeting_place', 'places_in', 'visit_places']
+__all__ = [
+    "date_from_neighbours", "dateline", "locate_meetings", "meeting_place", "places_in",
+    "visit_places",
+]
 
 
 _PREP_PLACE = re.compile(
     r"(?:\b(?:in|to|at|for|from|into|toward|towards|visit|visits|visited|visiting|left|leave"
-    r"|leaves|leaving|departed|depart|departs|departing|and|then)\s+(?:the\s+)?|,\s*)$"
+    r"|leaves|leaving|departed|depart|departs|departing|and|then)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|resort|village)\s+of\s+)?|,\s*)$"
 )
 
 
@@ -66,9 +70,13 @@ def _region_pattern(gaz: Gazetteer) -> re.Pattern[str]:
     return hit[1]
 
 
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s"
+)
+
+
 def dateline(text: str, index: PlaceIndex) -> Place | None:
-    m = re.match(r"\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s",
-                 text)
+    m = _DATELINE.match(text)
     if not m:
         return None
     form = m.group(1).strip()
@@ -101,6 +109,13 @@ def visit_places(
     return out
 
 
+_NOT_VENUE = re.compile(
+    r"\b(?:war|conflict|fighting|crisis|invasion|cease-?fire|truce|peace|situation|hostilities"
+    r"|offensive|operations?)\s+in\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def meeting_place(
     trig: Trigger, sent: Sentence, places: list[PlaceHit], limit: int
 ) -> PlaceHit | None:
@@ -110,6 +125,8 @@ def meeting_place(
         if h.place.population < 0:
             continue
         prefix = sent.text[max(0, rs - 40):rs]
+        if _NOT_VENUE.search(prefix):
+            continue
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:city|town|resort|port|capital)\s+of\s+$", prefix):
             continue
@@ -118,6 +135,23 @@ def meeting_place(
         if rs < trig.start and best is None and trig.start - rs < 80:
             best = h
     return best
+
+
+def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
+    """An undated trip or meeting takes the date of the same party's dated trip or meeting
+    in the next or previous sentence ("X traveled to Qatar ... X met Y in late November")."""
+    dated = [c for c in cands if c.precision != Precision.UNKNOWN and c.status == Status.OCCURRED
+             and c.type in (EventType.VISIT, EventType.MEETING) and not c.headline]
+    for c in cands:
+        if (c.precision != Precision.UNKNOWN or c.date_text or c.status != Status.OCCURRED
+                or c.type not in (EventType.VISIT, EventType.MEETING) or c.headline):
+            continue
+        near = [d for d in dated if abs(d.sent_idx - c.sent_idx) == 1 and d.primary & c.primary
+                and d.interval[1] <= c.interval[1]]
+        if near:
+            best = min(near, key=lambda d: abs(d.sent_idx - c.sent_idx))
+            c.interval, c.precision, c.date_text = best.interval, best.precision, best.date_text
+    return cands
 
 
 def locate_meetings(cands: list[Candidate]) -> list[Candidate]:

@@ -11,7 +11,7 @@ from timeline.extract.candidate import PRECISION_RANK, Candidate, overlap
 from timeline.extract.places import Place
 from timeline.vocab import EventType, Precision, Role
 
-__all__ = ['dates_ok', 'merge']
+__all__ = ["dates_ok", "merge"]
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
@@ -60,8 +60,10 @@ def _compatible(x: Candidate, y: Candidate) -> bool:
         if not (x.primary & y.primary):
             if located and names_x & names_y and overlap(x.interval, y.interval):
                 return True
+            close = abs(x.sent_idx - y.sent_idx) <= 2 and Precision.UNKNOWN in (
+                x.precision, y.precision)
             return len(names_x & names_y) >= 2 and (
-                located
+                located or close
                 or overlap(x.interval, y.interval) and x.precision == y.precision == Precision.DAY
             )
         others_x = {a.name for a in x.actors if a.role == Role.COUNTERPART}
@@ -91,8 +93,9 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Fold candidates into occasions; headlines last, so that they join the body's events."""
     out: list[Candidate] = []
-    for c in cands:
+    for c in sorted(cands, key=lambda x: x.headline):
         pool = out
         if c.coref_speaker and c.type == EventType.STATEMENT:
             prior = [k for k in out if k.type == c.type and c.sent_idx - k.sent_idx <= 2

@@ -12,7 +12,7 @@ from timeline.extract.triggers import Trigger
 from timeline.models import ActorRef
 from timeline.vocab import ActorKind, Role
 
-__all__ = ['PREP_OBJECT', 'add_actor', 'speaker']
+__all__ = ["PREP_OBJECT", "add_actor", "speaker"]
 
 
 _ANON = re.compile(
@@ -26,6 +26,16 @@ PREP_OBJECT = re.compile(
     r"\b(?:to|in|at|into|for|with)\s+(?:the\s+)?$"
     r"|(?<!delegations\s)(?<!delegation\s)(?<!team\s)(?<!officials\s)(?<!envoys\s)\bfrom\s+(?:the\s+)?$",
     re.I,
+)
+
+
+_ANON_AFTER = re.compile(
+    r"\s+(?:the|a|an|one|two|three|several)?\s*(?:[\w-]+\s+){0,3}?(?:officials?|sources?"
+    r"|diplomats?|people|person|aides?|negotiators)\b",
+    re.I,
+)
+_CLAUSE = re.compile(
+    r"[;:“”\"]|,\s|\bthat\b|\b(?:and|but|while|as|after|when|although|though|whereas)\s"
 )
 
 
@@ -64,6 +74,8 @@ def speaker(
              if 0 <= r[0] - trig.end <= 2 and not in_spans(r[0], quotes)]
     if after and after[0][0].kind == ActorKind.PERSON:
         return after[0][0]
+    if _ANON_AFTER.match(text[trig.end:]):
+        return None  # "..., said the Israeli officials"
     if re.match(r"\s+(?:the|a|an|one|two|three|several)\b", text[trig.end:]) and re.search(
         r"[”\"],?\s*$", text[:trig.start]
     ):
@@ -80,17 +92,21 @@ def speaker(
     cut = trig.start
     for _ in range(3):
         seg_start = 0
-        for m in re.finditer(r"[;:“”\"]|,\s|\bthat\b|\b(?:and|but|while|as|after|when)\s", text[:cut]):
-            seg_start = m.end()
+        for cm in _CLAUSE.finditer(text[:cut]):
+            seg_start = cm.end()
         segment = text[seg_start:cut]
         cands = [(m, r) for m, r in zip(mentions, rel, strict=True)
                  if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)]
         if cands:
             break
         if segment.strip() and not re.fullmatch(r"\s*(?:the|a|an)?\s*", segment):
-            # a noun phrase with no actor: "the source said", "officials said"
-            if not re.search(r"\b(?:he|she|it|they)\b", segment, re.I):
-                return None
+            if re.match(r"\s*(?:the|a|an)\s", segment) and text[:seg_start].rstrip().endswith(","):
+                lead_end = len(text[:seg_start].rstrip()) - 1
+                persons = [p for p, pr in zip(mentions, rel, strict=True)
+                           if p.kind == ActorKind.PERSON and pr[1] == lead_end]
+                if persons:  # "Majed al-Ansari, the ministry spokesman, said"
+                    return persons[-1]
+            return None  # no actor: "the source said", "they said", "officials said"
         if seg_start == 0 or text[seg_start - 1] in "“”\";:":
             return None
         cut = seg_start - 1
@@ -106,12 +122,12 @@ def speaker(
         break
     # apposition: "Khalil al-Hayya, a member of Hamas's political bureau, told ..."
     if re.match(r"\s*(?:the|a|an)\s", text[seg_start:cut]) and seg_start >= 2:
-        lead = text[:seg_start].rstrip()
-        if lead.endswith(","):
-            persons = [(p, pr) for p, pr in zip(mentions, rel, strict=True)
-                       if p.kind == ActorKind.PERSON and pr[1] == len(lead) - 1]
-            if persons:
-                m, r = persons[-1]
+        lead_text = text[:seg_start].rstrip()
+        if lead_text.endswith(","):
+            appos = [(p, pr) for p, pr in zip(mentions, rel, strict=True)
+                     if p.kind == ActorKind.PERSON and pr[1] == len(lead_text) - 1]
+            if appos:
+                m, r = appos[-1]
     if m.media or any(c.media for c, _ in cands if c.start > m.start):
         return None
     tail = text[r[1]: trig.start]

@@ -10,8 +10,9 @@ Stages, each a small function of this package:
    ``places_in``          its places (locate.py)
 6. ``assemble``           one candidate per trigger: status, parties and roles, place, date
                           (assemble.py, dates.py, parties.py)
-7. ``merge``              one event per occasion within the article (merge.py), after
-   ``locate_meetings``    gives placeless talks the place of the trip they belong to
+7. ``locate_meetings``    placeless talks take the place of the trip they belong to, and
+   ``date_from_neighbours`` undated trips/talks the date of the same party's next one;
+   ``merge``              one event per occasion within the article (locate.py, merge.py)
 8. ``to_model``           ``EventCreate`` with title, confidence and source (output.py)
 """
 
@@ -30,7 +31,7 @@ from timeline.extract.assemble import assemble
 from timeline.extract.candidate import Candidate
 from timeline.extract.dates import time_slots
 from timeline.extract.gazetteer import Gazetteer, load_gazetteer
-from timeline.extract.locate import dateline, locate_meetings, places_in
+from timeline.extract.locate import date_from_neighbours, dateline, locate_meetings, places_in
 from timeline.extract.merge import merge
 from timeline.extract.output import to_model
 from timeline.extract.places import place_index
@@ -82,7 +83,8 @@ def extract_events(
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
-    events = [to_model(c, full, dct, title, url, outlet) for c in merge(locate_meetings(cands))]
+    cands = date_from_neighbours(locate_meetings(cands))
+    events = [to_model(c, full, dct, title, url, outlet) for c in merge(cands)]
     if shift:
         for e in events:
             for s in e.sources:

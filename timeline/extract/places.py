@@ -76,6 +76,8 @@ class PlaceIndex:
                 old = self.by_name.get(form)
                 if old is None or (not old.is_country and old.population < pop):
                     self.by_name[form] = place
+        for state in gc.get_us_states().values():  # "landed in Alaska"
+            self.by_name.setdefault(state["name"], Place(state["name"], "United States", False, 1))
         for form, (name, country) in gazetteer.places.items():
             self.by_name[form] = Place(name, country or name, False, 10**9)
         for form in gazetteer.not_places:

@@ -90,9 +90,13 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation)\b",
           keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
     _rule(EventType.MEETING,
-          r"\b(?:huddled|conferred|spoke|speaks|talked|talks|negotiat(?:ed|es|ing))",
+          r"\b(?:huddled|conferred|spoke|speaks|talked|talks|negotiat(?:ed|es|ing)|sat down",
+          r"|spoke by (?:tele)?phone)",
           r"(?=\s+(?:\w+\s+){0,2}?with\b)",
           keys=("with",), strength=0.75),
+    _rule(EventType.MEETING,
+          r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
+          keys=("hosted", "hosts", "welcomed", "phoned"), strength=0.75),
     _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;]{0,80}?\bwith\b)",
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
@@ -129,7 +133,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?=\s+(?:earlier|on|to|that|submitted|presented|delivered)\b)",
           keys=("offer", "proposal", "plan"), noun=True, strength=0.6),
     _rule(EventType.PROPOSAL,
-          r"\b(?:proposal|offer|plan|response)[”\"’]?,?\s+(?:which|that)\s+",
+          r"\b(?:proposal|offer|plan|response)[,”\"’]{0,3}\s+(?:which|that)\s+",
           r"(?:[\w’'-]+\s+){0,4}?",
           r"(?:presented|submitted|put forward|tabled|unveiled|floated|sent|delivered|offered",
           r"|handed)\b",
@@ -155,7 +159,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           strength=0.75),
     # --- requests -------------------------------------------------------------------
     _rule(EventType.REQUEST,
-          r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed)?\s+to",
+          r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|appeal(?:s|ed)?\s+to",
           r"|ask(?:s|ed)?|request(?:s|ed)|invit(?:e|es|ed|ation)|demanded|press(?:ed|es)\s+for)",
           r"\b(?!\s+(?:for\s+comment|anonymity|not\s+to\s+be\s+named))(?![.;,])",
           keys=("urg", "call", "appeal", "ask", "request", "invit", "demanded", "press"),
@@ -173,7 +177,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("ceasefire", "cease-fire", "truce", "pause"), strength=0.7),
 ]
 
-_COMPILED = [
+_COMPILED: list[tuple[EventType, re.Pattern[str], dict[str, object], tuple[str, ...]]] = [
     (
         t,
         re.compile(p, 0 if f.get("cs") else re.I),
@@ -239,8 +243,9 @@ def is_hypothetical(before: str) -> bool:
 
 def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
     """Occurred unless future/conditional wording governs the trigger; cancelled if called off."""
-    window = sentence[max(0, trigger.start - 60): trigger.end + 90]
-    if _CANCEL.search(window):
+    before_cl = re.split(r"[,;]", sentence[max(0, trigger.start - 60): trigger.start])[-1]
+    after_cl = re.split(r"[,;]", sentence[trigger.end: trigger.end + 90])[0]
+    if _CANCEL.search(before_cl + " " + sentence[trigger.start:trigger.end] + " " + after_cl):
         return Status.CANCELLED
     before = sentence[max(0, trigger.start - 60): trigger.start]
     before = re.split(r"[,;:]\s|\b(?:and|but|after|as|while|when|which|who)\s", before)[-1]
