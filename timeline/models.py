@@ -13,7 +13,14 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from sqlalchemy import Column, Index, String, Text
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -74,6 +81,12 @@ def _coerce_enum(enum: type, value: Any) -> Any:
         raise ValueError(_enum_help(enum, value)) from None
 
 
+def _enum_field(cls: type[BaseModel], v: Any, info: ValidationInfo) -> Any:
+    """Before validation of an enum field: any case, and an error naming the valid values."""
+    assert info.field_name is not None
+    return _coerce_enum(cls.model_fields[info.field_name].annotation, v)  # type: ignore[arg-type]
+
+
 # --- input models -----------------------------------------------------------------
 
 
@@ -94,15 +107,7 @@ class ActorRef(BaseModel):
             raise ValueError("actor name is empty")
         return v
 
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, v: Any) -> Any:
-        return _coerce_enum(ActorKind, v)
-
-    @field_validator("role", mode="before")
-    @classmethod
-    def _role(cls, v: Any) -> Any:
-        return _coerce_enum(Role, v)
+    _enums = field_validator("kind", "role", mode="before")(_enum_field)
 
 
 class Place(BaseModel):
@@ -152,25 +157,8 @@ class EventCreate(BaseModel):
     origin: Origin = Origin.MANUAL
     sources: list[SourceRef] = Field(default_factory=list)
 
-    @field_validator("type", mode="before")
-    @classmethod
-    def _type(cls, v: Any) -> Any:
-        return _coerce_enum(EventType, v)
-
-    @field_validator("status", mode="before")
-    @classmethod
-    def _status(cls, v: Any) -> Any:
-        return _coerce_enum(Status, v)
-
-    @field_validator("date_precision", mode="before")
-    @classmethod
-    def _precision(cls, v: Any) -> Any:
-        return _coerce_enum(Precision, v)
-
-    @field_validator("origin", mode="before")
-    @classmethod
-    def _origin(cls, v: Any) -> Any:
-        return _coerce_enum(Origin, v)
+    _enums = field_validator("type", "status", "date_precision", "origin", mode="before")(
+        _enum_field)
 
     @field_validator("title")
     @classmethod
