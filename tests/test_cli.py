@@ -91,3 +91,11 @@ def test_export_to_file_and_json(runner: CliRunner, db: str, tmp_path: Path) -> 
     code, _ = run(runner, db, "import", str(out_file))
     assert code == 0
     assert "1 event(s)" in run(runner, db, "list")[1]
+
+
+def test_known_actors_get_their_kind(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    run(runner, db, "add", "--type", "meeting", "--date", "2024-05-05", "--actor",
+        "Qatar:mediator", "--actor", "Someone New:participant:person", "--title", "Talks")
+    out = run(runner, db, "export")[1]
+    assert "Qatar [state/mediator]; Someone New [person/participant]" in out

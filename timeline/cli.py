@@ -103,7 +103,7 @@ def _filter(since: str | None, until: str | None, types: list[str] | None,
 
 
 def _actor_arg(value: str) -> dict[str, str]:
-    """``NAME`` or ``NAME:role`` or ``NAME:role:kind``."""
+    """``NAME`` or ``NAME:role`` or ``NAME:role:kind``; a known actor's kind by default."""
     name, _, rest = value.partition(":")
     actor = {"name": name}
     role, _, kind = rest.partition(":")
@@ -111,6 +111,12 @@ def _actor_arg(value: str) -> dict[str, str]:
         actor["role"] = role.strip()
     if kind.strip():
         actor["kind"] = kind.strip()
+    else:
+        from timeline.extract import load_gazetteer
+
+        known = load_gazetteer().lookup(name.strip())
+        if known is not None:
+            actor["kind"] = str(known.kind)
     return actor
 
 
