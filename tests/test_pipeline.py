@@ -22,3 +22,13 @@ def test_ingest_html_feed_and_markdown(store: Store) -> None:
     assert any(s.url == "https://wire.example.org/1" for e in events for s in e.sources)
     again = ingest(store, files)
     assert again.events_new == 0 and again.documents == 0
+
+
+def test_ingest_urls_of_a_page_and_a_feed(store: Store, local_server: str) -> None:
+    report = ingest(store, [local_server + "/page.html", local_server + "/feed.xml",
+                            local_server + "/image.png", "ftp://example.org/x"])
+    assert report.documents == 3
+    reasons = " ".join(reason for _, reason in report.skipped)
+    assert "content type image/png" in reasons and "only http and https" in reasons
+    urls = {s.url for e in store.query() for s in e.sources}
+    assert local_server + "/page.html" in urls
