@@ -328,11 +328,14 @@ def test_relative_periods(
 
 
 def test_days_later_anchors_on_the_last_day_mentioned() -> None:
+    # TimeML: "Five days" is a DURATION ("later" is the signal); the interval still places it
     found = find_times("The ceasefire was signed on Oct. 2. Five days later, talks resumed.", FRI)
-    assert [(t.text, t.value) for t in found] == [
-        ("Oct. 2", "2024-10-02"),
-        ("Five days later", "2024-10-07"),
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Oct. 2", "DATE", "2024-10-02"),
+        ("Five days", "DURATION", "P5D"),
     ]
+    assert found[1].interval == (_d("2024-10-07"), _d("2024-10-07"))
+    assert found[1].precision == Precision.DAY
 
 
 # --- quarters, decades, seasons -----------------------------------------------------------
@@ -833,8 +836,8 @@ def test_empty_and_plain_text() -> None:
         pytest.param(
             "Three days later the guns fell silent.",
             FRI,
-            [("Three days later", "2024-10-28")],
-            id="days-later-without-anchor-uses-dct",
+            [("Three days", "P3D")],
+            id="days-later-is-a-duration",
         ),
         pytest.param(
             "The talks, which began in the 1990s, resumed in the early 2000s.",
@@ -880,7 +883,9 @@ year, earlier in the year, since October, in May, the 1990s, the '80s, the ninet
 century, the twentieth century, fiscal 1989, FY2024, the year two thousand, post-1959, every
 Thursday, each July, twice a year, daily, weekly, quarterly, the near future, the past, now,
 currently, these days, at present, at the moment, recently, the year ended Sept. 30, for the
-year, that year, the following year, this year's third quarter, last year's quarter.
+year, that year, the following year, this year's third quarter, last year's quarter. The week
+of March 6, the day before last Tuesday, the day after Oct. 23, Easter week, a day-long and
+decades-long, 24 hours a day, three days a week, an hour later, earlier that day.
 """
 
 
@@ -894,3 +899,116 @@ def test_narrow_alternations_agree_with_master(monkeypatch: pytest.MonkeyPatch) 
     slow = [[t.to_json() for t in find_times(x, FRI)] for x in texts]
     assert fast == slow
     assert len(fast[0]) > 80
+
+
+# --- rules added for the TimeML conventions of the AQUAINT/TimeBank style ------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "Until Monday, the ministry had refused to comment.",
+            FRI,
+            [("Monday", "2024-10-21")],
+            id="until-opening-the-clause-follows-the-clause-tense",
+        ),
+        pytest.param(
+            "The vote was postponed until Monday.",
+            FRI,
+            [("Monday", "2024-10-28")],
+            id="until-after-a-verb-is-still-a-deadline",
+        ),
+        pytest.param(
+            "A ruling is expected the week of Nov. 4.",
+            FRI,
+            [("the week of Nov. 4", "2024-W45")],
+            id="the-week-of-a-date",
+        ),
+        pytest.param(
+            "The day before last Wednesday, the envoy flew home.",
+            FRI,
+            [("The day before last Wednesday", "2024-10-22")],
+            id="day-before-last-weekday",
+        ),
+        pytest.param(
+            "Shops reopened the day after Oct. 12.",
+            FRI,
+            [("the day after Oct. 12", "2024-10-13")],
+            id="day-after-a-date",
+        ),
+        pytest.param(
+            "Pilgrims arrived as Easter week began.",
+            date(2025, 4, 14),
+            [("Easter week", "2025-W16")],
+            id="easter-week-already-begun",
+        ),
+        pytest.param(
+            "Stores expect crowds in Christmas week.",
+            FRI,
+            [("Christmas week", "2024-W52")],
+            id="christmas-week",
+        ),
+        pytest.param(
+            "After a day-long session and a two-week-long strike, the decades-long feud ended.",
+            FRI,
+            [("day-long", "P1D"), ("two-week-long", "P2W"), ("decades-long", "PXE")],
+            id="x-long-durations",
+        ),
+        pytest.param(
+            "The envoy landed on Oct. 20. Earlier that day, rockets fell.",
+            FRI,
+            [("Oct. 20", "2024-10-20"), ("Earlier that day", "2024-10-20")],
+            id="earlier-that-day-keeps-its-modifier",
+        ),
+        pytest.param(
+            "Guards watch the border 24 hours a day.",
+            FRI,
+            [("24 hours a day", "P1D")],
+            id="rate-is-one-set",
+        ),
+        pytest.param(
+            "The clinic opens three days a week.",
+            FRI,
+            [("three days a week", "P1W")],
+            id="days-a-week-is-one-set",
+        ),
+        pytest.param(
+            "An hour earlier the talks had stalled.",
+            FRI,
+            [("An hour", "PT1H")],
+            id="hour-earlier-is-a-duration",
+        ),
+        pytest.param(
+            "Two years later the dam was finished.",
+            FRI,
+            [("Two years later", "2026")],
+            id="years-later-stays-a-date",
+        ),
+        pytest.param(
+            "Now, the minister said, the work can start. Prices are now higher.",
+            FRI,
+            [("now", "PRESENT_REF")],
+            id="now-comma-opening-a-sentence-is-a-discourse-marker",
+        ),
+        pytest.param(
+            "For the reformers, high noon has arrived.",
+            FRI,
+            [],
+            id="high-noon-idiom",
+        ),
+        pytest.param(
+            "Such rules shape today's youth, but today's session ended early.",
+            FRI,
+            [("today", "2024-10-25")],
+            id="generic-todays-is-not-the-dct",
+        ),
+    ],
+)
+def test_timeml_rules(text: str, dct: date, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_times(text, dct)] == expected
+
+
+def test_week_of_and_rates_have_intervals() -> None:
+    (week,) = find_times("A ruling is expected the week of Nov. 4.", FRI)
+    assert week.interval == (_d("2024-11-04"), _d("2024-11-10"))
+    (rate,) = find_times("Guards watch the border 24 hours a day.", FRI)
+    assert (rate.type, rate.interval) == ("SET", None)

@@ -14,7 +14,11 @@ Conventions (TimeML / TempEval-3 where they exist):
 * ranges ("Oct. 24-26", "between Monday and Wednesday", "the coming days") are one
   expression whose ``value`` is the TIMEX3 value of their start (or ``PXD``-style for the
   vague ones) and whose ``interval`` covers the whole range, with precision ``range``;
-* "since October" keeps the span and value of "October" but its interval runs to the DCT.
+* "since October" keeps the span and value of "October" but its interval runs to the DCT;
+* "three days later" / "an hour earlier" are DURATIONs (``P3D``) over "three days", as in
+  TimeML ("later" is the signal), but their interval is the day they land on, counted from
+  the last day mentioned; "a year earlier", "two months later" and "... ago" stay DATEs;
+* "24 hours a day", "three days a week" are one SET (``P1D``, ``P1W``).
 
 Call it on a whole article when you can: "the quarter", "a year earlier", "the next day"
 and bare clock times are anchored on what the article mentioned before. Per-sentence calls

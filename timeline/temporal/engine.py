@@ -233,6 +233,41 @@ def _h_range_years(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DATE", str(a), (date(a, 1, 1), date(b, 12, 31)), Precision.RANGE)
 
 
+def _h_week_of(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the week of March 6': the (ISO) calendar week that contains the named day."""
+    t = m.group()
+    d = _day_ref(t, s, clause_tense(s.text, m.start(), m.end()))
+    if d is None:
+        return None
+    s.last_day = d
+    return _date_hit(week_value(d), s)
+
+
+def _h_day_around(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the day before last Tuesday', 'the day after Oct. 23': a named day shifted by one."""
+    t = m.group()
+    shift = 1 if re.search(r"(?i)\bafter\b", t) else -1
+    w = _WD_WORD.search(t)
+    if w is not None and not _MONTH_WORD.search(t):
+        pre = t[: w.start()].lower().split()[-1]
+        wd = _weekday_of(w.group())
+        if pre == "last":
+            d = shift_weekday(s.dct, wd, -1)
+        elif pre == "next":
+            d = shift_weekday(s.dct, wd, 2)
+        else:
+            future = clause_tense(s.text, m.start(), m.end()) > 0
+            d = shift_weekday(s.dct, wd, 1 if future else 0)
+    else:
+        found = _day_ref(t, s, clause_tense(s.text, m.start(), m.end()))
+        if found is None:
+            return None
+        d = found
+    d += timedelta(days=shift)
+    s.last_day = d
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
 def _h_iso(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     try:
@@ -272,6 +307,9 @@ _CLOCK = re.compile(
 )
 
 
+_HIGH_BEFORE = re.compile(r"(?i)\bhigh\s+$")
+
+
 def _day_ref(t: str, s: _State, tense: int) -> date | None:
     """The day named inside a longer expression: a month-day, weekday or today/yesterday."""
     mw = _MONTH_WORD.search(t)
@@ -305,6 +343,8 @@ def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     if c["word"]:
         w = c["word"].lower()
+        if w == "noon" and _HIGH_BEFORE.search(s.text, max(0, m.start() - 6), m.start()):
+            return None  # "high noon comes today": the idiom for a moment of decision
         hh, mm = (24, 0) if w == "midnight" else (12, 0)
     else:
         h = c["h"].lower()
@@ -503,6 +543,9 @@ _LEADING_NUM = re.compile(
 )
 
 
+_SHORT_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "fortnight"})
+
+
 def _in_quarter_context(s: _State) -> bool:
     return s.last_q is not None
 
@@ -517,6 +560,24 @@ def _h_ago(m: re.Match[str], s: _State) -> _Hit | None:
     n = _number(nm.group("num"))
     direction = dm.group(1).lower()
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if direction in ("later", "earlier") and unit in _SHORT_UNITS:
+        # "three days later", "an hour earlier": TimeML tags the measured stretch as a
+        # DURATION and leaves "later"/"earlier" out, as the signal anchoring it on an event
+        # ("ago", anchored on the DCT, and longer units make calendar dates). The interval
+        # still places it: the day it lands on, counted from the last day mentioned.
+        hit = _Hit(
+            "DURATION",
+            _duration_value(n, unit),
+            None,
+            Precision.UNKNOWN,
+            end=m.start() + len(t[: dm.start()].rstrip()),
+        )
+        if n is not None:
+            days = {"week": 7, "fortnight": 14}.get(unit, 1 if unit in ("day", "night") else 0)
+            d = (s.last_day or s.dct) + timedelta(days=int(round(n)) * days * sign)
+            s.last_day = d
+            hit.interval, hit.precision = (d, d), Precision.DAY
+        return hit
     # "ago" counts from the DCT; "earlier"/"later" from the last day the story mentioned
     anchor = s.dct if direction in ("ago", "from now", "hence") else (s.last_day or s.dct)
     if n is None:
@@ -575,11 +636,35 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return None  # "the 1988 second quarter", "some second thoughts"
     if unit == "quarter" and s.text.startswith(" of", m.end()):
         return None  # "three quarters of the vote"
+    rate = _RATE_AFTER.match(s.text, m.end())
+    if rate and n is not None and _UNIT_RANK[rate.group(1).lower()] > _UNIT_RANK.get(unit, 9):
+        # "24 hours a day", "three days a week": one recurring stretch, a SET per period
+        code, is_time = UNIT_CODES[rate.group(1).lower()]
+        return _Hit(
+            "SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN, end=rate.end()
+        )
     hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
     det = _ADJ_DET.match(t)
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
         hit.start = m.start() + det.end()
     return hit
+
+
+_RATE_AFTER = re.compile(r"(?i)\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b")
+_UNIT_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "night": 3, "week": 4, "month": 5,
+              "year": 7}  # fmt: skip
+
+
+def _h_long_dur(m: re.Match[str], s: _State) -> _Hit | None:
+    """'day-long', 'two-week-long', 'decades-long': a duration of the unit (vague if plural)."""
+    t = m.group().lower()
+    stem = t[: -len("-long")]
+    unit = _unit_of(stem)
+    if unit is None:
+        return None
+    head, _, word = stem.rpartition("-")
+    n = _number(head) if head else (None if word.endswith("s") else 1)
+    return _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
 
 
 _ADJ_DET = re.compile(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
@@ -760,6 +845,16 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
     fn = next((f for k, f in _HOLIDAYS.items() if k in low), None)
     if fn is None:
         return None
+    week = low.endswith(" week")
+    if week:
+        # "Easter week", "Christmas week": the ISO week holding the day; which year's is
+        # decided on the week's Monday, so a week already begun counts as under way
+        day_fn = easter if "easter" in low and "easter monday" not in low else fn
+
+        def fn(y: int, day_fn: Callable[[int], date] = day_fn) -> date:
+            d = day_fn(y)
+            return d - timedelta(days=d.weekday())
+
     y = _year_word(t, s)
     if y is None:
         tense = clause_tense(s.text, m.start(), m.end())
@@ -780,6 +875,8 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
             d = min(cands, key=lambda c: abs((c - s.dct).days))
     else:
         d = fn(y)
+    if week:
+        return _date_hit(week_value(d), s)
     s.last_day = d
     return _date_hit(d.isoformat(), s)
 
@@ -812,9 +909,19 @@ def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
 
 
+# "today's youth", "in today's world": "today" for the present era, not for the DCT's day
+_GENERIC_AFTER = re.compile(
+    r"(?i)'s\s+(?:world|youth|society|generation|young|children|kids|teenagers|students"
+    r"|parents|families|women|men|consumers|workers|economy|culture|politics|technology"
+    r"|standards)\b"
+)
+
+
 def _h_dayword(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group().lower().split()
     word = next(w for w in t if w in ("today", "yesterday", "tomorrow", "tonight"))
+    if word == "today" and len(t) == 1 and _GENERIC_AFTER.match(s.text, m.end()):
+        return None
     d = s.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
     if "after" in t:
         d += timedelta(days=1)  # the day after tomorrow
@@ -1193,8 +1300,18 @@ _REF_VALUE = {
 }  # fmt: skip
 
 
+# "Now, he says, ..." opening a sentence: a discourse marker, not a reference to the present
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'`)]*\s+|\n)[\"'`(]*$")
+
+
 def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
     t = re.sub(r"\s+", " ", m.group().lower())
+    if (
+        t == "now"
+        and s.text.startswith(",", m.end())
+        and _SENTENCE_START.search(s.text, max(0, m.start() - 6), m.start())
+    ):
+        return None
     value = _REF_VALUE.get(t, "PRESENT_REF")
     return _Hit("DATE", value, None, Precision.UNKNOWN)
 
@@ -1202,6 +1319,8 @@ def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "range_md": _h_range_md,
     "range_between": _h_range_between,
+    "week_of": _h_week_of,
+    "day_around": _h_day_around,
     "range_years": _h_range_years,
     "iso": _h_iso,
     "numeric": _h_numeric,
@@ -1212,6 +1331,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "my": _h_my,
     "my_rel": _h_my_rel,
     "ago": _h_ago,
+    "long_dur": _h_long_dur,
     "dur": _h_dur,
     "vague_dur": _h_vague_dur,
     "vague_dur2": _h_vague_dur2,
@@ -1275,7 +1395,7 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
             hit = None  # a date outside the calendar (DCT near year 1 or 9999, "Feb. 30")
         if hit is None:
             continue  # rejected: a later token may still start an expression
-        done = m.end()
+        done = max(m.end(), hit.end or 0)  # a handler may stretch the span ("... a day")
         if hit.precision is Precision.DAY and hit.interval:
             state.last_day, state.last_day_pos = hit.interval[0], m.start()
         if hit.type == "DATE" and hit.value[:4].isdigit():

@@ -132,6 +132,14 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:between)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
         rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})",
     ),
+    # "the week of March 6": the calendar week that contains the day
+    ("week_of", rf"(?i:the\s+week\s+of)\s+{_MONDAY}"),
+    # "the day before last Tuesday", "the day after Oct. 23": one day off a named day
+    (
+        "day_around",
+        rf"(?i:(?:the\s+)?day\s+(?:before|after))\s+(?:(?:(?i:last|next|this)\s+)?{WD}"
+        rf"(?!,?\s+{MON}\s+\d)|{_MONDAY})",
+    ),
     # "2019-2021", "2023-24": one span of years ("between 1994 and 1997" stays two, as in
     # TimeML)
     ("range_years", rf"{YEAR4}\s*[-–]\s*(?:{YEAR4}|\d\d)(?![\d%-])"),
@@ -188,6 +196,12 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
         r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b)",
     ),
+    # "day-long", "a two-week-long strike", "decades-long": durations used as adjectives
+    (
+        "long_dur",
+        rf"(?:(?:\d+|{_TENS}|{_SMALL})-)?(?i:(?:second|minute|hour|day|night|week|month|year"
+        r"|decade)s?|century|centuries)-long(?![\w-])",
+    ),
     (
         "dur",
         rf"(?:{_MOD}\s+)?(?:(?i:the|its|each\s+of\s+the|an?\s+additional|another)\s+)?"
@@ -213,7 +227,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel_day",
         r"(?i:(?:the\s+)?(?:next|following|previous|preceding|same)\s+(?:day|morning|evening"
-        r"|night)|that\s+(?:same\s+)?(?:day|morning|evening|night))"
+        r"|night)|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|morning|evening|night))"
         r"(?![\w-])",
     ),
     ("year_ago_bare", r"(?i:year[\s-]ago|year[\s-]earlier)"),
@@ -222,7 +236,11 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:(?:early|late|later|earlier|mid-?)\s*)?(?i:this|yesterday|tomorrow|last)"
         rf"\s+{POD}",
     ),
-    ("holiday", rf"(?:(?i:last|this|next)\s+)?{_HOLIDAY}(?:,?\s+{YEAR4})?"),
+    (
+        "holiday",
+        rf"(?:(?i:last|this|next)\s+)?(?:(?:{_HOLIDAY}|Easter)\s+(?i:week)(?![\w-])"
+        rf"|{_HOLIDAY}(?:,?\s+{YEAR4})?)",
+    ),
     (
         "weekday",
         rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
@@ -300,6 +318,7 @@ TRIGGERS: frozenset[str] = _words(
     today yesterday tomorrow tonight now currently current recently nowadays these present
     the a an its this that last next past coming recent previous following same
     early late mid earlier later end beginning start middle close turn rest post pre
+    minute hour day night week month decade century
     between around about shortly at nearly almost some roughly approximately more less up
     no barely fewer each another additional every per twice once for in within over full
     whole entire near short
@@ -345,8 +364,18 @@ _FEW_RULES: dict[str, tuple[str, ...]] = {
     "new": ("holiday",),
     "good": ("holiday",),
     "between": ("range_between",),
-    "year": ("year_ago", "year_ago_bare", "end_year"),
+    "year": ("year_ago", "year_ago_bare", "long_dur", "end_year"),
+    "minute": ("long_dur",),
+    "hour": ("long_dur",),
+    "day": ("day_around", "long_dur"),
+    "night": ("long_dur",),
+    "week": ("long_dur",),
+    "month": ("long_dur",),
+    "decade": ("long_dur",),
+    "century": ("long_dur",),
     "the": (
+        "week_of",
+        "day_around",
         "dayword",
         "dmy",
         "my",
@@ -376,6 +405,7 @@ _FEW_RULES: dict[str, tuple[str, ...]] = {
         "clock",
         "dmy",
         "ago",
+        "long_dur",
         "dur",
         "quarter",
         "ctx_quarter",

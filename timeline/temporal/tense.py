@@ -26,6 +26,9 @@ _CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\n")
 
 
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+$")
+# "Until Thursday, they had not...": an "until" that opens the clause governs no verb before
+# it, so the clause's own tense decides, as for any other weekday
+_OPENS_CLAUSE = re.compile(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
 
 
 def clause_tense(text: str, start: int, end: int) -> int:
@@ -41,7 +44,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
         pass
     if (
         deadline
-        and before.strip()
+        and _OPENS_CLAUSE.search(before) is None
         and (last is None or last.group().lower() not in ("had", "was", "were"))
     ):
         return 1  # "postponed until Tuesday", "given until Friday": news deadlines lie ahead
