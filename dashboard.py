@@ -92,8 +92,7 @@ def cached_points(url: str, filter_json: str) -> list[TimelinePoint]:
     # Keyed by the database and the filter's JSON: one entry per view. Light tuples, not
     # records: cache_data unpickles its value on every rerun (100,000 pydantic records
     # take seconds; these tuples a fraction of one).
-    rows = get_store(url).timeline_rows(EventFilter.model_validate_json(filter_json))
-    return [TimelinePoint(*row) for row in rows]
+    return get_store(url).timeline_rows(EventFilter.model_validate_json(filter_json))
 
 
 def export_bytes(store: Store, flt: EventFilter) -> bytes:

@@ -7,7 +7,7 @@ Builds a temporary SQLite store with synthetic events (bulk inserts through the 
 tables: the per-event ``Store.add`` path would take minutes), then times what the page
 does on a fresh view:
 
-- ``query``: ``Store.timeline_rows(filter)`` -> ``TimelinePoint`` tuples (what the
+- ``query``: ``Store.timeline_rows(filter)`` -> ``EventRow`` tuples (what the
   page's ``cached_points`` runs once per view);
 - ``cache hit``: the unpickling ``st.cache_data`` does on every later rerun;
 - ``figure``: ``timeline_figure(points, lane)``;
@@ -108,7 +108,7 @@ def timed(fn: Callable[[], T], repeat: int = 3) -> tuple[float, T]:
 
 def page_points(store: Store, flt: EventFilter) -> list[TimelinePoint]:
     """What the page's ``cached_points`` computes on a cache miss."""
-    return [TimelinePoint(*row) for row in store.timeline_rows(flt)]
+    return store.timeline_rows(flt)
 
 
 def main(argv: list[str] | None = None) -> int:

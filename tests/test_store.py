@@ -93,5 +93,8 @@ def test_timeline_rows_agree_with_query(store: Store) -> None:
         records = store.query(flt)
         assert [r[0] for r in rows] == [e.id for e in records]
         for row, ev in zip(rows, records, strict=True):
-            assert row[8] == tuple(a.name for a in ev.actors)
-            assert row[13] == len(ev.sources)
+            assert row.actors == tuple(a.name for a in ev.actors)
+            assert row.sources == len(ev.sources)
+            assert row.outlets == tuple(dict.fromkeys(
+                s.outlet or (s.url or "").split("/")[2] for s in ev.sources
+                if s.outlet or s.url))

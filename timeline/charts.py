@@ -23,10 +23,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 import plotly.graph_objects as go
 
+from timeline.models import EventRow
 from timeline.vocab import EventType, Precision, Status
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; the figures only need the attributes
@@ -87,33 +88,12 @@ def is_imprecise(precision: object) -> bool:
     return str(precision) in _IMPRECISE
 
 
-class TimelinePoint(NamedTuple):
-    """What the timeline and the table need of an event, and nothing more.
-
-    A tuple on purpose: the page caches these (``st.cache_data`` pickles on every hit),
-    and 100,000 tuples unpickle ten times faster than dataclasses and a hundred times
-    faster than pydantic models.
-    """
-
-    id: str
-    type: str
-    status: str
-    date_start: date
-    date_end: date
-    date_precision: str
-    date_text: str
-    title: str
-    actors: tuple[str, ...]
-    location: str | None
-    country: str | None
-    outlets: tuple[str, ...]  # outlet, else the URL's host, of each source (deduplicated)
-    origin: str
-    sources: int  # how many sources
+TimelinePoint = EventRow  # the charts' name for a row of the store
 
 
 def to_point(ev: EventCreate | TimelinePoint) -> TimelinePoint:
     """The point of an event record (``EventRecord`` or anything with its attributes)."""
-    if isinstance(ev, TimelinePoint):
+    if isinstance(ev, EventRow):
         return ev
     return TimelinePoint(
         id=ev.id,  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -31,6 +31,7 @@ __all__ = [
     "ActorKind",
     "ActorRef",
     "EventCreate",
+    "EventRow",
     "EventType",
     "Origin",
     "Place",
@@ -201,6 +202,30 @@ class EventCreate(BaseModel):
     @property
     def place(self) -> Place | None:
         return Place(name=self.location, country=self.country) if self.location else None
+
+
+class EventRow(NamedTuple):
+    """What a timeline and its table need of an event, and nothing more.
+
+    A tuple on purpose: the store builds 100,000 of these in a fraction of the time
+    records take, and the dashboard's cache unpickles them ten times faster than
+    dataclasses and a hundred times faster than pydantic models.
+    """
+
+    id: str
+    type: str
+    status: str
+    date_start: date
+    date_end: date
+    date_precision: str
+    date_text: str
+    title: str
+    actors: tuple[str, ...]
+    location: str | None
+    country: str | None
+    outlets: tuple[str, ...]  # outlet, else the URL's host, of each source (deduplicated)
+    origin: str
+    sources: int  # how many sources
 
 
 # --- tables -----------------------------------------------------------------------
