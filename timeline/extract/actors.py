@@ -192,7 +192,13 @@ def find_people(text: str, actors: ArticleActors) -> None:
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:
             continue
-        actors.register(name, None)
+        # "said Abbas Araghchi, Iran's foreign minister": the apposition gives the side
+        appos = re.match(r",\s+([^,.;“”\"]{3,80})", text[m.end(): m.end() + 90])
+        aff = None
+        if appos and re.search(rf"\b(?:{_TITLE_WORDS}|minister|president|spokesman|official)\b",
+                               appos.group(1)):
+            aff = _affiliation_in(gaz, appos.group(1), last=False)
+        actors.register(name, aff)
 
 
 _CAPITAL_VERB = re.compile(

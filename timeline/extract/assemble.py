@@ -32,7 +32,8 @@ _NEGOTIATION = re.compile(
     r"|diplomac\w*|sanctions|nuclear|withdrawal|exchange|swap|visit|meeting|summit|delegation"
     r"|progress|gaps?|bridging|conditions|terms|demands?|outcome|contacts|dialogue|sides"
     r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
-    r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*)\b",
+    r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*|talking|treaty"
+    r"|declaration)\b",
     re.I,
 )
 _DENIAL = re.compile(
@@ -59,7 +60,8 @@ _ANCHOR = re.compile(
     r"\b(?:held|hold|holds|holding|began|begin|begun|begins|started|resumed|resume|ended|end"
     r"|paused|halted|suspended|commenced|took place|take place|taking place|scheduled|concluded"
     r"|continue|continued|continuing|reconvene|round|under way|underway|convened|kick off"
-    r"|being held|were held|was held|will be held|to be held|opened|collapsed"
+    r"|being held|were held|was held|will be held|to be held|opened|collapsed|called off"
+    r"|cancell?ed|canceled|postponed"
     r"|had\s+[“\"]?an?\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call))\b",
     re.I,
 )
@@ -71,6 +73,12 @@ _MEDIATION = re.compile(r"\b(?:mediat\w*|auspices|broker\w*|intermediar\w*|facil
 _SPOKES = re.compile(
     r"\b(?:spokes\w+|minister|ministry|office|official|envoy|secretary|president)\b", re.I
 )
+_FUTURE_SPEECH = re.compile(r"\b(?:will|would|to|expected|due|set)\s+(?:\w+\s+)?$", re.I)
+_CALLED_OFF = re.compile(
+    r"^[^;]*?\b(?:(?:will|would)\s+not\s+(?:now\s+)?(?:take place|go ahead)|called off"
+    r"|postponed|cancell?ed)\b", re.I
+)
+_DATELINE_LEAD = re.compile(r"(?-i:[A-Z]{3,}[A-Z /'.-]*),")
 _ADJ_REJECT = re.compile(r"falls? short|unacceptable|not acceptable", re.I)
 
 
@@ -118,6 +126,17 @@ class _Parties:
 # --- filters ------------------------------------------------------------------------
 
 
+def _said_part(text: str, trig: Trigger) -> str:
+    """What a speech verb reports: its complement, or the quote before "..., X said"."""
+    if re.match(r"\s*(?:on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|\w+)?\s*[.,;]?\s*$",
+                text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
+                                              text[:trig.start]) or re.search(
+        r"\b(?:which|that|what)\s+(?:[\w.'’-]+\s+){0,6}$", text[:trig.start]
+    ):
+        return text
+    return text[max(0, trig.start - 60):]
+
+
 def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing."""
     text, before = s.text, s.text[:trig.start]
@@ -131,14 +150,20 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
         for m, r in zip(s.mentions, s.rel, strict=True)
     )):
         return True
+    if re.search(r"\b(?:keeps?|kept|keeping)\s+(?:on\s+)?$", before):
+        return True  # "the delegations will keep flying to Cairo": a habit, not an occasion
     if trig.type == EventType.MEETING:
-        nominal = trig.noun or trig.text.lower().startswith("meeting")
-        if nominal and _STALE_TALKS.search(before[-40:]):
+        nominal = trig.noun or trig.text.lower().startswith(("meeting", "talks"))
+        if nominal and _STALE_TALKS.search(before[-40:]) and not _CALLED_OFF.search(
+            text[trig.end:trig.end + 140]
+        ):  # "a new round of talks ... will not take place" is a cancelled occasion
             return True
         if _NOT_YET.search(before) or " more " in trig.text:
             return True
-    if trig.speech and not _NEGOTIATION.search(text):
+    if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)):
         return True
+    if re.match(r"(?:an?|the|its|their)\s", trig.text, re.I):
+        before = re.sub(r"\bto\s+$", "", before)  # "a response to a U.S. proposal ..."
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
                      EventType.REQUEST) and is_hypothetical(before):
         return True
@@ -260,8 +285,10 @@ def _visit_parties(s: _Sentence, p: _Parties) -> None:
 def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     """Parties of meetings, proposals, agreements...; False when the trigger is not an event."""
     text, off = s.text, s.sent.start
-    if trig.type == EventType.PROPOSAL and (trig.noun or re.search(r"\b(?:which|that)\b",
-                                                                   trig.text)):
+    if (trig.type == EventType.PROPOSAL and trig.noun) or (
+        trig.type in (EventType.PROPOSAL, EventType.AGREEMENT)
+        and re.search(r"\b(?:which|that)\b", trig.text)
+    ):
         inside = s.mentions_in(trig.start, trig.end)  # "a Hamas offer", "proposal, which X ..."
         if not inside:
             return False
@@ -337,21 +364,35 @@ def _places(
             return None
         return [d.place for d in dests]
     if trig.type == EventType.MEETING:
-        hit = meeting_place(trig, s.sent, s.places, limit)
-        local = s.text[max(0, trig.start - 50): trig.end + 50]
+        hit = meeting_place(trig, s.sent, s.places, min(limit, trig.end + 80) if trig.noun
+                            else limit)
+        local = s.text[max(0, trig.start - 30): trig.end + 50]
         anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local)
         if trig.noun and not (hit or i in s.owner or anchored):
             return None
         if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",
                                   s.text[trig.end:]):
             return None
+        if hit is None:
+            hit = _fronted_place(s)
         return [hit.place if hit and hit.place.population >= 0 else None]
     if trig.noun and i not in s.owner:
         return None
-    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + 40))
+    reach = 70 if trig.type == EventType.AGREEMENT else 40
+    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + reach))
     if hit and hit.place.population >= 0 and hit.start - s.sent.start > trig.start:
         return [hit.place]  # "the proposal, which the envoy presented in Doha"
     return [None]
+
+
+def _fronted_place(s: _Sentence) -> PlaceHit | None:
+    """"In Geneva on Sunday, X met Y": a place fronted before the first comma."""
+    head = re.match(r"(?:In|At)\s+(?:the\s+)?[^,;]{2,60},\s", s.text)
+    if not head:
+        return None
+    hits = [h for h in s.places if h.start - s.sent.start < head.end()
+            and h.place.population >= 0]
+    return hits[0] if hits else None
 
 
 def _dates(
@@ -359,8 +400,13 @@ def _dates(
 ) -> tuple[tuple[date, date], Precision, str, Status]:
     speech = [k for k in range(i) if s.triggers[k].speech and k in s.owner] or [
         k for k in range(i + 1, len(s.triggers)) if s.triggers[k].speech and k in s.owner][:1]
+    own = s.owner.get(i)
+    if trig.speech and own is not None and own.t.interval is not None and (
+        own.t.interval[0] > s.dct and not _FUTURE_SPEECH.search(s.text[:trig.start][-40:])
+    ):
+        own = None  # "said he would speak ... in the coming days": the talk is later
     interval, precision, text = interval_of(
-        trig, status, s.owner.get(i), s.slots, s.sent, s.dct,
+        trig, status, own, s.slots, s.sent, s.dct,
         [v for k, v in s.owner.items() if k != i],
         s.owner[speech[-1]] if speech else None,
     )
@@ -406,7 +452,13 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
     interval, precision, date_text, status = _dates(s, i, trig, status)
     confidence = p.confidence - (0.1 if precision == Precision.UNKNOWN else 0.0)
     anaphoric = bool(trig.noun and re.search(r"\b(?:this|these)\s+(?:\w+\s+){0,3}$",
-                                             s.text[:trig.start][-40:], re.I))
+                                             s.text[:trig.start][-40:], re.I)) or bool(
+        # "The meeting at the palace lasted an hour": the occasion already reported
+        (trig.noun or trig.text.lower().startswith("meeting")) and trig.type == EventType.MEETING
+        and not p.own_subject
+        and re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:trig.start])
+        and precision == Precision.UNKNOWN
+    )
     out = []
     for loc in places:
         for group in _actor_groups(s, trig, p):
@@ -455,10 +507,21 @@ def assemble(
         s.out += _candidates(s, i, trig)
     dest = next((c.location for c in s.out if c.type == EventType.VISIT and c.location
                  and c.location.population >= 0), None)
+    dated = [c for c in s.out if c.status == Status.OCCURRED and c.precision == Precision.DAY
+             and c.type != EventType.STATEMENT]
+    for c in s.out:
+        if (c.type == EventType.MEETING and c.status == Status.OCCURRED and not c.date_text
+                and c.precision == Precision.UNKNOWN and len(dated) == 1):
+            # "X and Y agreed on Monday ..., but their talks in Istanbul made no progress"
+            c.interval, c.precision, c.date_text = (dated[0].interval, dated[0].precision,
+                                                    dated[0].date_text)
     for c in s.out:
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
             c.dateline = default_place
+        if (c.type == EventType.AGREEMENT and c.location is None and default_place is not None
+                and c.status == Status.OCCURRED and _DATELINE_LEAD.match(sent.text)):
+            c.location = default_place  # "BRIDGETOWN, Barbados - ... signed an agreement"
     return fold_statements(s.out)
 
 
@@ -485,4 +548,8 @@ def fold_statements(cands: list[Candidate]) -> list[Candidate]:
             continue
         names = {a.name for a in host.actors}
         host.actors += [a for a in c.actors if a.name not in names]
+        if host.precision == Precision.UNKNOWN and c.precision != Precision.UNKNOWN and (
+            c.status == Status.OCCURRED
+        ):
+            host.interval, host.precision, host.date_text = c.interval, c.precision, c.date_text
     return out

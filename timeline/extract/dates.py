@@ -46,6 +46,7 @@ NOMINAL = re.compile(
 _EARLIER = re.compile(r"\b(?:earlier|recent|recently|previous|previously|earlier meeting)\b", re.I)
 
 
+_WEEKEND = re.compile(r"(?:(?:over|during|at|on)\s+)?(?:the\s+)?weekend", re.I)
 _BARE_WEEKDAY = re.compile(
     r"^(?:on\s+|late\s+|early\s+|later\s+on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$",
@@ -67,13 +68,35 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
     return out
 
 
+_OWN_RELATIVE = re.compile(
+    r"(?:^|[,\s])(?:which|that)\s+(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|is\s+|are\s+)?"
+    r"(?:opened|began|begun|started|ended|resumed|took place|held|scheduled|planned|set|due"
+    r"|took hold|took effect|collapsed|broke down|expired"
+    r"|expected|slated)\b(?:\s+(?:for|on|to\s+take\s+place|in))?\s*$",
+    re.I,
+)
+
+
+_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?(?:head|chief|leader|director|spokes\w+"
+    r"|minister|president|secretary|envoy|adviser|advisor|official)\b[^,;]{0,60},"
+)
+
+
 def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     if hi <= lo:
         return 0
     between = text[lo:hi]
-    return (hi - lo) + 25 * len(re.findall(r"[,;]|\b(?:but|while|after|before)\b", between)) + (
-        80 * len(re.findall(r"\b(?:that|which|who|whom|where)\b", between))
+    relative = len(re.findall(r"\b(?:that|which|who|whom|where)\b", between))
+    own = _OWN_RELATIVE.search(between) if relative == 1 else None
+    if own:  # "the talks, which opened on Monday" / "talks that had been scheduled for"
+        relative, hi = 0, hi - len(own.group(0))
+    commas = len(re.findall(r"[,;]|\b(?:but|while|after|before)\b", between))
+    if _APPOSITIVE.search(between):  # "met X, head of the agency, in Tehran earlier ..."
+        commas = max(0, commas - 2)
+    return (hi - lo) + 25 * commas + (
+        80 * relative
     )
 
 
@@ -91,6 +114,8 @@ def assign_times(
         for ti, tr in enumerate(triggers):
             if slot.reporting and not (tr.speech and tr.start < slot.rel_start):
                 continue
+            if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
+                continue  # "says Sunday's talks ...": the possessive dates the noun
             dist = gap((tr.start, tr.end), span, sent.text)
             if NOMINAL.match(tr.text) and dist > 60:
                 continue
@@ -152,11 +177,19 @@ def interval_of(
         text = slot.t.text
         if _BARE_WEEKDAY.match(text.strip()) or re.search(
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
-        ) and a == b and not re.search(r"\d", text):
-            if status == Status.PLANNED and b < dct:
+        ) and a == b and not re.search(r"\d", text) or _WEEKEND.fullmatch(text.strip()):
+            ahead = status == Status.PLANNED or status == Status.CANCELLED and bool(
+                re.search(r"(?:scheduled|planned|set|due|slated)\s+(?:for\s+)?$",
+                          sent.text[:slot.rel_start])
+                or re.match(r"['’]s\b", sent.text[slot.rel_end:]) or text.endswith(("'s", "’s"))
+            )
+            if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
             elif status == Status.OCCURRED and a > dct:
                 a, b = a - timedelta(days=7), b - timedelta(days=7)
+        if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
+                                      sent.text[:slot.rel_start]):
+            b = dct - timedelta(days=1)  # "earlier in the week": before the publication day
         return (a, b), Precision(str(slot.t.precision)), text
     reporting = [s for s in slots if s.reporting and s.t.interval is not None]
     if bound is not None:
@@ -164,7 +197,8 @@ def interval_of(
     if status == Status.OCCURRED and reporting:
         r = reporting[0].t.interval
         assert r is not None
-        return (r[1], r[1]), Precision.UNKNOWN, reporting[0].t.text
+        last = min(r[1], dct)  # "said over the weekend": reported by the publication date
+        return (last, last), Precision.UNKNOWN, reporting[0].t.text
     window = sent.text[max(0, trig.start - 80): trig.start if trig.speech else trig.end + 40]
     if status == Status.OCCURRED and _EARLIER.search(window):
         return (dct - timedelta(days=30), dct), Precision.UNKNOWN, ""

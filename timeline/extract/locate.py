@@ -31,19 +31,22 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
     hits: list[PlaceHit] = []
     for m in _CAPSEQ.finditer(text):
         words = m.group(0).split()
-        # longest prefix that names a place
+        # longest prefix that names a place; "In Geneva", "At Doha": from the second word
+        skip = 1 if len(words) > 1 and words[0] in ("In", "At", "From", "To", "On") else 0
+        words = words[skip:]
+        start = m.start() + (len(m.group(0)) - len(" ".join(words)) if skip else 0)
         for n in range(min(len(words), index.max_words), 0, -1):
             form = " ".join(words[:n]).rstrip(".,'’")
             form = re.sub(r"['’]s$", "", form)
             place = index.get(form)
             if place is None:
                 continue
-            end = m.start() + len(" ".join(words[:n]))
+            end = start + len(" ".join(words[:n]))
             after = text[end:end + 30]
             # "Washington Post", "Gaza Strip", "Israel Katz": part of a longer name
             if re.match(r"\s+(?:Post|Times|Strip|Katz|Journal|News|Institute|University)\b", after):
                 break
-            hits.append(PlaceHit(offset + m.start(), offset + end, place, form))
+            hits.append(PlaceHit(offset + start, offset + end, place, form))
             break
     for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+capital\b", text):
         place = index.get(f"{m.group(1)} capital")
@@ -71,16 +74,24 @@ def _region_pattern(gaz: Gazetteer) -> re.Pattern[str]:
 
 
 _DATELINE = re.compile(
-    r"\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s"
+    r"\s*([A-Z][A-Za-z .'/-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s"
 )
 
 
 def dateline(text: str, index: PlaceIndex) -> Place | None:
-    m = _DATELINE.match(text)
-    if not m:
-        return None
-    form = m.group(1).strip()
-    return index.get(form) or index.get(form.title())
+    """The place of a dateline opening the text, or in capitals opening one of the first
+    lines (a headline may come first): "JEDDAH/KHARTOUM, May 21 (Reuters) - "."""
+    lines = [ln for ln in text[:2000].splitlines() if ln.strip()][:3]
+    for k, line in enumerate(lines):
+        m = _DATELINE.match(line)
+        if not m or (k > 0 and not m.group(1).strip().isupper()):
+            continue
+        form = m.group(1).strip().split("/")[0].strip()  # "JEDDAH/KHARTOUM": the first
+        place = index.get(form) or index.get(form.title())
+        if place is not None or k == 0:
+            return place
+    return None
 
 
 def visit_places(
@@ -96,6 +107,8 @@ def visit_places(
         prefix = sent.text[trig.start:rs]
         if not (_PREP_PLACE.search(prefix) or rs - trig.end <= 1):
             continue
+        if trig.departure and rs - trig.end > 12:
+            break  # "left Cairo", "departed from Doha"; not "departed from the understanding..."
         if out and not re.search(r"\bthen\s+(?:on\s+)?to\s+(?:the\s+)?$",
                                  sent.text[out[-1].end - sent.start: rs]) and not re.fullmatch(
             r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)(?:on\s+)?(?:to\s+)?"
@@ -132,7 +145,10 @@ def meeting_place(
             continue
         if trig.start <= rs <= limit and not re.search(r"[;]", sent.text[trig.end:rs]):
             return h
-        if rs < trig.start and best is None and trig.start - rs < 80:
+        if rs < trig.start and best is None and trig.start - rs < 80 and not (
+            trig.noun and re.search(r",.*\b(?:that|which|who)\b",
+                                    sent.text[h.end - sent.start:trig.start])
+        ):  # "met in the Kremlin, a visit that paved the way for Friday's talks"
             best = h
     return best
 
@@ -171,6 +187,7 @@ def locate_meetings(cands: list[Candidate]) -> list[Candidate]:
             ):
                 c.location = v.location
                 break
-        if c.location is None:
+        earlier = c.precision == Precision.UNKNOWN and c.interval[0] < c.interval[1]
+        if c.location is None and not earlier:  # "an earlier meeting" may be anywhere
             c.location = c.dateline
     return cands

@@ -31,6 +31,16 @@ def dates_ok(x: Candidate, y: Candidate) -> bool:
     )
 
 
+def _lead_and_background(x: Candidate, y: Candidate) -> bool:
+    """An undated report in the lead is today's news, not a dated background occasion
+    weeks before it ("their second round of talks ..." vs "first met on May 16")."""
+    return (
+        x.precision == Precision.UNKNOWN and not x.date_text and x.sent_idx <= 2
+        and y.precision != Precision.UNKNOWN and y.sent_idx > x.sent_idx + 2
+        and (x.interval[1] - y.interval[1]).days > 7
+    )
+
+
 def _compatible(x: Candidate, y: Candidate) -> bool:
     if x.type != y.type or not _same_place(x.location, y.location):
         return False
@@ -46,6 +56,8 @@ def _compatible(x: Candidate, y: Candidate) -> bool:
     ):
         return False
     if not dates_ok(x, y):
+        return False
+    if _lead_and_background(x, y) or _lead_and_background(y, x):
         return False
     if x.headline or y.headline:
         shared = {a.name for a in x.actors if a.role != Role.HOST} & {

@@ -60,6 +60,7 @@ class PlaceIndex:
         for form, entry in gazetteer.surface.items():
             if entry.kind == "state" and form not in gazetteer.demonyms and len(form) > 3:
                 self.by_name.setdefault(form, self.by_name[entry.name])
+        primary: set[str] = set()
         for city in gc.get_cities().values():
             pop = int(city.get("population") or 0)
             if pop < MIN_POPULATION and city["name"] not in capitals:
@@ -73,9 +74,16 @@ class PlaceIndex:
             for form in forms:
                 if form in gazetteer.not_places:
                     continue
+                own = form == city["name"]
                 old = self.by_name.get(form)
-                if old is None or (not old.is_country and old.population < pop):
+                # a city's own name beats another city's alternate name ("Bridgetown" is
+                # Barbados's capital, not an old name of Portland), then the bigger city wins
+                if old is None or not old.is_country and (
+                    (own, pop) > (form in primary, old.population)
+                ):
                     self.by_name[form] = place
+                    if own:
+                        primary.add(form)
         for state in gc.get_us_states().values():  # "landed in Alaska"
             self.by_name.setdefault(state["name"], Place(state["name"], "United States", False, 1))
         for form, (name, country) in gazetteer.places.items():

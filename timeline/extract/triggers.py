@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from timeline.vocab import EventType, Status
 
-__all__ = ["Trigger", "find_triggers", "status_of", "is_negated", "is_hypothetical"]
+__all__ = ["Trigger", "find_triggers", "is_hypothetical", "is_negated", "mask_abbreviations",
+           "status_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +32,13 @@ class Trigger:
 _DEAL = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
     r"|initiative|roadmap|terms|deal|agreement|accord|truce|cease-?fire|pause|extension"
-    r"|exchange|swap|memorandum|settlement|understanding|arrangement)"
+    r"|exchange|swap|memorandum|settlement|understanding|arrangement|declaration|treaty|pact"
+    r"|protocol|communiqu[eé])"
 )
 
 _OFFER = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
-    r"|initiative|roadmap|ideas|vision|amendments|suggestions)"
+    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum)"
 )
 
 _CEASE = r"(?:cease-?fire|truce|pause)"
@@ -64,6 +66,8 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           needs_place=True, strength=0.8),
     _rule(EventType.VISIT, r"\b(?:visit(?:s|ed|ing)?|trip|tour|stopover)\b",
           keys=("visit", "trip", "tour", "stopover"), needs_place=True, strength=0.8),
+    _rule(EventType.VISIT, r"\b(?:stop(?:s|ped)?(?:\s+over)?|stopping(?:\s+over)?)(?=\s+in\b)",
+          keys=("stop",), needs_place=True, strength=0.75),
     _rule(EventType.VISIT, r"\b(?:depart(?:s|ed|ing)?|left|leav(?:e|es|ing))\b",
           keys=("depart", "left", "leav"), needs_place=True, departure=True, strength=0.8),
     _rule(EventType.VISIT,
@@ -90,19 +94,29 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation)\b",
           keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
     _rule(EventType.MEETING,
-          r"\b(?:huddled|conferred|spoke|speaks|talked|talks|negotiat(?:ed|es|ing)|sat down",
+          r"\b(?:huddled|conferred|spoke|speaks|speak|speaking|talked|talks|negotiat(?:ed|es|ing)",
+          r"|sat down",
           r"|spoke by (?:tele)?phone)",
           r"(?=\s+(?:\w+\s+){0,2}?with\b)",
           keys=("with",), strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
           keys=("hosted", "hosts", "welcomed", "phoned"), strength=0.75),
+    _rule(EventType.MEETING,
+          r"\b(?:received|receives|receiving)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
+          r"(?![^.;]{0,60}?\b(?:proposals?|offers?|plan|response|reply|draft|message|letter"
+          r"|call|request|invitation|memorandum|list|document|text|assurances|guarantees)\b)",
+          keys=("receiv",), strength=0.75),
     _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;]{0,80}?\bwith\b)",
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
     _rule(EventType.MEETING, r"\breconvene\b|\bnext round\b",
           keys=("reconvene", "next round"), strength=0.7),
+    _rule(EventType.MEETING,
+          r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|new"
+          r"|previous|final|last|next)\s+round\b(?!\s+of\b)",
+          keys=("round",), noun=True, strength=0.65),
     _rule(EventType.MEETING,
           r"\b(?:talks|negotiations|discussions|meeting|meetings|summit|round of talks",
           r"|consultations)\b",
@@ -123,15 +137,23 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|tabled?|unveil(?:s|ed|ing)?|g[ia]ve(?:s|n)?|receiv(?:e|es|ed|ing)|sen[dt]s?)\b",
           r"(?=[^.;]{0,50}?\b", _OFFER, r")",
           keys=("proposal", "offer", "plan", "response", "reply", "draft", "framework",
-                "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions"),
+                "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions",
+                "memorandum"),
           strength=0.75),
     _rule(EventType.PROPOSAL,
           r"\b(?:responded|replied)\s+to\b|\b(?:had|has)\s+(?:responded|replied)\b",
           keys=("responded", "replied"), strength=0.7),
     _rule(EventType.PROPOSAL,
-          r"\b(?:an?|the|new|latest)\s+(?:(?-i:[A-Z])[\w-]+\s+)(?:offer|proposal|plan)\b",
-          r"(?=\s+(?:earlier|on|to|that|submitted|presented|delivered)\b)",
+          r"\b(?:an?|the|new|latest)\s+(?:(?-i:[A-Z])[\w-]+\s+)(?:(?:offer|proposal)(?=\s+to\b)",
+          r"|(?:offer|proposal|plan)(?=\s+(?:earlier|on|that|submitted|presented|delivered)\b))",
           keys=("offer", "proposal", "plan"), noun=True, strength=0.6),
+    _rule(EventType.PROPOSAL,
+          r"\b(?:an?|the|its|their)\s+(?:(?-i:[A-Z])[\w.-]+\s+){1,2}",
+          r"(?:proposal|offer|plan|response|draft|memorandum)\s+(?:(?:that|which)\s+",
+          r"(?:was|were|had been|has been)\s+)?(?:handed over|submitted|presented|delivered",
+          r"|put forward|unveiled|tabled|sent)\b",
+          keys=("handed", "submitted", "presented", "delivered", "put forward", "unveiled",
+                "tabled", "sent"), noun=True, strength=0.65),
     _rule(EventType.PROPOSAL,
           r"\b(?:proposal|offer|plan|response)[,”\"’]{0,3}\s+(?:which|that)\s+",
           r"(?:[\w’'-]+\s+){0,4}?",
@@ -141,9 +163,23 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     # --- agreements -----------------------------------------------------------------
     _rule(EventType.AGREEMENT,
           r"\b(?:accept(?:s|ed|ing)?|approv(?:e|es|ed|ing)|approval|agree(?:s|d)?",
-          r"|signed|endors(?:e|es|ed)|clinch(?:ed)?)\b",
+          r"|signed|initial(?:l)?ed|endors(?:e|es|ed)|clinch(?:ed)?)\b",
           r"(?!\s+", _DEAL, r")(?=[^.;]{0,60}?\b", _DEAL, r")",
-          keys=("accept", "approv", "agree", "signed", "endors", "clinch"), strength=0.8),
+          keys=("accept", "approv", "agree", "signed", "initial", "endors", "clinch"),
+          strength=0.8),
+    _rule(EventType.AGREEMENT,
+          r"\baccept(?:s|ed)?\s+(?:(?:parts?|most|elements|some|all|the\s+bulk)\s+of\s+)?"
+          r"(?:it|them)\b",
+          keys=("accept",), strength=0.7),
+    _rule(EventType.AGREEMENT,
+          r"\b(?:proposal|offer|plan|deal|framework|draft)[,”\"’]{0,3}\s+(?:which|that)\s+",
+          r"(?:[\w’'-]+\s+){0,4}?(?:accepted|approved|endorsed|signed|agreed to|backed)\b",
+          keys=("which", "that"), strength=0.7),
+    _rule(EventType.AGREEMENT,
+          r"\b(?:agreement|deal|accord|treaty|declaration|truce|pact)[,]?\s+",
+          r"(?:(?:between|with)\s+(?:[\w’'-]+\s+){1,4}?)?(?:signed|concluded|reached|initialled"
+          r"|initialed)(?=\s+(?:in|on|at|by|last|earlier)\b)",
+          keys=("signed", "concluded", "reached", "initial"), strength=0.7),
     _rule(EventType.AGREEMENT,
           r"\b(?:reached|struck|sealed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?",
           r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
@@ -169,7 +205,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:cease-?fire|truce|pause|lull)\b",
           r"(?=[^.;]{0,40}?\b(?:t[ao]ke?s?n?\s+effect|took effect|into (?:force|effect)",
           r"|beg[ia]n(?:s|ning)?|start(?:s|ed|ing)?|collaps(?:e|ed|es)|broke down|ended",
-          r"|expired?|extended)\b)",
+          r"|expired?|extended|t(?:ook|akes?|aking) hold|holding)\b)",
           keys=("ceasefire", "cease-fire", "truce", "pause", "lull"), strength=0.75),
     _rule(EventType.CEASEFIRE,
           r"\b(?:collapse|extension|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
@@ -188,22 +224,48 @@ _COMPILED: list[tuple[EventType, re.Pattern[str], dict[str, object], tuple[str, 
 ]
 
 
+_ABBREV_DOT = re.compile(
+    r"\b(?:[A-Z]\.){2,}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St"
+    r"|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|No)\.(?=\s)|\b[ap]\.m\."
+)
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the dots of abbreviations ("U.S.", "Feb.") replaced, same length, so
+    that "no sentence end in between" lookaheads ([^.;]) read across them."""
+    return _ABBREV_DOT.sub(lambda m: m.group(0).replace(".", "_"), text)
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """All triggers of a sentence, earliest first; a word belongs to the first rule taking it."""
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
+    masked = mask_abbreviations(text)
     for etype, pattern, flags, keys in _COMPILED:
         if keys and not any(k in lower for k in keys):
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(masked):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
             taken.append((s, e))
-            found.append(Trigger(etype, s, e, m.group(0), **flags))  # type: ignore[arg-type]
+            found.append(Trigger(etype, s, e, text[s:e], **flags))  # type: ignore[arg-type]
     found.sort(key=lambda t: t.start)
-    return found
+    return _absorb_nouns(found, text)
+
+
+def _absorb_nouns(found: list[Trigger], text: str) -> list[Trigger]:
+    """"held a second round of nuclear talks": the talks are the round, one trigger."""
+    out: list[Trigger] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (prev is not None and t.noun and t.type == EventType.MEETING
+                and prev.type == EventType.MEETING
+                and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
+            continue
+        out.append(t)
+    return out
 
 
 _NEG = re.compile(
@@ -228,7 +290,8 @@ _FUTURE = re.compile(
 )
 _CANCEL = re.compile(
     r"\b(?:called off|call off|postpone[sd]?|postponing|cancel(?:l?ed|s|ling)?|scrapped|walked out"
-    r"|walk out|pulled out of|put off|delayed indefinitely|suspended)\b",
+    r"|walk out|pulled out of|put off|delayed indefinitely|suspended|(?:will|would|did|does)\s+not"
+    r"\s+(?:now\s+)?(?:take place|go ahead|happen|be held)|won't\s+(?:take place|go ahead))\b",
     re.I,
 )
 
@@ -244,8 +307,10 @@ def is_hypothetical(before: str) -> bool:
 def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
     """Occurred unless future/conditional wording governs the trigger; cancelled if called off."""
     before_cl = re.split(r"[,;]", sentence[max(0, trigger.start - 60): trigger.start])[-1]
-    after_cl = re.split(r"[,;]", sentence[trigger.end: trigger.end + 90])[0]
-    if _CANCEL.search(before_cl + " " + sentence[trigger.start:trigger.end] + " " + after_cl):
+    after_cl = re.split(r"[,;]", sentence[trigger.end: trigger.end + 140])[0]
+    if not trigger.speech and _CANCEL.search(
+        before_cl + " " + sentence[trigger.start:trigger.end] + " " + after_cl
+    ):
         return Status.CANCELLED
     before = sentence[max(0, trigger.start - 60): trigger.start]
     before = re.split(r"[,;:]\s|\b(?:and|but|after|as|while|when|which|who)\s", before)[-1]
