@@ -1,0 +1,78 @@
+"""Accuracy floors on labelled data, so quality cannot slide quietly.
+
+The labelled data (a corpus of news articles with their events, and TempEval-3 TimeML
+files) lives outside the project, at ``../shared`` or where ``TIMELINE_EVAL_DIR`` points.
+Where it is missing these tests skip. The floors sit a little under the figures measured
+when they were set; lower one only on purpose, saying why in the commit.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+EVAL = Path(os.environ.get("TIMELINE_EVAL_DIR", Path(__file__).parents[2] / "shared"))
+
+EVENT_F1_FLOOR = 0.93  # measured 0.975
+EVENT_DATE_ACC_FLOOR = 0.92  # measured 0.971
+TIMEX_FLOORS = {"TimeBank": (0.89, 0.81), "AQUAINT": (0.84, 0.79)}  # (strict F1, value F1)
+
+
+def _scorer(name: str) -> ModuleType:
+    path = EVAL / "tools" / name
+    if not path.exists():
+        pytest.skip(f"labelled data not found at {EVAL} (set TIMELINE_EVAL_DIR)")
+    spec = importlib.util.spec_from_file_location(name.removesuffix(".py"), path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def test_event_extraction_floor() -> None:
+    from timeline.cli import _event_json
+    from timeline.extract import extract_events
+
+    score = _scorer("score_events.py")
+    tot = {"must": 0, "matched_must": 0, "matched_any": 0, "pred": 0, "dated": 0}
+    for labels in sorted((EVAL / "corpus").glob("*.json")):
+        gold = json.loads(labels.read_text(encoding="utf-8"))
+        text = (EVAL / "corpus" / gold["doc"]).read_text(encoding="utf-8")
+        events = extract_events(text, datetime.fromisoformat(gold["published"]))
+        result = score.score_doc(gold["events"], [_event_json(e) for e in events])
+        for key in tot:
+            tot[key] += result[key]
+    precision = tot["matched_any"] / tot["pred"]
+    recall = tot["matched_must"] / tot["must"]
+    date_acc = tot["dated"] / tot["matched_must"]
+    assert _f1(precision, recall) >= EVENT_F1_FLOOR, f"F1 {_f1(precision, recall):.3f}"
+    assert date_acc >= EVENT_DATE_ACC_FLOOR, f"date accuracy {date_acc:.3f}"
+
+
+@pytest.mark.parametrize("corpus", sorted(TIMEX_FLOORS))
+def test_time_expression_floor(corpus: str) -> None:
+    from timeline.temporal import find_times
+
+    score = _scorer("score_timex.py")
+    tot = {"gold": 0, "pred": 0, "strict": 0, "value": 0}
+    for tml in sorted((EVAL / "tempeval" / corpus).glob("*.tml")):
+        text, dct, gold = score.parse_tml(tml)
+        found = [t.to_json() for t in find_times(text, datetime.fromisoformat(dct))]
+        result = score.score(gold, found)
+        for key in tot:
+            tot[key] += result[key]
+    strict_floor, value_floor = TIMEX_FLOORS[corpus]
+    strict = _f1(tot["strict"] / tot["pred"], tot["strict"] / tot["gold"])
+    value = _f1(tot["value"] / tot["pred"], tot["value"] / tot["gold"])
+    assert strict >= strict_floor, f"strict span F1 {strict:.3f}"
+    assert value >= value_floor, f"value F1 {value:.3f}"
