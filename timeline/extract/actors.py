@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from timeline.extract.gazetteer import ActorEntry, Gazetteer
 from timeline.vocab import ActorKind
 
-__all__ = ["ArticleActors", "Mention", "find_people", "resolve_references", "sentence_mentions"]
+__all__ = ["SIDES_REF", "ArticleActors", "Mention", "find_people", "resolve_references",
+           "sentence_mentions"]
 
 _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
 _CAP = r"(?:[A-Z][a-zA-Z'’]+(?:-[A-Za-z][a-zA-Z'’]+)*|(?:al|el|Al|El)-[A-Z][a-zA-Z'’]+)"
@@ -70,6 +71,10 @@ _DELEGATION_REF = re.compile(
 _MEDIATORS_REF = re.compile(
     r"\b(?:the\s+)?(?:joint\s+)?(?:mediators|mediating countries|mediating parties)\b"
     r"(?!\s*(?:,\s*)?(?:Egypt|Qatar|the United States|the US|the U\.S\.))"
+)
+SIDES_REF = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he\s+warring)\s+(?:sides|parties|countries|neighbou?rs"
+    r"|governments|delegations|militaries|armies|foes|rivals|adversaries|camps)\b"
 )
 _IT_REF = re.compile(r"\b(?:it|It)\b(?=\s+(?:was|is|had|has|would|will|said|says|\w+ed)\b)")
 
@@ -318,6 +323,47 @@ def resolve_references(
                                      None, True, coref=True))
             if len(seen) >= 3:
                 break
+    for m in SIDES_REF.finditer(text):
+        a = offset + m.start()
+        if any(x.start >= a and x.end <= offset + m.end() for x in mentions):
+            continue
+        extra += [Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind, ref.affiliation,
+                          ref.mediator, coref=True) for ref in _two_sides(history + mentions, a)]
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _two_sides(pool: list[Mention], before: int) -> list[Mention]:
+    """"the two sides", "both countries": the two parties the article has named most often
+    (people count for their side; mediators count half)."""
+    parties = (ActorKind.GROUP, ActorKind.STATE)
+    first: dict[str, Mention] = {}
+    score: dict[str, float] = {}
+    for m in pool:
+        if m.start >= before or m.media or m.coref:
+            continue
+        if m.kind in parties:
+            first.setdefault(m.name, m)
+            name = m.name
+        elif m.affiliation:
+            name = m.affiliation
+        else:
+            continue
+        score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)
+    # parties named side by side ("Thailand and Cambodia", "Thailand-Cambodia") are the sides
+    pairs: dict[tuple[str, str], float] = {}
+    named = [m for m in pool if m.start < before and not m.media and not m.coref
+             and m.kind in parties]
+    for m1, m2 in zip(named, named[1:], strict=False):
+        if m1.name != m2.name and 0 <= m2.start - m1.end <= 9:
+            key = (m1.name, m2.name)
+            pairs[key] = pairs.get(key, 0.0) + (0.5 if m1.mediator or m2.mediator else 1.0)
+    if pairs:
+        best = max(pairs, key=lambda k: (pairs[k], -first[k[0]].start))
+        if pairs[best] >= 1.0:
+            return [first[best[0]], first[best[1]]]
+    ranked = sorted((n for n in score if n in first), key=lambda n: (-score[n], first[n].start))
+    if len(ranked) < 2:
+        return []
+    return [first[n] for n in ranked[:2]]

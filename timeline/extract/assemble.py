@@ -79,6 +79,12 @@ _CALLED_OFF = re.compile(
     r"|postponed|cancell?ed)\b", re.I
 )
 _DATELINE_LEAD = re.compile(r"(?-i:[A-Z]{3,}[A-Z /'.-]*),")
+_COMBAT = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|attack(?:s|ed|ing)?|strikes?|struck|shell(?:ed|ing)|troops|forces"
+    r"|captur(?:e|ed|ing)|offensive|drones?|missiles?|front\s?line|casualt\w+|wounded|dead"
+    r"|bomb\w*|fighters|operatives|positions|advanc\w+)\b",
+    re.I,
+)
 _ADJ_REJECT = re.compile(r"falls? short|unacceptable|not acceptable", re.I)
 
 
@@ -160,7 +166,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
             return True
         if _NOT_YET.search(before) or " more " in trig.text:
             return True
-    if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)):
+    if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)) and not _between_sides(
+        s, trig
+    ):
         return True
     if re.match(r"(?:an?|the|its|their)\s", trig.text, re.I):
         before = re.sub(r"\bto\s+$", "", before)  # "a response to a U.S. proposal ..."
@@ -170,6 +178,24 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     return trig.type == EventType.REQUEST and bool(
         re.search(r"\bfor comment\b", text[trig.end:trig.end + 30])
     )
+
+
+def _between_sides(s: _Sentence, trig: Trigger) -> bool:
+    """A statement with no negotiation word still states a position when what is said names
+    another party: "Mujahid said Afghanistan wanted good relations with Pakistan"."""
+    if _COMBAT.search(s.text):
+        return False  # battlefield claims are not positions on the negotiation
+    sides: set[str] = set()
+    after = False
+    for m, r in zip(s.mentions, s.rel, strict=True):
+        if m.media:
+            continue
+        side = m.affiliation if m.kind == ActorKind.PERSON else m.name
+        if side is None:
+            continue
+        sides.add(side)
+        after = after or (r[0] >= trig.end and m.kind != ActorKind.PERSON)
+    return after and len(sides) >= 2
 
 
 def _status(s: _Sentence, trig: Trigger) -> Status:
@@ -352,6 +378,10 @@ def _places(
 ) -> list[Place | None] | None:
     """Destinations of a visit (one event each), the place of a meeting; None: no event."""
     limit = min(len(s.text), trig.end + 140)
+    if trig.type == EventType.MEETING:
+        # "will meet on Tuesday, and a meeting ... will be held in Cambodia": not this one's
+        limit = min([limit] + [t.start for t in s.triggers[i + 1:]
+                               if t.type == EventType.MEETING])
     if trig.type == EventType.VISIT:
         own = {a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
@@ -379,7 +409,10 @@ def _places(
     if trig.noun and i not in s.owner:
         return None
     reach = 70 if trig.type == EventType.AGREEMENT else 40
-    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + reach))
+    sides = frozenset(n for m in s.mentions if not m.media
+                      for n in (m.name, m.affiliation) if n) if trig.type in (
+        EventType.AGREEMENT, EventType.CEASEFIRE) else frozenset()
+    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + reach), sides)
     if hit and hit.place.population >= 0 and hit.start - s.sent.start > trig.start:
         return [hit.place]  # "the proposal, which the envoy presented in Doha"
     return [None]

@@ -31,6 +31,7 @@ _SPEECH_NEAR = re.compile(
 )
 
 
+_DATELINE = re.compile(r"(?-i:[A-Z]{3,}[A-Z /.'’-]*)(?:,\s*[A-Z][\w .'’-]*)?,\s*", re.I)
 _DEADLINE = re.compile(
     r"\b(?:before|until|till|by|ahead of|since|after|prior to|from)\s+(?:the\s+)?$|"
     r"\b(?:takes|take|took)\s+office\s+(?:on\s+)?$", re.I
@@ -40,6 +41,12 @@ _DEADLINE = re.compile(
 NOMINAL = re.compile(
     r"(?:visit|trip|tour|stopover|talks|negotiations|discussions|meetings?|summit|consultations)$",
     re.I,
+)
+
+
+_NOUN_VERB = re.compile(
+    r"^[^,;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
+    r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned)\b", re.I
 )
 
 
@@ -65,6 +72,11 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
             m = _SPEECH_NEAR.search(before)
             reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
             out.append(TimeSlot(t, rs, re_, reporting))
+    body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start])]
+    if body:
+        # "ISLAMABAD, Oct 31 - X have agreed ..., Turkey said on Thursday": the sentence's own
+        # dates (or its reporting date) say when; the dateline only when nothing else does
+        out = body
     return out
 
 
@@ -73,6 +85,13 @@ _OWN_RELATIVE = re.compile(
     r"(?:opened|began|begun|started|ended|resumed|took place|held|scheduled|planned|set|due"
     r"|took hold|took effect|collapsed|broke down|expired"
     r"|expected|slated)\b(?:\s+(?:for|on|to\s+take\s+place|in))?\s*$",
+    re.I,
+)
+
+
+_PARTICIPLE = re.compile(
+    r",\s+(?:planned|scheduled|set|slated|due|expected|held|originally\s+planned)"
+    r"(?:\s+(?:for|on|in|to\s+take\s+place\s+(?:on|in)?))?\s*$",
     re.I,
 )
 
@@ -89,7 +108,7 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
         return 0
     between = text[lo:hi]
     relative = len(re.findall(r"\b(?:that|which|who|whom|where)\b", between))
-    own = _OWN_RELATIVE.search(between) if relative == 1 else None
+    own = _OWN_RELATIVE.search(between) if relative == 1 else _PARTICIPLE.search(between)
     if own:  # "the talks, which opened on Monday" / "talks that had been scheduled for"
         relative, hi = 0, hi - len(own.group(0))
     commas = len(re.findall(r"[,;]|\b(?:but|while|after|before)\b", between))
@@ -116,8 +135,16 @@ def assign_times(
                 continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
                 continue  # "says Sunday's talks ...": the possessive dates the noun
+            rel_clause = re.search(r",\s+(?:who|which)\s[^,;]*$", sent.text[:slot.rel_start])
+            if rel_clause:
+                close = sent.text.find(",", slot.rel_end)
+                if tr.end <= rel_clause.start() or 0 <= close < tr.start:
+                    continue  # "Anwar, who chairs ASEAN this year, said": not this year
             dist = gap((tr.start, tr.end), span, sent.text)
-            if NOMINAL.match(tr.text) and dist > 60:
+            if NOMINAL.match(tr.text) and dist > 60 and not (
+                dist <= 110 and tr.end <= slot.rel_start
+                and _NOUN_VERB.search(sent.text[tr.end:slot.rel_start])
+            ):  # "a meeting of the General Border Committee will be held ... on Aug. 4"
                 continue
             if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
                 continue
@@ -132,6 +159,22 @@ def assign_times(
         if si in used or ti in owner:
             continue
         owner[ti] = slots[si]
+        used.add(si)
+    for si, slot in enumerate(slots):
+        # "met X, Y and Z in Geneva on June 20": a long object list leaves the date unclaimed
+        if si in used or slot.reporting:
+            continue
+        prior = [ti for ti, tr in enumerate(triggers) if tr.end <= slot.rel_start]
+        if not prior or prior[-1] in owner or triggers[prior[-1]].speech:
+            continue
+        tr = triggers[prior[-1]]
+        between = sent.text[tr.end:slot.rel_start]
+        if len(between) > 160 or re.search(r"[;:]|\b(?:that|which|who|when|where|said|says"
+                                           r"|told|after|before|while|but)\b", between):
+            continue
+        if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
+            continue
+        owner[prior[-1]] = slot
         used.add(si)
     # sharing: "travel to Qatar Friday and meet ..." / "After meeting X on Monday, Y said ..."
     shared = dict(owner)
@@ -185,7 +228,10 @@ def interval_of(
             )
             if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
-            elif status == Status.OCCURRED and a > dct:
+            elif a > dct and (status == Status.OCCURRED or status == Status.CANCELLED and re.search(
+                r"\bhad\s+(?:still\s+|originally\s+)?(?:planned|intended)\s+to\b",
+                sent.text[:slot.rel_start]
+            )):  # "had planned to host talks on Tuesday until ...": the Tuesday just gone
                 a, b = a - timedelta(days=7), b - timedelta(days=7)
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):

@@ -129,16 +129,25 @@ _NOT_VENUE = re.compile(
 )
 
 
+_DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement)\s+in\s+$", re.I)
+
+
 def meeting_place(
-    trig: Trigger, sent: Sentence, places: list[PlaceHit], limit: int
+    trig: Trigger, sent: Sentence, places: list[PlaceHit], limit: int,
+    parties: frozenset[str] = frozenset(),
 ) -> PlaceHit | None:
+    """``parties``: the sentence's sides; "a ceasefire in Doha" is a venue when the city is
+    no party's ("agreed to a ceasefire in Doha"), a theatre when it is ("truce in Khartoum")."""
     best: PlaceHit | None = None
     for h in places:
         rs = h.start - sent.start
         if h.place.population < 0:
             continue
         prefix = sent.text[max(0, rs - 40):rs]
-        if _NOT_VENUE.search(prefix):
+        if _NOT_VENUE.search(prefix) and not (
+            parties and _DEAL_IN.search(prefix) and not h.place.is_country
+            and h.place.country not in parties
+        ):
             continue
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:city|town|resort|port|capital)\s+of\s+$", prefix):

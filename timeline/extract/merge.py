@@ -34,11 +34,11 @@ def dates_ok(x: Candidate, y: Candidate) -> bool:
 def _lead_and_background(x: Candidate, y: Candidate) -> bool:
     """An undated report in the lead is today's news, not a dated background occasion
     weeks before it ("their second round of talks ..." vs "first met on May 16")."""
-    return (
-        x.precision == Precision.UNKNOWN and not x.date_text and x.sent_idx <= 2
-        and y.precision != Precision.UNKNOWN and y.sent_idx > x.sent_idx + 2
-        and (x.interval[1] - y.interval[1]).days > 7
-    )
+    if not (x.precision == Precision.UNKNOWN and x.sent_idx <= 2 and not x.headline
+            and y.precision != Precision.UNKNOWN and y.sent_idx > x.sent_idx + 2):
+        return False
+    # a reporting date ("Trump announced late on Wednesday") bounds the lead's news closely
+    return (x.interval[1] - y.interval[1]).days > (2 if x.date_text else 7)
 
 
 def _compatible(x: Candidate, y: Candidate) -> bool:

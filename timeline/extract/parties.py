@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.actors import Mention
+from timeline.extract.actors import SIDES_REF, Mention
 from timeline.extract.candidate import in_spans
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.text import Sentence
@@ -96,7 +96,12 @@ def speaker(
             seg_start = cm.end()
         segment = text[seg_start:cut]
         cands = [(m, r) for m, r in zip(mentions, rel, strict=True)
-                 if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)]
+                 if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)
+                 and not (m.coref and SIDES_REF.fullmatch(m.text))]
+        if (re.match(r"\s*(?:who|which)\s", segment) and seg_start > 1
+                and text[seg_start - 2] == ","):
+            cut = seg_start - 2  # "Anwar, who chairs ASEAN this year, announced": not ASEAN
+            continue
         if cands:
             break
         if segment.strip() and not re.fullmatch(r"\s*(?:the|a|an)?\s*", segment):

@@ -33,7 +33,7 @@ _DEAL = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
     r"|initiative|roadmap|terms|deal|agreement|accord|truce|cease-?fire|pause|extension"
     r"|exchange|swap|memorandum|settlement|understanding|arrangement|declaration|treaty|pact"
-    r"|protocol|communiqu[eé])"
+    r"|protocol|communiqu[eé]|cessation of hostilities|cessation|normali[sz]ation)"
 )
 
 _OFFER = (
@@ -85,20 +85,27 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:met|meet(?:s|ing)?",
           r"(?!\s+(?:the\s+)?(?:demands?|requirements?|conditions?|expectations?)))",
           r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b",
-          r"|at\b|later\b|again\b|\w+\s+(?-i:[A-Z])))",
+          r"|at\b|later\b|again\b|within\b|soon\b|shortly\b|next\b|this\b|tomorrow\b"
+          r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
+          r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
           keys=("met", "meet"), strength=0.85),
     _rule(EventType.MEETING,
           r"\b(?:hold(?:s|ing)?|held|conduct(?:s|ed|ing)?|begin|began|begun|start(?:ed)?",
-          r"|resum(?:e|ed|es|ing)|join(?:s|ed)?|attend(?:s|ed)?|engage in|participate in",
+          r"|resum(?:e|ed|es|ing)|open(?:s|ed)?|join(?:s|ed)?|attend(?:s|ed)?|engage in"
+          r"|participate in",
           r"|take part in)\s+(?:\w+\s+){0,3}?",
           r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation)\b",
           keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
     _rule(EventType.MEETING,
-          r"\b(?:huddled|conferred|spoke|speaks|speak|speaking|talked|talks|negotiat(?:ed|es|ing)",
+          r"\b(?:huddled|conferred|spoke|spoken|speaks|speak|speaking|talked|talks|negotiat(?:ed|es|ing)",
           r"|sat down",
           r"|spoke by (?:tele)?phone)",
           r"(?=\s+(?:\w+\s+){0,2}?with\b)",
           keys=("with",), strength=0.75),
+    _rule(EventType.MEETING,
+          r"\b(?:host(?:ed|s|ing)?|chair(?:ed|s|ing)?|co-?chair(?:ed|s|ing)?)\s+(?:\w+\s+){0,3}?"
+          r"(?:talks|negotiations|meeting|summit|round|consultations)\b",
+          keys=("host", "chair"), strength=0.8),
     _rule(EventType.MEETING,
           r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
           keys=("hosted", "hosts", "welcomed", "phoned"), strength=0.75),
@@ -111,8 +118,15 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
-    _rule(EventType.MEETING, r"\breconvene\b|\bnext round\b",
-          keys=("reconvene", "next round"), strength=0.7),
+    _rule(EventType.MEETING,
+          r"\b(?:spoke|spoken|speak|speaks|talk|talked)\s+again\b",
+          keys=("again",), strength=0.7),
+    _rule(EventType.MEETING,
+          r"\b(?:called|phoned|rang|telephoned|calls|phones)\s+(?:his|her|their|its)\s+"
+          r"(?:[\w-]+\s+){0,2}?counterparts?\b",
+          keys=("counterpart",), strength=0.8),
+    _rule(EventType.MEETING, r"\b(?:re)?conven(?:e|es|ed|ing)\b|\bnext round\b",
+          keys=("conven", "next round"), strength=0.7),
     _rule(EventType.MEETING,
           r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|new"
           r"|previous|final|last|next)\s+round\b(?!\s+of\b)",
@@ -129,6 +143,13 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|asserted|argued|acknowledged|described|denied|denies|give a round of interviews",
           r"|will appear|appear on)\b",
           speech=True, strength=0.7, cs=True),
+    _rule(EventType.STATEMENT,
+          r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|condemned|condemns|critici[sz]ed"
+          r"|called)\b(?=\s+(?:the|a|an|this|that|its|their|Monday's|Tuesday's|Wednesday's"
+          r"|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w'’-]+\s+){0,3}?",
+          _DEAL, r"\b)",
+          keys=("welcome", "hail", "prais", "condemn", "critici", "called"),
+          speech=True, strength=0.7),
     # --- proposals ------------------------------------------------------------------
     _rule(EventType.PROPOSAL,
           r"\b(?:submit(?:s|ted|ting)?|present(?:s|ed|ing)?|deliver(?:s|ed|ing)?",
@@ -140,6 +161,10 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
                 "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions",
                 "memorandum"),
           strength=0.75),
+    _rule(EventType.PROPOSAL,
+          r"\b(?:offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
+          r"|(?-i:[A-Z]))\w+",
+          keys=("offer", "proposed"), strength=0.7),
     _rule(EventType.PROPOSAL,
           r"\b(?:responded|replied)\s+to\b|\b(?:had|has)\s+(?:responded|replied)\b",
           keys=("responded", "replied"), strength=0.7),
@@ -184,8 +209,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:reached|struck|sealed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?",
           r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
           r"|\b(?:deal|agreement|accord|truce|cease-?fire)\s+(?:has|had)\s+been\s+",
-          r"(?:reached|struck|agreed|signed)\b|\bhave reached a deal\b|\bagreed to exert\b",
-          keys=("reached", "struck", "sealed", "been", "agreed to exert"), strength=0.85),
+          r"(?:reached|struck|agreed|signed)\b|\bhave reached a deal\b|\bagreed to exert\b"
+          r"|\b(?:resulted|results|culminated)\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
+          r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
+          keys=("reached", "struck", "sealed", "been", "agreed to exert", "result", "culminat"),
+          strength=0.85),
     # --- rejections -----------------------------------------------------------------
     _rule(EventType.REJECTION,
           r"\b(?:reject(?:s|ed|ing)?|rejection|refus(?:e|es|ed|ing|al)|dismiss(?:es|ed|ing)?",
@@ -205,7 +233,8 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:cease-?fire|truce|pause|lull)\b",
           r"(?=[^.;]{0,40}?\b(?:t[ao]ke?s?n?\s+effect|took effect|into (?:force|effect)",
           r"|beg[ia]n(?:s|ning)?|start(?:s|ed|ing)?|collaps(?:e|ed|es)|broke down|ended",
-          r"|expired?|extended|t(?:ook|akes?|aking) hold|holding)\b)",
+          r"|expired?|extended|t(?:ook|akes?|aking) hold|holding|from midnight)\b"
+          r"|\s+(?:from|as of|starting(?: at)?)\s+(?:\d|midnight|noon))",
           keys=("ceasefire", "cease-fire", "truce", "pause", "lull"), strength=0.75),
     _rule(EventType.CEASEFIRE,
           r"\b(?:collapse|extension|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
@@ -274,8 +303,8 @@ _NEG = re.compile(
     re.I,
 )
 _HYPO = re.compile(
-    r"\b(?:could|might|may|if|whether|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|efforts?|push"
-    r"|pushes|pushing|seek|seeks|seeking|try|tries|trying|attempts?|possibility|chance|prospects?"
+    r"\b(?:could|might|may|if|whether|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|efforts?(?!\s+(?:have|has|had)\b)|push"
+    r"|pushes|pushing|seek|seeks|seeking|try|tries|trying|attempts?(?!\s+(?:have|has|had)\b)|possibility|chance|prospects?"
     r"|towards?|broker|brokering|would only|will only|ready to|willing to|unwilling to|needs? to"
     r"|must|in order to)\s+(?:\w+\s+){0,3}$|\bto\s+$",
     re.I,
@@ -296,6 +325,20 @@ _CANCEL = re.compile(
 )
 
 
+_PASSIVE_CANCEL = re.compile(
+    r"[^.;]{0,120}?\b(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:called off"
+    r"|postponed|cancell?ed|scrapped|put off|suspended|shelved)\b",
+    re.I,
+)
+
+
+_ABANDONED = re.compile(
+    r"\bhad\s+(?:still\s+|originally\s+|initially\s+)?(?:planned|intended|been\s+(?:due"
+    r"|scheduled|set|expected|slated|planning))\s+to\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 def is_negated(before: str) -> bool:
     return bool(_NEG.search(before[-40:]))
 
@@ -312,8 +355,12 @@ def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
         before_cl + " " + sentence[trigger.start:trigger.end] + " " + after_cl
     ):
         return Status.CANCELLED
+    if trigger.noun and _PASSIVE_CANCEL.match(sentence[trigger.end:]):
+        return Status.CANCELLED  # "A round of talks ..., planned for June 15, was called off"
     before = sentence[max(0, trigger.start - 60): trigger.start]
     before = re.split(r"[,;:]\s|\b(?:and|but|after|as|while|when|which|who)\s", before)[-1]
+    if _ABANDONED.search(before):
+        return Status.CANCELLED  # "had planned to travel ... until the strikes began"
     if _FUTURE.search(before + " "):
         return Status.PLANNED
     if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:talks|visit|trip)\s+to\s+$", before):
@@ -321,7 +368,7 @@ def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
     after = sentence[trigger.end: trigger.end + 45]
     if trigger.type == EventType.CEASEFIRE and re.match(
         r"[^.;]{0,40}?\b(?:starting|beginning|will|would|to take effect|takes effect|begins|starts"
-        r"|is due|set to)\b", after, re.I
+        r"|is due|set to)\b|\s+(?:from|as of)\s+(?:\d|midnight|noon)", after, re.I
     ):
         return Status.PLANNED
     word = trigger.text.lower()
