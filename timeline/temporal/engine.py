@@ -143,6 +143,16 @@ _DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d
 _YEAR_REL = re.compile(r"(?i:(this|last|next)(?:\s+year|\s+year's)|year's)")
 
 
+def _day_hit(year: int, month: int, day: int, state: _State) -> _Hit | None:
+    """A calendar day, remembered as the last day mentioned; None if it does not exist."""
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    state.last_day = d
+    return _date_hit(d.isoformat(), state)
+
+
 def _date_hit(value: str, state: _State, edge: str | None = None, typ: str = "DATE") -> _Hit:
     found = interval_of(value)
     if found is None:
@@ -436,12 +446,7 @@ def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
     y = (_spoken_year(ym.group()) if ym else None) or pick_year(
         mon, day, s.dct, clause_tense(s.text, m.start(), m.end())
     )
-    try:
-        d = date(y, mon, day)
-    except ValueError:
-        return None
-    s.last_day = d
-    return _date_hit(d.isoformat(), s)
+    return _day_hit(y, mon, day, s)
 
 
 def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
@@ -465,12 +470,7 @@ def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
         if ym and ym.group(1)
         else pick_year(mon, day, s.dct, clause_tense(s.text, m.start(), m.end()))
     )
-    try:
-        d = date(y, mon, day)
-    except ValueError:
-        return None
-    s.last_day = d
-    return _date_hit(d.isoformat(), s)
+    return _day_hit(y, mon, day, s)
 
 
 def _h_my(m: re.Match[str], s: _State) -> _Hit | None:
