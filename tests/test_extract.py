@@ -614,3 +614,23 @@ def test_earlier_in_the_week_ends_before_publication() -> None:
                             "in Tehran earlier in the week.", FRI)
     meeting = _find(events, "meeting", "Rafael Grossi", location="Tehran")
     assert meeting and meeting[0].date_end is not None and meeting[0].date_end < FRI
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        pytest.param("A Hamas delegation will travel to Cairo on Sunday for talks with "
+                     "Egyptian officials.", date(2024, 10, 26),
+                     {(EventType.VISIT, Status.PLANNED, date(2024, 10, 27)),
+                      (EventType.MEETING, Status.PLANNED, date(2024, 10, 27))},
+                     id="talks-as-purpose-of-a-planned-trip"),
+        pytest.param("The foreign ministers of Turkey and Ukraine spoke by phone on Tuesday "
+                     "about a prisoner exchange.", date(2025, 3, 19),
+                     {(EventType.MEETING, Status.OCCURRED, date(2025, 3, 18))},
+                     id="plural-subject-spoke-by-phone"),
+    ],
+)
+def test_purpose_and_phone_calls(sentence: str, published: date,
+                                 expected: set[tuple[EventType, Status, date]]) -> None:
+    got = {(e.type, e.status, e.date_start) for e in extract_events(sentence, published)}
+    assert got == expected

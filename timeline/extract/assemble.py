@@ -203,8 +203,10 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
     status = status_of(trig, s.text, s.sent.headline)
     if trig.noun and status == Status.OCCURRED and _NOUN_FUTURE.match(s.text[trig.end:]):
         return Status.PLANNED
-    if re.search(r"\bto\s+$", before):
-        # "flew to Doha to meet ...": the purpose shares the trip's status
+    if re.search(r"\bto\s+$", before) or re.search(
+            r"\bfor\s+(?:(?:a|an|the|new|fresh|further|more|another)\s+){0,2}$", before):
+        # "flew to Doha to meet ...", "will travel to Cairo for talks": the purpose
+        # shares the trip's status
         visits = [c for c in s.out if c.type == EventType.VISIT]
         if visits:
             return visits[-1].status

@@ -118,6 +118,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
+    # "The ministers of Turkey and Ukraine spoke by phone": the parties are the subject
+    _rule(EventType.MEETING,
+          r"\b(?:spoke|spoken|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+phone"
+          r"|via\s+video\s*link)\b(?!\s+(?:\w+\s+){0,2}?with\b)",
+          keys=("phone", "video"), strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|speak|speaks|talk|talked)\s+again\b",
           keys=("again",), strength=0.7),
