@@ -634,3 +634,32 @@ def test_purpose_and_phone_calls(sentence: str, published: date,
                                  expected: set[tuple[EventType, Status, date]]) -> None:
     got = {(e.type, e.status, e.date_start) for e in extract_events(sentence, published)}
     assert got == expected
+
+
+M, S, A = EventType.MEETING, EventType.STATEMENT, EventType.AGREEMENT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected", "absent"),
+    [
+        pytest.param("The two envoys met the Omani foreign minister and Swiss officials in "
+                     "Muscat on Tuesday to discuss a prisoner exchange, diplomats said.",
+                     date(2025, 4, 11), {(M, Status.OCCURRED, date(2025, 4, 8))}, set(),
+                     id="met-to-discuss-is-one-past-meeting"),
+        pytest.param("Erdogan said the issue would be settled when he and Putin meet in person.",
+                     date(2023, 7, 17), {(S, Status.OCCURRED, date(2023, 7, 17))}, {M},
+                     id="when-clause-is-a-condition"),
+        pytest.param("Trump said there would be no breakthrough until he met Putin himself.",
+                     date(2025, 5, 16), {(S, Status.OCCURRED, date(2025, 5, 16))}, {M},
+                     id="until-clause-is-a-condition"),
+        pytest.param("Trump said both prime ministers had agreed to meet.", date(2025, 7, 27),
+                     {(S, Status.OCCURRED, date(2025, 7, 27))}, {A},
+                     id="agreed-to-meet-is-not-a-deal"),
+    ],
+)
+def test_conditions_and_purposes(sentence: str, published: date,
+                                 expected: set[tuple[EventType, Status, date]],
+                                 absent: set[EventType]) -> None:
+    got = {(e.type, e.status, e.date_start) for e in extract_events(sentence, published)}
+    assert expected <= got
+    assert not absent & {t for t, _, _ in got}

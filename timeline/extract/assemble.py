@@ -175,9 +175,24 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
                      EventType.REQUEST) and is_hypothetical(before):
         return True
+    if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
+        before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
+    ):  # "when we meet in person", "until he met Putin himself": a condition, not an event
+        return True
+    if trig.type == EventType.AGREEMENT and _AGREED_TO_TALK.match(text[trig.end:]):
+        return True  # "agreed to meet": the meeting is the event, planned
     return trig.type == EventType.REQUEST and bool(
         re.search(r"\bfor comment\b", text[trig.end:trig.end + 30])
     )
+
+
+_SUBORDINATE_TIME = re.compile(
+    # ", when ..." after a time ("in January, when a truce took hold") tells what happened
+    r"(?<![,;]\s)\b(?:when|once|unless|until)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:can|could|will|would|finally|eventually)\s+)?$", re.I)
+_PAST_FORM = re.compile(r"(?:\w+ed|met|held|spoke|signed|took|made|gave|sat|began)\b", re.I)
+_AGREED_TO_TALK = re.compile(
+    r"\s+to\s+(?:meet|talk|hold\s+(?:\w+\s+)?talks|negotiate|resume\s+(?:\w+\s+)?talks)\b")
 
 
 def _between_sides(s: _Sentence, trig: Trigger) -> bool:
@@ -207,9 +222,11 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
             r"\bfor\s+(?:(?:a|an|the|new|fresh|further|more|another)\s+){0,2}$", before):
         # "flew to Doha to meet ...", "will travel to Cairo for talks": the purpose
         # shares the trip's status
-        visits = [c for c in s.out if c.type == EventType.VISIT]
-        if visits:
-            return visits[-1].status
+        # ("met X in Doha to discuss ...": the same for talks held to discuss something)
+        earlier = [c for c in s.out if c.type in (EventType.VISIT, EventType.MEETING)
+                   and c.trigger_start < trig.start]
+        if earlier:
+            return earlier[-1].status
     elif re.search(r"\band\s+$", before) and s.out and s.out[-1].trigger_start < trig.start:
         # "to travel to Qatar Friday and meet ...": coordinated verbs share a status
         return s.out[-1].status

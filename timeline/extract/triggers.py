@@ -311,7 +311,8 @@ _HYPO = re.compile(
     r"\b(?:could|might|may|if|whether|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|efforts?(?!\s+(?:have|has|had)\b)|push"
     r"|pushes|pushing|seek|seeks|seeking|try|tries|trying|attempts?(?!\s+(?:have|has|had)\b)|possibility|chance|prospects?"
     r"|towards?|broker|brokering|would only|will only|ready to|willing to|unwilling to|needs? to"
-    r"|must|in order to)\s+(?:\w+\s+){0,3}$|\bto\s+$",
+    r"|must|in order to|demand(?:s|ed|ing)?\s+that|insist(?:s|ed|ing)?\s+that)"
+    r"\s+(?:\w+\s+){0,3}$|\bto\s+$",
     re.I,
 )
 _FUTURE = re.compile(
