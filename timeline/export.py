@@ -141,9 +141,7 @@ def parse_import(text: str, fmt: str) -> ParsedImport:
 
 def _validate(result: ParsedImport, line: int, data: dict[str, Any], where: str) -> None:
     event_id = (data.pop("id", None) or "").strip().lower() or None
-    data.setdefault("origin", "imported")
-    if not data.get("origin"):
-        data["origin"] = "imported"
+    data["origin"] = data.get("origin") or "imported"
     try:
         ev = EventCreate.model_validate(data)
     except ValidationError as err:

@@ -125,20 +125,12 @@ def _unique_ids(store: Store, new: list[tuple[str, EventCreate]]) -> list[tuple[
     taken: set[str] = set()
     for eid, ev in new:
         candidate, n = eid, 0
-        while candidate in taken or _exists(store, candidate):
+        while candidate in taken or store.has_event(candidate):
             n += 1
             candidate = content_id(ev.model_copy(update={"title": f"{ev.title}#{n}"}))
         taken.add(candidate)
         out.append((candidate, ev))
     return out
-
-
-def _exists(store: Store, event_id: str) -> bool:
-    try:
-        store.get(event_id)
-    except TimelineError:
-        return False
-    return True
 
 
 def _as_datetime(value: date | datetime | None) -> datetime | None:

@@ -269,6 +269,10 @@ class Store:
 
     # --- documents (used by ingest) ---------------------------------------------------
 
+    def has_event(self, event_id: str) -> bool:
+        with self.session() as s:
+            return s.get(Event, event_id) is not None
+
     def has_document(self, document_id: str) -> bool:
         with self.session() as s:
             return s.get(Document, document_id) is not None
