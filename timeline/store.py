@@ -699,9 +699,8 @@ class Writer:
 
     def add_document(self, values: dict[str, Any]) -> bool:
         """Record a document; False when it was already there (read by another process)."""
-        result = self.conn.execute(
-            self._insert(D).on_conflict_do_nothing(index_elements=["id"]), [values])
-        return bool(result.rowcount)
+        stmt = self._insert(D).values(**values).on_conflict_do_nothing(index_elements=["id"])
+        return self.conn.execute(stmt.returning(D.c.id)).first() is not None
 
     def has_document(self, document_id: str) -> bool:
         return self.conn.execute(select(D.c.id).where(D.c.id == document_id)).first() \
