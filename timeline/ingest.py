@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from timeline.config import Settings, load_settings
 from timeline.errors import ImportFailed, SourceError, TimelineError
 from timeline.merge import plan_merge
-from timeline.models import EventCreate, TrackInfo, fold, fold_key
+from timeline.models import EventCreate, TrackInfo, fold, fold_key, slugify
 from timeline.sources import Article, expand_inputs, read_input
 from timeline.store import Store, Writer, content_id
 
@@ -75,6 +75,7 @@ def ingest(
     settings = settings or load_settings()
     report = IngestReport()
     rules = store.tracks()
+    tracks = [slugify(t) for t in tracks]
     articles = _articles(store, expand_inputs(list(inputs)), settings, published, report,
                          progress)
     for article, when, events in _extracted(articles, workers):
@@ -231,6 +232,7 @@ def assign_tracks(events: list[EventCreate], text: str, rules: Sequence[TrackInf
     one of the track's keywords; a track without keywords takes events naming two of its
     parties. ``explicit`` tracks take every event.
     """
+    explicit = [slugify(t) for t in explicit]
     if not rules and not explicit:
         return events
     words = _spaced_words(text)
@@ -300,6 +302,7 @@ def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
     """Check and write rows in batches inside one transaction; if any row is bad (and
     ``skip_invalid`` is not set) the transaction is rolled back: nothing is written."""
     report = ImportReport()
+    tracks = [slugify(t) for t in tracks]
     problems: list[str] = []
     seen: dict[str, int] = {}
     count = 0
