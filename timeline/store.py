@@ -45,9 +45,6 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.types import Text
 from sqlmodel import create_engine
@@ -97,8 +94,8 @@ E, A, EA, S, T, ET, D = (Event.__table__, Actor.__table__, EventActor.__table__,
                          Document.__table__)  # type: ignore[attr-defined]
 _SEARCH_DOCS = table("search_docs", column("rowid"), column("event_id"))
 _SEARCH_INDEX = table("search_index", column("rowid"), column("body"))
-_PG_SEARCH = literal_column("events.search", TSVECTOR)  # in conditions on ``E``
-_PG_EVENTS = table("events", column("id"), column("search", TSVECTOR))  # for its updates
+_PG_SEARCH: Any = literal_column("events.search")  # in conditions on ``E``
+_PG_EVENTS = table("events", column("id"), column("search"))  # for its updates
 _CHUNK = 500  # ids per IN (...) list
 _WRITE_LOCK = 0x74696D656C696E66  # PostgreSQL advisory lock of exclusive units of work
 SHORT_SPAN = 62  # days: intervals up to this long are found through the date index
@@ -509,6 +506,8 @@ class Store:
                               .where(_SEARCH_DOCS.c.rowid.in_(matches)))
         # \w words quoted as lexemes: the cast reads them as they are, without the server's
         # parser or locale
+        from sqlalchemy.dialects.postgresql import TSQUERY
+
         query = " & ".join(f"'{w}':*" for w in words)
         return _PG_SEARCH.op("@@")(cast(literal(query, Text), TSQUERY))
 
@@ -790,6 +789,8 @@ class Writer:
                 {"rowid": rowids[eid], "body": " ".join(search_words(text))}
                 for eid, text in items])
         else:
+            from sqlalchemy.dialects.postgresql import ARRAY
+
             self.conn.execute(
                 update(_PG_EVENTS).where(_PG_EVENTS.c.id == bindparam("eid")).values(
                     search=func.array_to_tsvector(cast(bindparam("words"), ARRAY(Text)))),
@@ -804,6 +805,8 @@ class Writer:
                 [{"r": rowids[eid], "words": " ".join(search_words(text))}
                  for eid, text in items if eid in rowids])
         else:
+            from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
+
             search = _PG_EVENTS.c.search
             self.conn.execute(
                 update(_PG_EVENTS).where(_PG_EVENTS.c.id == bindparam("eid")).values(
@@ -841,7 +844,12 @@ class Writer:
         return out
 
     def _insert(self, tbl: Any) -> Any:
-        return (sqlite_insert if self.dialect == "sqlite" else pg_insert)(tbl)
+        """INSERT with the dialect's ON CONFLICT clauses."""
+        if self.dialect == "sqlite":
+            from sqlalchemy.dialects import sqlite as dialect
+        else:
+            from sqlalchemy.dialects import postgresql as dialect  # type: ignore[no-redef]
+        return dialect.insert(tbl)
 
 
 # --- values ---------------------------------------------------------------------------
