@@ -421,7 +421,7 @@ def export(
         _fail(f"unknown format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}")
     flt = _filter(since, until, type_, actor, location, status, origin, track, text, limit)
     with _store(ctx) as store, _output(output) as out:
-        events = store.iter_records(flt)
+        events = store.iter_tuples(flt)
         n = write_csv(events, out, bom=bom) if fmt == "csv" else write_json(events, out)
     if output is not None:
         _say(f"wrote {n} event(s) to {output}")

@@ -45,6 +45,7 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         Index("ix_events_start_end", "date_start", "date_end"),
         Index("ix_events_type_start", "type", "date_start"),
+        Index("ix_events_start_id", "date_start", "id"),  # pages newest first, unsorted
         # the merge looks for long intervals apart from short ones (see Store.candidates)
         Index("ix_events_type_span", "type", "span_days"),
     )

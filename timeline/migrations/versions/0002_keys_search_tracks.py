@@ -2,6 +2,7 @@
 
 - ``actors.name_key``, ``events.location_key`` / ``country_key``: names folded in Python
   (``models.fold_key``), so filters match any script in any case on both databases.
+- ``ix_events_start_id``: pages of events newest first straight from an index.
 - ``events.span_days``: the length of an event's interval, so the merge can look for
   short and long intervals through two index ranges instead of scanning every older event.
 - text search: an FTS5 index on SQLite (``search_index`` with ``search_docs`` giving each
@@ -39,6 +40,7 @@ def upgrade() -> None:
         t.add_column(sa.Column("location_key", sa.Text()))
         t.add_column(sa.Column("country_key", sa.Text()))
         t.create_index("ix_events_type_span", ["type", "span_days"])
+        t.create_index("ix_events_start_id", ["date_start", "id"])
         t.create_index("ix_events_location_key", ["location_key"])
         t.create_index("ix_events_country_key", ["country_key"])
     op.create_table(
@@ -125,6 +127,7 @@ def downgrade() -> None:
         t.drop_index("ix_events_country_key")
         t.drop_index("ix_events_location_key")
         t.drop_index("ix_events_type_span")
+        t.drop_index("ix_events_start_id")
         t.drop_column("country_key")
         t.drop_column("location_key")
         t.drop_column("span_days")
