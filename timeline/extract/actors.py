@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from timeline.extract.gazetteer import ActorEntry, Gazetteer
 from timeline.vocab import ActorKind
 
-__all__ = ["SIDES_REF", "ArticleActors", "Mention", "find_people", "resolve_references",
+__all__ = ["SIDES_REF", "ArticleActors", "History", "Mention", "find_people", "resolve_references",
            "sentence_mentions"]
 
 _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
@@ -259,34 +259,88 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
     return [replace(m, sent=offset) for m in out]
 
 
-def _sentence_subjects(pool: list[Mention]) -> list[Mention]:
-    """The first person mentioned in each sentence (by ``sent`` tag): likely a subject."""
-    seen: set[int] = set()
-    out: list[Mention] = []
-    for m in pool:
-        if m.kind == ActorKind.PERSON and m.sent not in seen and not m.coref:
-            seen.add(m.sent)
-            out.append(m)
-    return out
+_LOOKBACK = 400
+"""Mentions a reference may reach back over: far more than any story needs, and a bound that
+keeps a long input linear."""
+
+
+@dataclass(slots=True)
+class History:
+    """The article's mentions so far, with what references need kept up to date as it grows:
+    the first person of each sentence (a likely subject) and, for "the two sides", how often
+    each party was named and which parties were named side by side."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    subjects: set[int] = field(default_factory=set)
+    first: dict[str, Mention] = field(default_factory=dict)
+    score: dict[str, float] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    _subject_sents: set[int] = field(default_factory=set)
+    _last_named: Mention | None = None
+
+    def add(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.coref:
+                continue
+            self.mentions.append(m)
+            if m.kind == ActorKind.PERSON and m.sent not in self._subject_sents:
+                self._subject_sents.add(m.sent)
+                self.subjects.add(id(m))
+            _count_side(m, self.first, self.score)
+            if not m.media and m.kind in _PARTIES:
+                self._last_named = _count_pair(self._last_named, m, self.pairs)
+
+    def recent(self, mentions: list[Mention]) -> list[Mention]:
+        """The last mentions of the history followed by ``mentions``."""
+        return self.mentions[-_LOOKBACK:] + mentions
+
+
+_PARTIES = (ActorKind.GROUP, ActorKind.STATE)
+
+
+def _count_side(m: Mention, first: dict[str, Mention], score: dict[str, float]) -> None:
+    """People count for their side; mediators count half."""
+    if m.media or m.coref:
+        return
+    if m.kind in _PARTIES:
+        first.setdefault(m.name, m)
+        name = m.name
+    elif m.affiliation:
+        name = m.affiliation
+    else:
+        return
+    score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)
+
+
+def _count_pair(prev: Mention | None, m: Mention, pairs: dict[tuple[str, str], float]) -> Mention:
+    """Parties named side by side ("Thailand and Cambodia", "Thailand-Cambodia")."""
+    if prev is not None and prev.name != m.name and 0 <= m.start - prev.end <= 9:
+        key = (prev.name, m.name)
+        pairs[key] = pairs.get(key, 0.0) + (0.5 if prev.mediator or m.mediator else 1.0)
+    return m
 
 
 def resolve_references(
-    text: str, offset: int, mentions: list[Mention], history: list[Mention]
+    text: str, offset: int, mentions: list[Mention], history: History
 ) -> list[Mention]:
     """Add mentions for "he", "the group", "the delegation", "it" from earlier mentions."""
     extra: list[Mention] = []
+    pool_all = history.recent(mentions)
 
     def last(pred: object, before: int) -> Mention | None:
-        pool = [m for m in history + mentions if m.start < before and not m.media]
-        for m in reversed(pool):
-            if pred(m):  # type: ignore[operator]
+        for m in reversed(pool_all):
+            if m.start < before and not m.media and pred(m):  # type: ignore[operator]
                 return m
         return None
 
-    subjects = {id(x) for x in _sentence_subjects(history + mentions)}
+    own = next((m for m in mentions if m.kind == ActorKind.PERSON and not m.coref), None)
+
+    def subject(x: Mention) -> bool:  # the first person named in its sentence
+        return id(x) in history.subjects or x is own
+
     for m in _PRONOUN.finditer(text):
         a = offset + m.start()
-        ref = last(lambda x: x.kind == ActorKind.PERSON and id(x) in subjects, a) or last(
+        ref = last(lambda x: x.kind == ActorKind.PERSON and subject(x), a) or last(
             lambda x: x.kind == ActorKind.PERSON, a)
         if ref is not None:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
@@ -316,7 +370,7 @@ def resolve_references(
     for m in _MEDIATORS_REF.finditer(text):
         a = offset + m.start()
         seen: set[str] = set()
-        for ref in reversed([x for x in history + mentions if x.start < a and x.mediator]):
+        for ref in reversed([x for x in pool_all if x.start < a and x.mediator]):
             if ref.name not in seen and ref.kind == ActorKind.STATE:
                 seen.add(ref.name)
                 extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
@@ -328,37 +382,23 @@ def resolve_references(
         if any(x.start >= a and x.end <= offset + m.end() for x in mentions):
             continue
         extra += [Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind, ref.affiliation,
-                          ref.mediator, coref=True) for ref in _two_sides(history + mentions, a)]
+                          ref.mediator, coref=True) for ref in _two_sides(history, mentions, a)]
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
-def _two_sides(pool: list[Mention], before: int) -> list[Mention]:
-    """"the two sides", "both countries": the two parties the article has named most often
-    (people count for their side; mediators count half)."""
-    parties = (ActorKind.GROUP, ActorKind.STATE)
-    first: dict[str, Mention] = {}
-    score: dict[str, float] = {}
-    for m in pool:
-        if m.start >= before or m.media or m.coref:
+def _two_sides(history: History, mentions: list[Mention], before: int) -> list[Mention]:
+    """"the two sides", "both countries": the two parties named side by side most often, or
+    else the two the article has named most often (people count for their side)."""
+    first, score, pairs = dict(history.first), dict(history.score), dict(history.pairs)
+    prev = history._last_named
+    for m in mentions:
+        if m.start >= before or m.coref:
             continue
-        if m.kind in parties:
-            first.setdefault(m.name, m)
-            name = m.name
-        elif m.affiliation:
-            name = m.affiliation
-        else:
-            continue
-        score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)
-    # parties named side by side ("Thailand and Cambodia", "Thailand-Cambodia") are the sides
-    pairs: dict[tuple[str, str], float] = {}
-    named = [m for m in pool if m.start < before and not m.media and not m.coref
-             and m.kind in parties]
-    for m1, m2 in zip(named, named[1:], strict=False):
-        if m1.name != m2.name and 0 <= m2.start - m1.end <= 9:
-            key = (m1.name, m2.name)
-            pairs[key] = pairs.get(key, 0.0) + (0.5 if m1.mediator or m2.mediator else 1.0)
+        _count_side(m, first, score)
+        if not m.media and m.kind in _PARTIES:
+            prev = _count_pair(prev, m, pairs)
     if pairs:
         best = max(pairs, key=lambda k: (pairs[k], -first[k[0]].start))
         if pairs[best] >= 1.0:

@@ -9,6 +9,7 @@ ending at the DCT when the text says it is earlier."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
@@ -62,9 +63,13 @@ _BARE_WEEKDAY = re.compile(
 
 
 def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
+    """The time expressions inside ``sent``; ``times`` is in text order."""
     out = []
-    for t in times:
-        if t.start >= sent.start and t.end <= sent.end:
+    for k in range(bisect_left(times, sent.start, key=lambda t: t.start), len(times)):
+        t = times[k]
+        if t.start >= sent.end:
+            break
+        if t.end <= sent.end:
             rs, re_ = t.start - sent.start, t.end - sent.start
             before = sent.text[max(0, rs - 45): rs]
             if _DEADLINE.search(before):

@@ -22,6 +22,7 @@ from datetime import date, datetime
 
 from timeline.extract.actors import (
     ArticleActors,
+    History,
     Mention,
     find_people,
     resolve_references,
@@ -67,7 +68,7 @@ def extract_events(
     actors = ArticleActors(gaz)
     find_people(full, actors)
     default_place = dateline(text, index)
-    history: list[Mention] = []
+    history = History()
     last_primary: list[Mention] = []
     cands: list[Candidate] = []
     for sent_idx, sent in enumerate(split_sentences(full)):
@@ -79,7 +80,7 @@ def extract_events(
                 sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz),
                 time_slots(sent, times), dct, gaz, default_place, last_primary, sent_idx,
             )
-        history += [m for m in mentions if not m.coref]
+        history.add(mentions)
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
