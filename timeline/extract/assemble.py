@@ -173,7 +173,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     if re.match(r"(?:an?|the|its|their)\s", trig.text, re.I):
         before = re.sub(r"\bto\s+$", "", before)  # "a response to a U.S. proposal ..."
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
-                     EventType.REQUEST) and is_hypothetical(before):
+                     EventType.REQUEST, EventType.CEASEFIRE) and is_hypothetical(
+        before[:trig.head] if 0 <= trig.head < trig.start else before
+    ):
         return True
     if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
@@ -342,10 +344,20 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
         giver = [m for m in p.obj if re.match(r"['’]s?\s", text[m.end - off:])]
         if giver:  # "Qatar received Hamas's response": Hamas proposes
             p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
+    if trig.awaited:
+        giver = [m for m in p.obj if re.search(r"\bfrom\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$",
+                                               text[trig.end:m.start - off])]
+        if giver:  # "Lebanon expects an offer from the US mediator": the mediator proposes
+            p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
     if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not any(
-        re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off]) for m in p.obj
+        re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off])
+        or (not trig.noun and re.search(r"\bto\s+$", text[:trig.start])
+            and re.match(r"\s+(?:[\w-]+\s+){0,2}$", text[trig.end:m.start - off]))
+        for m in p.obj
     ):
-        return False  # "arrived ... to take part in talks": the purpose of the trip
+        # "arrived ... to take part in talks": the purpose of the trip; but "flew to Libya to
+        # meet Haftar" reports a meeting too
+        return False
     for m in p.subj:
         add_actor(p.actors, m, Role.INITIATOR, s.gaz)
     for m in p.obj:

@@ -33,10 +33,15 @@ class PlaceHit:
 
 @dataclass(slots=True)
 class TimeSlot:
+    """A time expression of a sentence (offsets relative to it). ``edge`` is "from" when it
+    opens a span that runs on ("talks from Monday"), "by" when it closes one ("a written offer
+    by the end of the week")."""
+
     t: TimeLike
     rel_start: int
     rel_end: int
     reporting: bool
+    edge: str = ""
 
 
 @dataclass(slots=True)

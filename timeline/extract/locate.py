@@ -201,7 +201,4 @@ def locate_meetings(cands: list[Candidate]) -> list[Candidate]:
             ):
                 c.location = v.location
                 break
-        earlier = c.precision == Precision.UNKNOWN and c.interval[0] < c.interval[1]
-        if c.location is None and not earlier:  # "an earlier meeting" may be anywhere
-            c.location = c.dateline
     return cands
