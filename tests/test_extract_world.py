@@ -87,3 +87,14 @@ def test_talks_from_monday_run_to_the_publication_day() -> None:
 def test_no_event_is_dated_by_a_century_or_a_title_year(name: str) -> None:
     for e in _extract(name):
         assert e.date_start.year >= 2020, (e.title, e.date_text)
+
+
+# --- actors the gazetteer does not know --------------------------------------------------
+
+
+def test_people_and_organisations_are_found_without_a_gazetteer_entry() -> None:
+    """A name whose surname recurs alone is a person; "Long Name (ACRONYM)" an organisation."""
+    meetings = _events("benghazi_shuttle.txt", "meeting", "Khalifa Haftar")
+    assert [(e.status, _span(e)) for e in meetings] == [("planned", ("2020-01-16", "2020-01-16"))]
+    signed = _events("benghazi_shuttle.txt", "agreement", "Government of National Accord")
+    assert signed, "Sarraj signs for the GNA"

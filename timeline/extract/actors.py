@@ -27,7 +27,10 @@ _TITLE_WORDS = (
     r"|[Aa]mbassador|negotiator|[Aa]dviser|[Aa]dvisor|aide|Sheikh|Emir|King|Crown Prince|Prince"
     r"|Chancellor|General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Eng\.|commander|Commander|Speaker"
     r"|Senator|Sen\.|[Cc]hairman|[Cc]oordinator|representative|diplomat|mediator|deputy|Deputy"
-    r"|politburo member|counterpart|negotiator"
+    r"|politburo member|counterpart|negotiator|warlord|strongman|facilitator|rapporteur"
+    r"|Field Marshal|Marshal|Gen|Colonel|Col\.|Lieutenant General|Major General|Admiral"
+    r"|Commissioner|High Representative|Special Representative|Secretary-General"
+    r"|Secretary General|Governor|Mayor|Ambassador|Premier|Chairman|Chairwoman|Chairperson"
 )
 _TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
 _APPOS = re.compile(
@@ -45,7 +48,16 @@ _NOT_NAME_START = {
     "Council", "Leadership", "Ministry", "Shura", "Security", "Strip", "National", "Special",
     "Sheikh", "Mr", "Mr.", "Dr", "Dr.", "Eng.", "Emir", "King", "Prince", "Crown", "Mideast",
     "Middle", "East", "US", "U.S.", "White", "House", "Trump", "Biden", "Hamas", "Israel",
-    "President-elect", "Former", "Outgoing", "Incoming", "Acting", "Senior", "Top",
+    "President-elect", "Former", "Outgoing", "Incoming", "Acting", "Senior", "Top", "First",
+    "Vice", "General", "Presidential", "Advisor", "Adviser", "High", "Representative", "Envoy",
+    "Northern", "Southern", "Eastern", "Western", "Central", "European", "Supreme", "Chief",
+    "Commander", "Ambassador", "Chancellor", "Premier", "Speaker", "Chairman", "Field",
+    "Marshal", "Colonel", "Lieutenant", "Major", "Admiral", "Commissioner", "Governor",
+}
+_CALENDAR = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December",
 }
 _BAD_NAME_WORDS = {
     "Strip", "Ministry", "Council", "Agency", "Office", "Department", "Bureau", "Forces",
@@ -60,6 +72,12 @@ _FUNCTION_WORDS = {  # title-case headlines: "Iraqi Chief Links Kuwait Pullout T
     "Meets", "Visits", "Urges", "Rejects", "Accepts", "Agree", "Agrees", "Deal", "Plan", "Not",
 }
 _PRONOUN = re.compile(r"\b(?P<p>he|He|she|She|his|His)\b")
+# "the minister said", "The eastern commander has rejected": a person named before
+_NOMINAL_PERSON = re.compile(
+    r"\b(?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?(?P<t>minister|president|prime minister|premier"
+    r"|chancellor|envoy|mediator|commander|warlord|general|leader|chief|diplomat|secretary"
+    r"|ambassador|emir|king|monarch|negotiator|facilitator|rapporteur)\b(?!['’]s|\s+of\b)"
+)
 _GROUP_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?:Palestinian|militant|Islamist|terror|terrorist|armed|Palestinian"
     r" militant|Iran-backed)\s+)*(?:group|movement|organization|organisation)\b"
@@ -102,6 +120,7 @@ class ArticleActors:
 
     gazetteer: Gazetteer
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    orgs: dict[str, tuple[str, ActorKind]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
 
     def entry_mention(
@@ -132,11 +151,22 @@ class ArticleActors:
             self.people.setdefault(s, (name, affiliation))
         self.pattern = None
 
+    def register_org(self, name: str, acronym: str) -> None:
+        """An organisation the article introduces as "Long Name (ACRONYM)"."""
+        gaz = self.gazetteer
+        if name in gaz.surface or acronym in gaz.surface:
+            return
+        kind = ActorKind.GROUP if _ARMED.search(name) else ActorKind.ORGANIZATION
+        for form in (name, acronym):
+            self.orgs.setdefault(form, (name, kind))
+        self.pattern = None
+
     def person_pattern(self) -> re.Pattern[str] | None:
-        if not self.people:
+        if not self.people and not self.orgs:
             return None
         if self.pattern is None:
-            body = "|".join(re.escape(s) for s in sorted(self.people, key=len, reverse=True))
+            forms = {*self.people, *self.orgs}
+            body = "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True))
             self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self.pattern
 
@@ -157,11 +187,18 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
     if poss:
         name = name[: poss.start()]
     tokens = name.split()
-    while tokens and (tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface):
-        tokens = tokens[1:]
+    while tokens:
+        lead = next((k for k in (3, 2) if " ".join(tokens[:k]) in gaz.surface), 0)
+        if lead:  # "North Korea Steve Biegun": a two-word actor before the name
+            tokens = tokens[lead:]
+        elif tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface:
+            tokens = tokens[1:]
+        else:
+            break
     while tokens and tokens[-1] in gaz.surface and gaz.surface[tokens[-1]].kind != ActorKind.PERSON:
         tokens = tokens[:-1]
-    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS for t in tokens):
+    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS or t in _CALENDAR
+                              for t in tokens):
         return None
     cleaned = " ".join(tokens)
     if cleaned in gaz.media or cleaned in gaz.places:
@@ -169,9 +206,100 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
     return cleaned
 
 
-def find_people(text: str, actors: ArticleActors) -> None:
-    """Register the article's people (titled names, appositions, ``said Name``)."""
+_ARMED = re.compile(
+    r"\b(?:Movement|Front|Army|Forces|Tigers|Brigades?|Militia|Party|Rebels?|Resistance"
+    r"|Liberation|Alliance|Coalition|Council|Committee|Group|Government|Opposition)\b"
+)
+_ACRONYM = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*|of|the|for|and|in|de|del|la|el|al)(?:[\s-]+(?:[A-Z][\w’'.-]*"
+    r"|of|the|for|and|in|on|de|del|la|el|al|-in-|in-)){1,8}?)\s+\((?P<acr>[A-Z][A-Z0-9+/&-]{1,9})\)"
+)
+_OFFICE_OF = re.compile(
+    rf"\b(?:the\s+)?(?:{_TITLE_WORDS})\s+of\s+(?P<org>[^,.;]{{3,80}}),\s+(?P<name>{NAME}),"
+)
+_LED_BY = re.compile(rf"\b(?:led|headed|chaired|represented)\s+by\s+(?:{_TITLE_WORDS}\s+)?(?P<name>{NAME})")
+_CANDIDATE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{NAME})")
+
+
+def _acronym_fits(name: str, acr: str) -> bool:
+    """"Sudan People's Liberation Movement-in-Opposition" and "SPLM-IO": the acronym's first
+    letter opens one of the name's capitalised words, and most of its letters are initials."""
+    if name.isupper():
+        return False  # "ADDIS ABABA (AP)": a dateline and its agency
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’']*", name))
+    letters = [c for c in acr if c.isalpha()]
+    return bool(letters) and letters[0] in initials and sum(
+        c in initials for c in letters) >= max(2, len(letters) - 1)
+
+
+def _find_orgs(text: str, actors: ArticleActors) -> None:
+    for m in _ACRONYM.finditer(text):
+        words = m.group("name").split()
+        acr = m.group("acr")
+        # the longest run of words ending before the bracket that the acronym abbreviates:
+        # "the UN-backed Government of National Accord (GNA)" -> "Government of National Accord"
+        for i in range(len(words) - 1):
+            cand = words[i:]
+            if (cand[0][0].isupper() and not cand[0].endswith(("-backed", "-led", "’s", "'s"))
+                    and cand[0][0] == acr[0] and _acronym_fits(" ".join(cand), acr)):
+                actors.register_org(" ".join(cand), acr)
+                break
+
+
+def _find_repeated_names(text: str, actors: ArticleActors) -> None:
+    """"Khalifa Haftar" ... "Haftar's forces": a capitalised name whose last word recurs
+    alone in the article is a person, whatever title (or none) introduced it."""
     gaz = actors.gazetteer
+    seen: dict[str, tuple[str, int]] = {}
+    for m in _CANDIDATE_NAME.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface or name in actors.people or name in actors.orgs:
+            continue
+        if any(w in gaz.surface or w in _NOT_SURNAME for w in name.split()):
+            continue
+        seen.setdefault(name, (name.split()[-1], m.start()))
+    for name, (last, pos) in seen.items():
+        if len(last) < 4 or last in actors.people:
+            continue
+        alone = re.compile(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])")
+        own = {mm.start() + len(name) - len(last) for mm in re.finditer(re.escape(name), text)}
+        if any(mm.start() not in own for mm in alone.finditer(text)):
+            before = re.split(r"[.;:“”\"(]|,\s", text[max(0, pos - 70):pos])[-1]
+            actors.register(name, _affiliation_in(gaz, before))
+
+
+_NOT_SURNAME = {
+    "Council", "Court", "Commission", "Conference", "Initiative", "Agreement", "Accord",
+    "Declaration", "Process", "Talks", "Group", "Route", "Sea", "Republic", "Kingdom", "Day",
+    "Province", "Region", "Valley", "River", "Airport", "Palace", "Summit", "Peace", "Prize",
+    "Forum", "Square", "Street", "Hotel", "Centre", "Center", "Office", "Mission", "Plan",
+    "Consensus", "Treaty", "Protocol", "Framework", "Party", "Army", "Forces", "Front",
+    "Movement", "Ministry", "General", "Secretary", "Assembly", "Parliament", "Senate",
+    "Congress", "Cabinet", "Government", "State", "States", "Nations", "Union", "Affairs",
+    "Security", "Defence", "Defense", "Foreign", "Minister", "President", "Prime", "Olympics",
+    "Games", "Cup", "Tiger", "Tigers",
+}
+
+
+def find_people(text: str, actors: ArticleActors) -> None:
+    """Register the article's people (titled names, appositions, ``said Name``, ``led by
+    Name``, names whose surname recurs alone) and organisations introduced with an acronym."""
+    gaz = actors.gazetteer
+    _find_orgs(text, actors)
+    for m in _OFFICE_OF.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        org = [f for f in actors.orgs if f in m.group("org")]
+        actors.register(name, actors.orgs[org[0]][0] if org else _affiliation_in(
+            gaz, m.group("org"), last=False))
+    for m in _LED_BY.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        before = re.split(r"[.;:“”\"(]|,\s", text[max(0, m.start() - 70):m.start()])[-1]
+        org = [f for f in actors.orgs if f in before]
+        actors.register(name, actors.orgs[org[-1]][0] if org else _affiliation_in(gaz, before))
     for m in _TITLED.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:
@@ -204,6 +332,7 @@ def find_people(text: str, actors: ArticleActors) -> None:
                                appos.group(1)):
             aff = _affiliation_in(gaz, appos.group(1), last=False)
         actors.register(name, aff)
+    _find_repeated_names(text, actors)
 
 
 _CAPITAL_VERB = re.compile(
@@ -225,9 +354,15 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
     pp = actors.person_pattern()
     if pp is not None:
         for m in pp.finditer(text):
-            name, aff = actors.people[m.group(0)]
+            form = m.group(0)
+            if form in actors.people:
+                name, aff = actors.people[form]
+                kind = ActorKind.PERSON
+            else:
+                name, kind = actors.orgs[form]
+                aff = None
             found.append((m.start(), m.end(), Mention(
-                offset + m.start(), offset + m.end(), m.group(0), name, ActorKind.PERSON, aff)))
+                offset + m.start(), offset + m.end(), form, name, kind, aff)))
     for a, b, form in gaz.scan(text):
         if form in gaz.media:
             found.append((a, b, Mention(offset + a, offset + b, form, form,
@@ -343,6 +478,17 @@ def resolve_references(
         ref = last(lambda x: x.kind == ActorKind.PERSON and subject(x), a) or last(
             lambda x: x.kind == ActorKind.PERSON, a)
         if ref is not None:
+            extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                 ref.affiliation, ref.mediator, coref=True))
+    taken = [(x.start, x.end) for x in mentions]
+    for m in _NOMINAL_PERSON.finditer(text):
+        a = offset + m.start()
+        if any(x < offset + m.end() and a < y for x, y in taken):
+            continue  # "the minister, Ayman Safadi": the name follows
+        if re.match(r",?\s+(?:[A-Z][\w'’-]+\s+){1,3}", text[m.end():]):
+            continue
+        ref = last(lambda x: x.kind == ActorKind.PERSON and not x.coref, a)
+        if ref is not None and a - ref.end < 600:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
     for m in _GROUP_REF.finditer(text):

@@ -170,6 +170,12 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
         s, trig
     ):
         return True
+    if trig.modal and _MODAL.search(before):
+        return True
+    if 0 <= trig.head < trig.start and re.search(
+        r"\b(?:where|whether|if|when|how|why|unless)\s+(?:the\s+|a\s+|an\s+)?$", before[:trig.head]
+    ):  # "it does not matter where the negotiations are held"
+        return True
     if re.match(r"(?:an?|the|its|their)\s", trig.text, re.I):
         before = re.sub(r"\bto\s+$", "", before)  # "a response to a U.S. proposal ..."
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
@@ -188,6 +194,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     )
 
 
+_MODAL = re.compile(
+    r"\b(?:would|could|might|may|push\w*\s+for|seek\w*|aim\w*|hop(?:e|es|ed|ing)|want\w*"
+    r"|efforts?\s+to|bid\s+to)\b", re.I)
 _SUBORDINATE_TIME = re.compile(
     # ", when ..." after a time ("in January, when a truce took hold") tells what happened
     r"(?<![,;]\s)\b(?:when|once|unless|until)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -228,7 +237,12 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
         earlier = [c for c in s.out if c.type in (EventType.VISIT, EventType.MEETING)
                    and c.trigger_start < trig.start]
         if earlier:
-            return earlier[-1].status
+            trip = earlier[-1]
+            if trip.status == Status.OCCURRED and trip.type == EventType.VISIT and re.search(
+                r"\b(?:is|are)\s+(?:now\s+)?$", s.text[:trip.trigger_start]
+            ):  # "is flying to Libya on Thursday to meet Haftar": the trip is under way
+                return Status.PLANNED
+            return trip.status
     elif re.search(r"\band\s+$", before) and s.out and s.out[-1].trigger_start < trig.start:
         # "to travel to Qatar Friday and meet ...": coordinated verbs share a status
         return s.out[-1].status

@@ -167,7 +167,11 @@ def assign_times(
                 continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
                 continue  # "says Sunday's talks ...": the possessive dates the noun
-            rel_clause = re.search(r",\s+(?:who|which)\s[^,;]*$", sent.text[:slot.rel_start])
+            # "Anwar, who chairs ASEAN this year, said"; "the truce, first declared in March,
+            # has been renewed": the time is the clause's own
+            rel_clause = re.search(r",\s+(?:(?:who|which)\s|(?:(?:first|originally|initially"
+                                   r"|later|also)\s+)?[a-z]+ed\s)[^,;]*$",
+                                   sent.text[:slot.rel_start])
             if rel_clause:
                 close = sent.text.find(",", slot.rel_end)
                 if tr.end <= rel_clause.start() or 0 <= close < tr.start:

@@ -28,6 +28,9 @@ class Trigger:
     departure: bool = False
     walkout: bool = False
     awaited: bool = False
+    modal: bool = False
+    """Dropped when the sentence before it is conditional or aimed at ("a deal that would
+    ..., extend the ceasefire")."""
     strength: float = 0.7
     head: int = -1
     """Where the words that make the trigger begin, when before ``start`` ("the truce ...
@@ -39,7 +42,7 @@ _DEAL = (
     r"|initiative|roadmap|terms|deal|agreement|accord|truce|cease-?fire|pause|extension"
     r"|exchange|swap|memorandum|settlement|understanding|arrangement|declaration|treaty|pact"
     r"|protocol|communiqu[eé]|cessation of hostilities|cessation|normali[sz]ation|armistice"
-    r"|documents?|joint statement|road ?map|protocols|charter)"
+    r"|documents?|joint statement|road ?map|protocols|charter|text)"
 )
 
 _OFFER = (
@@ -63,7 +66,8 @@ _CEASE_VERB = (
     r"|renewed|extended|prolonged|with\s+effect\s+from"
     r"|(?:was|were|has\s+been|had\s+been|is)\s+(?:announced|declared|agreed))"
 )
-_TALK_NOUNS = ("talks", "negotiations", "discussions", "meeting", "summit", "consultations")
+_TALK_NOUNS = ("talks", "negotiations", "discussions", "meeting", "summit", "consultations",
+               "conference")
 
 
 def _rule(
@@ -106,7 +110,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:met|meet(?:s|ing)?",
           r"(?!\s+(?:the\s+)?(?:demands?|requirements?|conditions?|expectations?)))",
-          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b",
+          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b|for\s+"
+          r"(?:a|an|the|their|two|three|several|more|further|another|fresh|new)?\s*(?:[\w-]+\s+)?"
+          r"(?:talks|conference|summit|meeting|round|session|negotiations|consultations)\b",
           r"|at\b|later\b|again\b|within\b|soon\b|shortly\b|next\b|this\b|tomorrow\b"
           r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
@@ -165,12 +171,23 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING, r"\b(?:re)?conven(?:e|es|ed|ing)\b|\bnext round\b",
           keys=("conven", "next round"), strength=0.7),
     _rule(EventType.MEETING,
+          r"\b(?P<n>talks|negotiations|round|meeting|summit|conference|session|dialogue"
+          r"|consultations)\b(?<!press conference)(?<!news conference)"
+          r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,90}?\b(?P<t>commenced|began|begun|opened"
+          r"|kicked\s+off|got\s+under\s*way|(?:is|was|were|are)\s+under\s*way|started|resumed"
+          r"|convened|reconvened|concluded|ended|wrapped\s+up|closed|(?:was|were|is|are|will\s+be"
+          r"|has\s+been|had\s+been)\s+held|took\s+place|will\s+take\s+place)\b",
+          keys=("commenced", "began", "begun", "opened", "kicked", "under", "started", "resumed",
+                "convened", "concluded", "ended", "wrapped", "closed", "held", "took place",
+                "take place"),
+          strength=0.75),
+    _rule(EventType.MEETING,
           r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|new"
           r"|previous|final|last|next)\s+round\b(?!\s+of\b)",
           keys=("round",), noun=True, strength=0.65),
     _rule(EventType.MEETING,
           r"\b(?:talks|negotiations|discussions|meeting|meetings|summit|round of talks",
-          r"|consultations)\b",
+          r"|consultations|(?<!press )(?<!news )conference)\b",
           keys=_TALK_NOUNS, noun=True, strength=0.65),
     # --- statements (case-sensitive: "States" is not a verb) --------------------------
     _rule(EventType.STATEMENT,
@@ -240,7 +257,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.CEASEFIRE,
           r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)\s+",
           r"(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?", _CEASE, r"s?\b",
-          keys=("renew", "extend", "prolong"), strength=0.75),
+          keys=("renew", "extend", "prolong"), modal=True, strength=0.75),
     # "The first document was signed by ...", "The second document, signed by X, ..."
     _rule(EventType.AGREEMENT,
           r"\b(?:agreement|deal|accord|document|declaration|treaty|memorandum|protocol|pact"
