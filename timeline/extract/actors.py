@@ -50,7 +50,7 @@ _NOT_NAME_START = {
     "Middle", "East", "US", "U.S.", "White", "House", "Trump", "Biden", "Hamas", "Israel",
     "President-elect", "Former", "Outgoing", "Incoming", "Acting", "Senior", "Top", "First",
     "Vice", "General", "Presidential", "Advisor", "Adviser", "High", "Representative", "Envoy",
-    "Northern", "Southern", "Eastern", "Western", "Central", "European", "Supreme", "Chief",
+    "Northern", "Southern", "Eastern", "Western", "Central", "European", "Supreme",
     "Commander", "Ambassador", "Chancellor", "Premier", "Speaker", "Chairman", "Field",
     "Marshal", "Colonel", "Lieutenant", "Major", "Admiral", "Commissioner", "Governor",
 }
