@@ -217,7 +217,9 @@ _ACRONYM = re.compile(
 _OFFICE_OF = re.compile(
     rf"\b(?:the\s+)?(?:{_TITLE_WORDS})\s+of\s+(?P<org>[^,.;]{{3,80}}),\s+(?P<name>{NAME}),"
 )
-_LED_BY = re.compile(rf"\b(?:led|headed|chaired|represented)\s+by\s+(?:{_TITLE_WORDS}\s+)?(?P<name>{NAME})")
+_LED_BY = re.compile(
+    rf"\b(?:led|headed|chaired|represented)\s+by\s+(?:{_TITLE_WORDS}\s+)?(?P<name>{NAME})"
+)
 _CANDIDATE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{NAME})")
 
 
