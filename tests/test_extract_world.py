@@ -98,3 +98,13 @@ def test_people_and_organisations_are_found_without_a_gazetteer_entry() -> None:
     assert [(e.status, _span(e)) for e in meetings] == [("planned", ("2020-01-16", "2020-01-16"))]
     signed = _events("benghazi_shuttle.txt", "agreement", "Government of National Accord")
     assert signed, "Sarraj signs for the GNA"
+
+
+# --- places: the dateline is not the venue; a venue named once holds for the talks --------
+
+
+def test_events_of_the_talks_take_their_venue_not_the_dateline() -> None:
+    events = _extract("brussels_venue.txt")
+    assert not [e for e in events if e.location == "Belgrade"]
+    agreed = [e for e in events if e.type == "agreement"]
+    assert [(e.location, _span(e)) for e in agreed] == [("Brussels", ("2023-05-14", "2023-05-14"))]

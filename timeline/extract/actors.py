@@ -132,7 +132,7 @@ class ArticleActors:
         )
 
     def register(self, name: str, affiliation: str | None) -> None:
-        if name in self.gazetteer.surface:
+        if name in self.gazetteer.surface or name in _known_parts(self.gazetteer):
             return
         tokens = name.split()
         surfaces = {name}
@@ -248,6 +248,25 @@ def _find_orgs(text: str, actors: ArticleActors) -> None:
                 break
 
 
+_PARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _known_parts(gaz: Gazetteer) -> frozenset[str]:
+    """Every run of two or more words inside a known person's name ("Al Thani" of "Mohammed
+    bin Abdulrahman Al Thani"): not a new person."""
+    hit = _PARTS.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        parts: set[str] = set()
+        for form, entry in gaz.surface.items():
+            if entry.kind == ActorKind.PERSON:
+                w = form.split()
+                parts.update(" ".join(w[i:j]) for i in range(len(w))
+                             for j in range(i + 2, len(w) + 1))
+        hit = (gaz, frozenset(parts))
+        _PARTS[id(gaz)] = hit
+    return hit[1]
+
+
 def _find_repeated_names(text: str, actors: ArticleActors) -> None:
     """"Khalifa Haftar" ... "Haftar's forces": a capitalised name whose last word recurs
     alone in the article is a person, whatever title (or none) introduced it."""
@@ -257,17 +276,24 @@ def _find_repeated_names(text: str, actors: ArticleActors) -> None:
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface or name in actors.people or name in actors.orgs:
             continue
-        if any(w in gaz.surface or w in _NOT_SURNAME for w in name.split()):
+        words = name.split()
+        if re.fullmatch(_PARTICLE, words[0]) or name in _known_parts(gaz) or any(
+            w in gaz.surface or w in _NOT_SURNAME for w in words
+        ):
             continue
-        seen.setdefault(name, (name.split()[-1], m.start()))
+        seen.setdefault(name, (words[-1], m.start()))
     for name, (last, pos) in seen.items():
         if len(last) < 4 or last in actors.people:
             continue
         alone = re.compile(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])")
-        own = {mm.start() + len(name) - len(last) for mm in re.finditer(re.escape(name), text)}
-        if any(mm.start() not in own for mm in alone.finditer(text)):
+        for mm in alone.finditer(text):
+            # alone: not the end of a longer name ("Abdulrahman Al Thani")
+            lead = text[max(0, mm.start() - 25):mm.start()]
+            if re.search(rf"(?:[A-Z][\w’'-]*|{_PARTICLE})\s+$", lead):
+                continue
             before = re.split(r"[.;:“”\"(]|,\s", text[max(0, pos - 70):pos])[-1]
             actors.register(name, _affiliation_in(gaz, before))
+            break
 
 
 _NOT_SURNAME = {

@@ -538,8 +538,9 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
         and precision == Precision.UNKNOWN
     )
     out = []
+    groups = _actor_groups(s, trig, p)
     for loc in places:
-        for group in _actor_groups(s, trig, p):
+        for group in groups:
             acts = dict(group)
             if loc is not None and loc.population >= 0 and trig.type in (
                 EventType.VISIT, EventType.MEETING
@@ -556,6 +557,7 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
                 anaphoric=anaphoric, spokes=p.spokes, affiliations=set(p.affiliations),
                 trigger_start=trig.start, has_subject=p.own_subject or trig.speech,
                 sent_idx=s.sent_idx, coref_speaker=p.coref_speaker, trigger_text=trig.text,
+                separate=len(groups) > 1,
             ))
     return out
 

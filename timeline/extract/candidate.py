@@ -70,6 +70,8 @@ class Candidate:
     trigger_text: str = ""
     spokes: bool = False
     affiliations: set[str] = field(default_factory=set)
+    separate: bool = False
+    """One of several meetings a sentence reports ("met separately with A and B")."""
     extra_evidence: list[Sentence] = field(default_factory=list)
 
 

@@ -13,7 +13,7 @@ from timeline.vocab import EventType, Precision, Role, Status
 
 __all__ = [
     "date_from_neighbours", "dateline", "locate_meetings", "meeting_place", "places_in",
-    "visit_places",
+    "share_venue", "visit_places",
 ]
 
 
@@ -179,6 +179,35 @@ def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
         if near:
             best = near[0]
             c.interval, c.precision, c.date_text = best.interval, best.precision, best.date_text
+    return cands
+
+
+_VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION)
+
+
+def share_venue(cands: list[Candidate]) -> list[Candidate]:
+    """A venue named once ("talks in Brussels") belongs to the later events of the same talks:
+    an event with no place takes the place of the closest earlier meeting or trip that shares
+    a party with it and whose dates agree."""
+    venues = [c for c in cands if c.location is not None and c.location.population >= 0
+              and c.type in (EventType.MEETING, EventType.VISIT) and not c.departure]
+    for c in cands:
+        if c.location is not None or c.type not in _VENUE_TAKERS or c.headline or (
+            c.precision == Precision.UNKNOWN and c.interval[0] < c.interval[1]
+        ):  # "an earlier meeting" may have been anywhere
+            continue
+        names = {a.name for a in c.actors if a.role != Role.HOST}
+        for v in sorted((v for v in venues if v.sent_idx <= c.sent_idx),
+                        key=lambda v: -v.sent_idx):
+            if c.sent_idx - v.sent_idx > 6:
+                break
+            shared = names & ({a.name for a in v.actors if a.role != Role.HOST} | v.primary)
+            dated = Precision.UNKNOWN not in (c.precision, v.precision)
+            if shared and (not dated or overlap(c.interval, v.interval)) and (
+                v.status == c.status or c.type != EventType.MEETING
+            ):
+                c.location = v.location
+                break
     return cands
 
 

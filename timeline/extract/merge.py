@@ -44,6 +44,8 @@ def _lead_and_background(x: Candidate, y: Candidate) -> bool:
 def _compatible(x: Candidate, y: Candidate) -> bool:
     if x.type != y.type or not _same_place(x.location, y.location):
         return False
+    if x.separate and y.separate and x.evidence is y.evidence:
+        return False  # "met separately with A and B": two meetings
     located = x.location is not None and y.location is not None
     if x.status != y.status and not (x.flexible_status or y.flexible_status or (
         located and overlap(x.interval, y.interval)

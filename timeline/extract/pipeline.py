@@ -32,7 +32,13 @@ from timeline.extract.assemble import assemble
 from timeline.extract.candidate import Candidate
 from timeline.extract.dates import time_slots
 from timeline.extract.gazetteer import Gazetteer, load_gazetteer
-from timeline.extract.locate import date_from_neighbours, dateline, locate_meetings, places_in
+from timeline.extract.locate import (
+    date_from_neighbours,
+    dateline,
+    locate_meetings,
+    places_in,
+    share_venue,
+)
 from timeline.extract.merge import merge
 from timeline.extract.output import to_model
 from timeline.extract.places import place_index
@@ -84,7 +90,7 @@ def extract_events(
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
-    cands = date_from_neighbours(locate_meetings(cands))
+    cands = share_venue(date_from_neighbours(locate_meetings(cands)))
     events = [to_model(c, full, dct, title, url, outlet) for c in merge(cands)]
     if shift:
         for e in events:
