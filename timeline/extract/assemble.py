@@ -224,10 +224,29 @@ def _between_sides(s: _Sentence, trig: Trigger) -> bool:
     return after and len(sides) >= 2
 
 
+_GOVERNED_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|due|scheduled|expected|slated|going)\s+to)\s+"
+    r"(?:\w+\s+)?(?:host|hold|attend|chair|convene|join|open|lead|head|co-?chair|take\s+part"
+    r"|participate|travel|fly|go|address)\b(?:(?![.;:]|\b(?:which|who|where|that|after|before"
+    r"|while|but|said|says)\b).){0,120}$", re.I)
+
+
+def _own_clause(before: str) -> str:
+    """The text before a trigger back to the start of its clause (a relative clause or a new
+    sentence part is another clause)."""
+    cut = max((m.end() for m in re.finditer(
+        r"[;:]|,\s+(?:which|who|where|that|after|before|while|but)\b", before)), default=0)
+    return before[cut:]
+
+
 def _status(s: _Sentence, trig: Trigger) -> Status:
     before = s.text[:trig.start]
     status = status_of(trig, s.text, s.sent.headline)
-    if trig.noun and status == Status.OCCURRED and _NOUN_FUTURE.match(s.text[trig.end:]):
+    if trig.noun and status == Status.OCCURRED and (
+        _NOUN_FUTURE.match(s.text[trig.end:]) or _GOVERNED_FUTURE.search(_own_clause(before))
+        and not re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:last|earlier|ago|yesterday)\b",
+                         s.text[trig.end:])
+    ):  # "Merkel will host the factions on Sunday at a peace summit in Berlin"
         return Status.PLANNED
     if re.search(r"\bto\s+$", before) or re.search(
             r"\bfor\s+(?:(?:a|an|the|new|fresh|further|more|another)\s+){0,2}$", before):
