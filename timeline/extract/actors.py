@@ -282,20 +282,24 @@ def _find_repeated_names(text: str, actors: ArticleActors) -> None:
         ):
             continue
         seen.setdefault(name, (words[-1], m.start()))
+    if not seen:
+        return
+    # where each capitalised word stands alone: not the end of a longer name
+    # ("Abdulrahman Al Thani"); one pass over the text, so that long inputs stay linear
+    alone: set[str] = set()
+    for w in _CAP_WORD.finditer(text):
+        lead = text[max(0, w.start() - 25):w.start()]
+        if not _NAME_LEAD.search(lead) and not text.startswith("-", w.end()):
+            alone.add(re.sub(r"['’]s?$", "", w.group(0)))  # "Haftar's forces"
     for name, (last, pos) in seen.items():
-        if len(last) < 4 or last in actors.people:
+        if len(last) < 4 or last in actors.people or last not in alone:
             continue
-        alone = re.compile(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])")
-        for mm in alone.finditer(text):
-            # alone: not the end of a longer name ("Abdulrahman Al Thani")
-            lead = text[max(0, mm.start() - 25):mm.start()]
-            if re.search(rf"(?:[A-Z][\w’'-]*|{_PARTICLE})\s+$", lead):
-                continue
-            before = re.split(r"[.;:“”\"(]|,\s", text[max(0, pos - 70):pos])[-1]
-            actors.register(name, _affiliation_in(gaz, before))
-            break
+        before = re.split(r"[.;:“”\"(]|,\s", text[max(0, pos - 70):pos])[-1]
+        actors.register(name, _affiliation_in(gaz, before))
 
 
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*")
+_NAME_LEAD = re.compile(rf"(?:[A-Z][\w’'-]*|{_PARTICLE})\s+$")
 _NOT_SURNAME = {
     "Council", "Court", "Commission", "Conference", "Initiative", "Agreement", "Accord",
     "Declaration", "Process", "Talks", "Group", "Route", "Sea", "Republic", "Kingdom", "Day",
