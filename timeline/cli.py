@@ -35,7 +35,10 @@ DbOption = Annotated[
 @app.callback()
 def main(ctx: typer.Context, db: DbOption = None) -> None:
     """Keep a dated, sourced timeline of diplomatic negotiations."""
-    ctx.obj = load_settings(db)
+    try:
+        ctx.obj = load_settings(db)
+    except TimelineError as err:
+        _fail(str(err))
 
 
 def _fail(message: str) -> NoReturn:
@@ -343,6 +346,9 @@ def ingest_(
              "http(s) URLs of articles or feeds.")],
     published: Annotated[str | None, typer.Option(
         help="Publication date for documents that carry none (YYYY-MM-DD[THH:MM]).")] = None,
+    allow_private_hosts: Annotated[bool, typer.Option(
+        "--allow-private-hosts", help="Also fetch URLs whose host is a loopback, private or "
+        "link-local address (intranet sources); also TIMELINE_ALLOW_PRIVATE_HOSTS=1.")] = False,
 ) -> None:
     """Read documents, extract their events, merge them with known events and store them."""
     from rich.progress import Progress
@@ -360,7 +366,9 @@ def ingest_(
             bar.update(task, advance=1, description=Path(item).name[:40])
 
         try:
-            report = ingest(store, items, published=when, settings=ctx.obj, progress=advance)
+            settings = ctx.obj.replace(allow_private_hosts=True) if allow_private_hosts \
+                else ctx.obj
+            report = ingest(store, items, published=when, settings=settings, progress=advance)
         except TimelineError as err:
             _fail(str(err))
     for name, reason in report.skipped:

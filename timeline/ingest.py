@@ -19,11 +19,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from timeline.config import Settings, load_settings
-from timeline.errors import ImportFailed, SourceError, TimelineError
+from timeline.errors import ImportFailed, InvalidInput, SourceError, TimelineError
 from timeline.export import parse_import, sniff_format, unique_lines
 from timeline.merge import MergePlan, plan_merge
 from timeline.models import Document, EventCreate
-from timeline.sources import Article, expand_inputs, read_input
+from timeline.sources import Article, display_url, expand_inputs, read_input
+from timeline.sources.article import published_problem
 from timeline.sources.text import read_text_file
 from timeline.store import Store, content_id
 
@@ -60,18 +61,25 @@ def ingest(
     called with each input before it is read.
     """
     settings = settings or load_settings()
+    if published is not None and (problem := published_problem(published)):
+        raise InvalidInput(f"publication date {published.isoformat()}: {problem}")
     report = IngestReport()
     for item in expand_inputs(list(inputs)):
+        name = display_url(item)  # a URL's credentials are never shown
         if progress:
-            progress(item)
+            progress(name)
         for got in read_input(item, settings):
             if isinstance(got, SourceError):
-                report.skipped.append((item, str(got)))
+                report.skipped.append((name, str(got)))
                 continue
             try:
                 ingest_article(store, got, published=published, report=report)
             except TimelineError as err:
                 report.skipped.append((got.name, str(err)))
+            except Exception as err:  # one document's failure must not end the batch
+                detail = " ".join(str(err).split())
+                report.skipped.append((got.name, f"{got.name}: cannot be processed "
+                                                  f"({type(err).__name__}: {detail})"))
     return report
 
 
