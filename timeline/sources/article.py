@@ -14,7 +14,9 @@ __all__ = ["MAX_URL_CHARS", "MAX_YEAR", "MIN_YEAR", "Article", "article_url", "c
            "display_url", "parse_published", "published_problem", "shown_value"]
 
 _SPACES = re.compile(r"\s+")
-_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://)[^/?#]*@")
+# The user name and password of "scheme://user:password@host/" and "//user@host"; of
+# "http:/user@host" and "http:///user@host" too, which browsers read the same way.
+_USERINFO = re.compile(r"^((?:[^:/?#]*:)?[/\\]{2,}|https?:[/\\]?)[^/?#\\]*@", re.I)
 _HTTP_URL = re.compile(r"https?://(?:[^\s/?#]*@)?[^\s/?#@]+(?:[/?#]\S*)?", re.I)
 
 # News is dated within these years. Dates are worked out relative to the publication date

@@ -41,7 +41,12 @@ def feed_articles(data: bytes, name: str) -> Iterator[Article | SourceError]:
     """Each entry as an article; an entry that cannot be used is a SourceError of its own."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as err:  # feedparser fails on some bad input, e.g. &#2000000;
+        detail = " ".join(str(err).split())[:200]
+        raise SourceError(f"{name}: cannot parse the feed ({type(err).__name__}: {detail})"
+                          ) from None
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         detail = " ".join(str(reason).split())[:200] if reason else ""
@@ -55,7 +60,8 @@ def feed_articles(data: bytes, name: str) -> Iterator[Article | SourceError]:
 
 
 def _entry_article(entry: dict, where: str, outlet: str | None) -> Article:
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own get() maps the one key to the other, with a warning.
+    stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     published = None
     if stamp:
         try:

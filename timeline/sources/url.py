@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import ipaddress
+import os
 import re
 import socket
 import ssl
@@ -326,9 +328,10 @@ class _Transport(httpx.BaseTransport):
     """httpx's request and response over an httpcore pool that uses ``_Backend``."""
 
     def __init__(self, backend: _Backend) -> None:
-        # create_ssl_context honours SSL_CERT_FILE and SSL_CERT_DIR (a company's own CA).
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(), network_backend=backend, retries=0)
+            ssl_context=_ssl_context(os.environ.get("SSL_CERT_FILE"),
+                                     os.environ.get("SSL_CERT_DIR")),
+            network_backend=backend, retries=0)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, httpx.SyncByteStream)
@@ -344,6 +347,13 @@ class _Transport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._pool.close()
+
+
+@functools.lru_cache(maxsize=4)
+def _ssl_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    """The certificates to trust: certifi's, or SSL_CERT_FILE / SSL_CERT_DIR (a company's
+    own CA). Loading them takes longer than a refused fetch, so once per process."""
+    return httpx.create_ssl_context()
 
 
 class _Body(httpx.SyncByteStream):
