@@ -468,3 +468,19 @@ def test_https_checks_the_certificate_of_the_name_not_the_address(
         # The address itself is not the name on the certificate.
         with pytest.raises(SourceError, match="certificate"):
             fetch(f"https://127.0.0.1:{port}/story", timeout=5, allow_private=True)
+
+
+def test_the_readme_lists_the_accepted_types_and_limits() -> None:
+    import re
+
+    from timeline.sources.url import ACCEPTED, MAX_REDIRECTS
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Fetching URLs", 1)[1].split("\n## ", 1)[0]
+    types = section.split("**Types**", 1)[1].split("refused", 1)[0]
+    named = set(re.findall(r"`([a-z]+/[a-z0-9.+-]+)`", types))
+    assert named - {"text/htmlx", "image/png"} == ACCEPTED  # two examples of refused types
+    assert f"up to {MAX_REDIRECTS} times" in section
+    defaults = Settings()
+    assert f"{defaults.fetch_timeout:g} s" in section
+    assert f"{defaults.fetch_max_bytes // 2**20} MB" in section

@@ -245,6 +245,16 @@ def test_bad_html_gets_a_clear_message(tmp_path: Path, data: bytes, message: str
     assert isinstance(got, SourceError) and message in str(got) and "\n" not in str(got)
 
 
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path, suffix: str) -> None:
+    text = _md("2024-05-06") if suffix == ".md" else \
+        f"<html><body><article><p>{GOOD} Both sides confirmed it.</p></article></body></html>"
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(text.encode("utf-16"))
+    [got] = _read(path)
+    assert isinstance(got, Article) and "Cairo" in got.text
+
+
 def test_html_with_a_bogus_canonical_link_keeps_its_text(tmp_path: Path) -> None:
     html = (f'<html><head><link rel="canonical" href="javascript:alert(1)"></head>'
             f"<body><article><p>{GOOD} Officials from both sides confirmed the visit.</p>"
