@@ -62,7 +62,7 @@ def ingest(
     """
     settings = settings or load_settings()
     if published is not None and (problem := published_problem(published)):
-        raise InvalidInput(f"publication date {published.isoformat()}: {problem}")
+        raise InvalidInput(f"publication date {str(published)[:10]}: {problem}")
     report = IngestReport()
     for item in expand_inputs(list(inputs)):
         name = display_url(item)  # a URL's credentials are never shown

@@ -92,10 +92,9 @@ def resolve(host: str, port: int, *, allow_private: bool, timeout: float) -> lis
         if not allow_private:
             kind = address_kind(ip)
             if kind is not None:
-                said = "is" if _is_literal(host, ip) else "resolves to"
-                article = "an" if kind[0] in "aeiou" else "a"
-                raise SourceError(f"refused: {host} {said} {ip}, {article} {kind} address; "
-                                  f"{ALLOW_HINT}")
+                what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} address"
+                said = f"is {what}" if _is_literal(host, ip) else f"resolves to {ip}, {what}"
+                raise SourceError(f"refused: {host} {said}; {ALLOW_HINT}")
         scope = sockaddr[3] if family == socket.AF_INET6 and len(sockaddr) > 3 else 0
         out.append((family, f"{text}%{scope}" if scope else text, port))
     if not out:
