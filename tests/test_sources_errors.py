@@ -63,13 +63,17 @@ def test_an_absurd_published_option_is_refused(store: Store, tmp_path: Path) -> 
         ingest(store, [str(tmp_path / "a.txt")], published=date(9999, 12, 31))
 
 
-def test_an_unexpected_failure_on_one_document_skips_it_alone(
-        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("error", [OverflowError("date value out of range"),
+                                   RuntimeError("extractor bug"), KeyError("actor")],
+                         ids=["overflow", "runtime", "key"])
+def test_an_unexpected_failure_extracting_one_document_skips_it_alone(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        error: Exception) -> None:
     real = ingest_mod._extract
 
     def extract(article: Article, when: datetime) -> list:
         if "Doha" in article.text:
-            raise OverflowError("date value out of range")
+            raise error
         return real(article, when)
 
     monkeypatch.setattr(ingest_mod, "_extract", extract)
@@ -78,7 +82,25 @@ def test_an_unexpected_failure_on_one_document_skips_it_alone(
     report = ingest(store, [str(tmp_path)])
     assert report.documents == 1 and store.count() >= 1
     [(name, reason)] = report.skipped
-    assert name.endswith("a.md") and "OverflowError: date value out of range" in reason
+    assert name.endswith("a.md") and f"{type(error).__name__}: " in reason
+
+
+def test_an_unexpected_failure_storing_one_document_skips_it_alone(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = ingest_mod._candidates
+
+    def candidates(w: object, events: list) -> list:
+        if any(e.location == "Doha" for e in events):
+            raise OverflowError("date value out of range")
+        return real(w, events)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_mod, "_candidates", candidates)
+    (tmp_path / "a.md").write_text(_md("2024-05-06", "Qatar hosted talks in Doha on Sunday."))
+    (tmp_path / "b.md").write_text(_md("2024-05-07"))
+    report = ingest(store, [str(tmp_path)])
+    assert report.documents == 1
+    [(name, reason)] = report.skipped
+    assert "cannot be processed (OverflowError: date value out of range)" in reason
 
 
 # --- JSON Lines with wrong field types ------------------------------------------------
