@@ -49,7 +49,10 @@ DbOption = Annotated[
 @app.callback()
 def main(ctx: typer.Context, db: DbOption = None) -> None:
     """Keep a dated, sourced timeline of diplomatic negotiations."""
-    ctx.obj = load_settings(db)
+    try:
+        ctx.obj = load_settings(db)
+    except TimelineError as err:
+        _fail(str(err))
 
 
 def _fail(message: str) -> NoReturn:
@@ -492,6 +495,9 @@ def ingest_(
         "--track", help="Put every event read into this track (repeatable).")] = None,
     workers: Annotated[int, typer.Option(
         min=1, max=64, help="Extract in this many processes at once.")] = 1,
+    allow_private_hosts: Annotated[bool, typer.Option(
+        "--allow-private-hosts", help="Also fetch URLs whose host is a loopback, private or "
+        "link-local address (intranet sources); also TIMELINE_ALLOW_PRIVATE_HOSTS=1.")] = False,
 ) -> None:
     """Read documents, extract their events, merge them with known events and store them.
 
@@ -504,8 +510,9 @@ def ingest_(
     when = _parse_when(published, "--published") if published else None
     items = list(expand_inputs(inputs))
     progress = _progress(len(items))
+    settings = ctx.obj.replace(allow_private_hosts=True) if allow_private_hosts else ctx.obj
     with _store(ctx) as store:
-        report = ingest(store, items, published=when, settings=ctx.obj, progress=progress,
+        report = ingest(store, items, published=when, settings=settings, progress=progress,
                         tracks=track or [], workers=workers)
     if items and len(items) >= 3 and sys.stderr.isatty():
         _say("")
