@@ -220,6 +220,7 @@ def add(
 
 
 PAGE = 50
+COUNT_CAP = 10_000  # beyond this, "more than 10,000 more": counting them all costs seconds
 
 
 @app.command("list")
@@ -242,16 +243,21 @@ def list_(
                   None if all_ else (limit or PAGE), offset)
     with _store(ctx) as store:
         events = store.query(flt)
-        total = len(events) + offset
-        if flt.limit and len(events) == flt.limit:
-            total = store.count(flt.model_copy(update={"limit": None, "offset": 0}))
+        more = 0
+        if flt.limit and len(events) == flt.limit:  # how many more, counted up to a point
+            rest = flt.model_copy(update={"limit": None, "offset": 0})
+            more = store.count(rest, cap=offset + len(events) + COUNT_CAP + 1) - offset \
+                - len(events)
     if fmt == "table":
         _print_table(events)
-        shown = f"{len(events)} event(s)" if total == len(events) else \
-            f"{len(events)} of {total} event(s)"
-        more = total - offset - len(events)
-        typer.echo(shown + (f"; {more} more (--limit N, --offset N or --all)" if more > 0
-                            else ""))
+        line = f"{len(events)} event(s)"
+        if more > COUNT_CAP:
+            line = f"{len(events)} event(s); more than {COUNT_CAP:,} more (--limit N, " \
+                   f"--offset N or --all)"
+        elif more > 0:
+            line = f"{len(events)} of {offset + len(events) + more} event(s); {more} more " \
+                   f"(--limit N, --offset N or --all)"
+        typer.echo(line)
     else:
         _print_rows(events, fmt)
 

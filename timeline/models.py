@@ -56,6 +56,7 @@ __all__ = [
     "fold",
     "fold_key",
     "one_line",
+    "search_words",
     "slugify",
     "strip_credentials",
     "utcnow",
@@ -92,6 +93,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return unicodedata.normalize(
         "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def search_words(text: str) -> list[str]:
+    """The words a text is found by: folded (any case, no accents), in order, once each."""
+    return list(dict.fromkeys(re.findall(r"\w+", fold(text))))
 
 
 def slugify(text: str) -> str:
