@@ -26,7 +26,6 @@ from .calendar import (
     week_value,
 )
 from .patterns import (
-    MASTER,
     MONTHS,
     NARROW,
     NUMBER_WORDS,
@@ -36,6 +35,7 @@ from .patterns import (
     TRIGGERS,
     UNIT_CODES,
     WEEKDAYS,
+    alternation,
 )
 from .resolve import edge_of, narrow, pick_year
 from .tense import clause_tense
@@ -1386,7 +1386,7 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
             low = word.lower()
             if low not in TRIGGERS:
                 continue
-        m = NARROW.get(low, MASTER).match(text, pos)
+        m = alternation(NARROW.get(low)).match(text, pos)
         if m is None or m.lastgroup is None:
             continue
         try:

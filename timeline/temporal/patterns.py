@@ -1,18 +1,23 @@
 """Regular-expression vocabulary of English news time expressions.
 
-Everything is compiled into ONE master alternation (``MASTER``) so that the text is scanned
-once; each top-level named group is a rule and ``match.lastgroup`` says which rule fired.
-The order of the alternatives matters: Python's ``re`` takes the first alternative that
-matches at the leftmost position, so longer, more specific rules come first.
+The rules are alternatives of one alternation, tried at the start of each trigger word;
+each top-level named group is a rule and ``match.lastgroup`` says which rule fired. The
+order of the alternatives matters: Python's ``re`` takes the first alternative that
+matches, so longer, more specific rules come first.
+
+Compiling the whole alternation costs more than finding the dates of a short article, so
+nothing is compiled at import: ``alternation(names)`` compiles (once per process) only the
+rules that can start at the trigger words a text actually contains (``NARROW``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = [
-    "MASTER",
     "NARROW",
+    "alternation",
     "TOKEN",
     "TRIGGERS",
     "MONTHS",
@@ -276,8 +281,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "century",
-        r"(?i:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century|"
-        r"(?:the\s+)?(?:\w+)?(?:teenth|tieth)\s+century)",
+        r"(?i:(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+        r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+        r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second))"
+        r"\s+century)",
     ),
     ("fiscal", rf"(?i:fiscal(?:\s+year)?|FY)\s*(?:{YEAR4}|'\d\d)"),
     (
@@ -304,124 +311,96 @@ _RULES: list[tuple[str, str]] = [
 ]
 
 
-# Words an expression can start with. find_times only tries MASTER at tokens in this set
-# (and at digits): trying 35 alternatives at every word start is what made it slow.
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-TRIGGERS: frozenset[str] = _words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tomorrow tonight now currently current recently nowadays these present
-    the a an its this that last next past coming recent previous following same
-    early late mid earlier later end beginning start middle close turn rest post pre
-    minute hour day night week month decade century
-    between around about shortly at nearly almost some roughly approximately more less up
-    no barely fewer each another additional every per twice once for in within over full
-    whole entire near short
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred hundreds couple few several many dozen
-    first second third fourth latter half year comparable corresponding fiscal fy
-    q days weeks months years decades centuries this
-    spring summer fall autumn winter noon midnight midday
-    twenties thirties forties fifties sixties seventies eighties nineties
-    thanksgiving christmas new election easter independence labor memorial veterans
-    halloween valentine good boxing
-    daily weekly monthly annually yearly quarterly hourly nightly biweekly bimonthly
-    semiannually semi
-    tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
-    twentieth
-    """
-)
+# The rules that can start at each trigger word, in groups of words that start the same
+# rules (a token of digits is looked up as "0"). find_times tries only these, and only at
+# these words: trying every rule at every word start is what made it slow. The table is
+# checked against the rules by tests/test_temporal_starts.py, which names what to add.
+_STARTS: dict[str, str] = {
+    "clock ago long_dur dur": (
+        "eight eighteen eighty eleven fifteen fifty five forty four fourteen nine ninety one "
+        "seven seventeen seventy six sixteen sixty ten thirteen thirty three twelve"
+    ),
+    "century": (
+        "eighteenth eighth eleventh fifteenth fifth fourteenth nineteenth ninth seventeenth "
+        "seventh sixteenth sixth tenth thirteenth twelfth twentieth"
+    ),
+    "set": (
+        "annually bimonthly biweekly daily every hourly monthly nightly once per quarterly semi "
+        "semiannually twice weekly yearly"
+    ),
+    "long_dur": (
+        "century days decade hour hours minute minutes month months night nights seconds week weeks"
+    ),
+    "holiday": (
+        "boxing christmas easter election good halloween independence labor memorial new "
+        "thanksgiving valentine veterans"
+    ),
+    "range_md mdy md_spoken my my_rel month": (
+        "april august december february january july june march may november october september"
+    ),
+    "ago dur": "almost approximately barely fewer less more nearly no roughly up",
+    "clock ago dur": "a about an around couple few hundreds many several some",
+    "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
+    "dur": "another ensuing final initial its latest remaining subsequent",
+    "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
+    "range_md mdy md_spoken month": "aug dec feb jan nov oct sept",
+    "ref": "current currently now nowadays recently these",
+    "my my_rel rel rel_month year": "close middle rest start turn",
+    "range_md mdy md_spoken": "apr jul jun mar sep",
+    "season": "autumn fall spring summer winter",
+    "clock": "midday midnight noon shortly",
+    "vague_for": "for in over within",
+    "dur rel_day": "following preceding previous",
+    "long_dur vague_dur2": "centuries decades years",
+    "dayword": "today tonight",
+    "dur vague_dur": "coming past",
+    "mdy my my_rel pod_rel weekday dayword season rel rel_month decade year": "early late",
+    "pod_rel dayword": "tomorrow yesterday",
+    "quarter century": "fourth third",
+    "year": "post pre",
+    "year_ago": "comparable corresponding",
+    "ago dur ref": "at",
+    "clock ago long_dur dur century": "twenty",
+    "clock ago long_dur dur decade year": "nineteen",
+    "clock ago long_dur dur year": "two",
+    "ctx_quarter rel_day rel": "that",
+    "day_around long_dur": "day",
+    "dur set": "each",
+    "fiscal": "fy",
+    "half": "latter",
+    "mdy quarter ctx_quarter pod_rel holiday weekday season rel rel_month": "this",
+    "my my_rel pod_rel weekday season rel rel_month decade year": "mid",
+    "my my_rel rel_day pod_rel weekday dayword rel full_year rel_month year": "earlier",
+    "my my_rel rel_day pod_rel weekday dayword rel rel_month year": "later",
+    "my my_rel season rel end_year rel_month year": "end",
+    "my my_rel season rel rel_month year": "beginning",
+    "qcode": "q",
+    "quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
+    "quarter fiscal": "fiscal",
+    "quarter half dur century": "first",
+    "quarter half dur vague_dur pod_rel holiday weekday season rel rel_month": "last",
+    "quarter half long_dur century": "second",
+    "range_between": "between",
+    (
+        "range_years iso numeric clock dmy quarter ctx_quarter ago long_dur dur decade century year"
+    ): "0",
+    "rel_day": "same",
+    "vague_dur": "recent",
+    (
+        "week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur vague_dur rel_day "
+        "weekday dayword season rel full_year rel_month decade century year ref"
+    ): "the",
+    "year_ago long_dur year_ago_bare end_year": "year",
+}
+NARROW: dict[str, tuple[str, ...]] = {
+    word: tuple(rules.split()) for rules, words in _STARTS.items() for word in words.split()
+}
+TRIGGERS: frozenset[str] = frozenset(NARROW) - {"0", "'"}
 TOKEN = re.compile(r"[A-Za-z]+|\d+|'\d")
 
-# Frequent function words start only a few rules: try just those (same order) at them.
-_FEW_RULES: dict[str, tuple[str, ...]] = {
-    "a": ("ago", "dur"),
-    "an": ("ago", "dur"),
-    "in": ("vague_for",),
-    "for": ("vague_for",),
-    "over": ("vague_for",),
-    "within": ("vague_for",),
-    "that": ("ctx_quarter", "rel_day", "rel"),
-    "at": ("ago", "dur", "ref"),
-    "its": ("dur",),
-    "about": ("clock", "ago", "dur"),
-    "around": ("clock", "ago", "dur"),
-    "more": ("ago", "dur"),
-    "less": ("ago", "dur"),
-    "fewer": ("ago", "dur"),
-    "no": ("ago", "dur"),
-    "up": ("ago", "dur"),
-    "some": ("ago", "dur"),
-    "many": ("ago", "dur"),
-    "several": ("ago", "dur"),
-    "few": ("ago", "dur"),
-    "new": ("holiday",),
-    "good": ("holiday",),
-    "between": ("range_between",),
-    "year": ("year_ago", "year_ago_bare", "long_dur", "end_year"),
-    "minute": ("long_dur",),
-    "hour": ("long_dur",),
-    "day": ("day_around", "long_dur"),
-    "night": ("long_dur",),
-    "week": ("long_dur",),
-    "month": ("long_dur",),
-    "decade": ("long_dur",),
-    "century": ("long_dur",),
-    "the": (
-        "week_of",
-        "day_around",
-        "dayword",
-        "dmy",
-        "my",
-        "my_rel",
-        "year_ago",
-        "quarter",
-        "half",
-        "ctx_quarter",
-        "dur",
-        "vague_dur",
-        "rel_day",
-        "weekday",
-        "season",
-        "rel",
-        "full_year",
-        "rel_month",
-        "decade",
-        "century",
-        "year",
-        "ref",
-    ),
-    # any token starting with a digit is looked up as "0"
-    "0": (
-        "range_years",
-        "iso",
-        "numeric",
-        "clock",
-        "dmy",
-        "ago",
-        "long_dur",
-        "dur",
-        "quarter",
-        "ctx_quarter",
-        "decade",
-        "century",
-        "year",
-    ),
-    "'": ("decade",),
-}
 
-
-def _alternation(names: tuple[str, ...] | None = None) -> re.Pattern[str]:
+@cache
+def alternation(names: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """The rules `names` (all of them if None) as one compiled alternation."""
     chosen = [(n, rx) for n, rx in _RULES if names is None or n in names]
     return re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<{n}>{rx})" for n, rx in chosen) + ")")
-
-
-MASTER = _alternation()
-# word (lower case) -> the smaller alternation to try at it; anything else uses MASTER
-NARROW: dict[str, re.Pattern[str]] = {w: _alternation(names) for w, names in _FEW_RULES.items()}
