@@ -32,11 +32,12 @@ def pick_year(month: int, day: int | None, dct: date, tense: int) -> int:
     # nearest, ties to the past (news reports more than it announces)
     best = min(cands, key=lambda c: (abs(rel(c[1])) * (1.0 if rel(c[1]) <= 0 else 1.3), c[0]))
     i = cands.index(best)
-    # the clause's tense overrides only when the nearest reading is clearly on the wrong side
-    slack = 1 if day is None else 45
-    if tense > 0 and rel(best[1]) < -slack and i < 2:
+    # the clause's tense overrides only when the nearest reading is clearly on the wrong side:
+    # a past-tense "in August" two months ahead is last year's, but cues are noisy enough
+    # ("said ... in July") that a month or some weeks ahead stay this year's
+    if tense > 0 and rel(best[1]) < -(1 if day is None else 45) and i < 2:
         return cands[i + 1][0]
-    if tense < 0 and rel(best[1]) > slack * 3 and i > 0:
+    if tense < 0 and rel(best[1]) > (1 if day is None else 135) and i > 0:
         return cands[i - 1][0]
     return best[0]
 

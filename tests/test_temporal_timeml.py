@@ -1,0 +1,144 @@
+"""The date engine against the TimeML conventions news annotation follows, class by class.
+
+Each table row is (sentence, DCT, expected [(span, value), ...]); the sentences are written
+for these tests. The classes: reference words, the direction of a month or weekday without
+a year, duration extents, decades and centuries, ranges, anchored comparisons, times and
+parts of day, conventions (sets, holidays, fiscal years) and false positives.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import find_times
+from timeline.temporal.tense import clause_tense
+
+WED = date(2024, 6, 12)  # a Wednesday in June
+FEB = date(2024, 2, 14)  # a Wednesday in February
+
+Expected = list[tuple[str, str]]
+
+
+def _found(text: str, dct: date) -> Expected:
+    return [(t.text, t.value) for t in find_times(text, dct)]
+
+
+# --- 2. the direction of a month or weekday without a year ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "The pipeline should be completed in October.",
+            FEB,
+            [("October", "2024-10")],
+            id="should-be-completed-month-ahead",
+        ),
+        pytest.param(
+            "The pipeline will be completed in October.",
+            FEB,
+            [("October", "2024-10")],
+            id="will-be-participle-is-future",
+        ),
+        pytest.param(
+            "The truce had been due to expire Friday.",
+            WED,
+            [("Friday", "2024-06-07")],
+            id="had-been-due-to-is-past",
+        ),
+        pytest.param(
+            "The truce is due to expire Friday.",
+            WED,
+            [("Friday", "2024-06-14")],
+            id="is-due-to-is-future",
+        ),
+        pytest.param(
+            "The deal will be signed in March.",
+            WED,
+            [("March", "2025-03")],
+            id="will-month-behind-is-next-year",
+        ),
+        pytest.param(
+            "The talks collapsed in August.",
+            WED,
+            [("August", "2023-08")],
+            id="past-tense-month-ahead-is-last-year",
+        ),
+        pytest.param(
+            "Elections are expected in December.",
+            FEB,
+            [("December", "2024-12")],
+            id="is-expected-without-to-is-future",
+        ),
+        pytest.param(
+            "Talks should resume on Monday.",
+            WED,
+            [("Monday", "2024-06-17")],
+            id="should-weekday",
+        ),
+        pytest.param(
+            "Officials must decide by Friday.",
+            WED,
+            [("Friday", "2024-06-14")],
+            id="must-weekday",
+        ),
+        pytest.param(
+            "The envoys would have met on Monday.",
+            WED,
+            [("Monday", "2024-06-10")],
+            id="modal-perfect-is-past",
+        ),
+        pytest.param(
+            "He said the vote would take place on Monday.",
+            WED,
+            [("Monday", "2024-06-17")],
+            id="reported-would-is-future",
+        ),
+        pytest.param(
+            "The two sides agreed to meet again on Sunday.",
+            WED,
+            [("Sunday", "2024-06-16")],
+            id="agreed-to-infinitive-is-future",
+        ),
+        pytest.param(
+            "The two sides agreed on Sunday to meet again.",
+            WED,
+            [("Sunday", "2024-06-09")],
+            id="agreed-on-weekday-is-past",
+        ),
+        pytest.param(
+            "The payment will be made on a still unspecified date in January.",
+            date(2024, 10, 30),
+            [("January", "2025-01")],
+            id="participle-used-as-adjective-is-no-verb",
+        ),
+    ],
+)
+def test_direction_follows_tense_and_modality(text: str, dct: date, expected: Expected) -> None:
+    assert _found(text, dct) == expected
+
+
+def test_extractor_and_dates_share_the_reading() -> None:
+    # the extractor reads the same expressions: one parse, one direction
+    from timeline.extract.times import find_times as extractor_times
+
+    text = "The truce had been due to expire Friday. It should be renewed in October."
+    ours = [(t.text, t.value, t.interval) for t in find_times(text, FEB)]
+    theirs = [(t.text, t.value, t.interval) for t in extractor_times(text, FEB)]
+    assert theirs == ours
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        pytest.param("The accord should be signed on X", 1, id="should"),
+        pytest.param("The accord had been due to lapse on X", -1, id="had-been-due"),
+        pytest.param("The accord could have been signed on X", -1, id="could-have"),
+        pytest.param("The accord was signed on X", -1, id="was-signed"),
+        pytest.param("The accord is expected on X", 1, id="is-expected"),
+        pytest.param("The envoy was expected to land on X", 1, id="was-expected-to"),
+    ],
+)
+def test_clause_tense(text: str, tense: int) -> None:
+    assert clause_tense(text, len(text) - 1, len(text)) == tense
