@@ -142,3 +142,70 @@ def test_extractor_and_dates_share_the_reading() -> None:
 )
 def test_clause_tense(text: str, tense: int) -> None:
     assert clause_tense(text, len(text) - 1, len(text)) == tense
+
+
+# --- 4. decades and centuries ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "Trade boomed in the 1990s.", WED, [("the 1990s", "199", None)], id="the-1990s"
+        ),
+        pytest.param(
+            "Inflation peaked in the late 1970s.",
+            WED,
+            [("the late 1970s", "197", "END")],
+            id="the-late-1970s",
+        ),
+        pytest.param(
+            "The feud dates from the early 2000s.",
+            WED,
+            [("the early 2000s", "200", "START")],
+            id="the-early-2000s",
+        ),
+        pytest.param(
+            "Prices fell in the mid-1980s.", WED, [("the mid-1980s", "198", "MID")], id="mid-1980s"
+        ),
+        pytest.param(
+            "Both parties governed in the '70s and '80s.",
+            WED,
+            [("the '70s", "197", None), ("'80s", "198", None)],
+            id="the-70s-and-80s",
+        ),
+        pytest.param(
+            "Sales slowed in the last half of the '80s.",
+            WED,
+            [("the last half of the '80s", "198", "END")],
+            id="last-half-of-a-decade",
+        ),
+        pytest.param(
+            "Music of the nineties returned.", WED, [("the nineties", "199", None)], id="nineties"
+        ),
+        pytest.param(
+            "The treaty shaped the 20th century.",
+            WED,
+            [("the 20th century", "19", None)],
+            id="20th-century",
+        ),
+        pytest.param(
+            "It was the worst war of the twenty-first century.",
+            WED,
+            [("the twenty-first century", "20", None)],
+            id="twenty-first-century",
+        ),
+    ],
+)
+def test_decades_and_centuries(
+    text: str, dct: date, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value, t.mod) for t in found] == expected
+    assert all(t.interval is not None for t in found)
+
+
+def test_decade_interval_covers_ten_years() -> None:
+    (t,) = find_times("Trade boomed in the 1990s.", WED)
+    assert t.interval == (date(1990, 1, 1), date(1999, 12, 31))
+    (late,) = find_times("Inflation peaked in the late 1970s.", WED)
+    assert late.interval is not None
+    assert late.interval[0] >= date(1976, 1, 1) and late.interval[1] == date(1979, 12, 31)

@@ -8,7 +8,7 @@ Conventions (TimeML / TempEval-3 where they exist):
 
 * spans leave out prepositions ("in", "since", "for") but keep modifiers ("about two
   years", "early March", "the past three months"); values are TIMEX3 values
-  (``2024-10-24TEV``, ``2024-W43``, ``2024-Q3``, ``199X``, ``P20D``, ``PRESENT_REF``...);
+  (``2024-10-24TEV``, ``2024-W43``, ``2024-Q3``, ``199`` (the 1990s), ``P20D``, ``PRESENT_REF``...);
 * relative expressions resolve against the DCT and the clause's tense: a bare weekday is
   the last such day on or before the DCT unless the clause speaks of the future;
 * ranges ("Oct. 24-26", "between Monday and Wednesday", "the coming days") are one

@@ -57,6 +57,7 @@ class _Hit:
     start: int | None = None
     end: int | None = None
     extra: _Hit | None = None  # a second expression the same match yields ("24 and 25")
+    mod: str | None = None  # TIMEX3 mod, if the words alone do not say it (see _mod_of)
 
 
 @dataclass(slots=True)
@@ -1158,16 +1159,18 @@ def _month_after_prep(m: re.Match[str], s: _State, prep: str) -> _Hit:
 
 
 def _h_decade(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the 1990s', "the '80s", 'the nineties': TIMEX3 writes a decade as its first three
+    digits (199), narrowed by early/mid/late."""
     t = m.group().lower()
     dm = re.search(r"(\d\d\d)0s", t)
     if dm:
-        value = dm.group(1) + "X"
+        value = dm.group(1)
     else:
         am = re.search(r"'(\d)0s", t)
         if am:
             d = int(am.group(1))
             century = s.dct.year // 100 - (1 if d * 10 > s.dct.year % 100 else 0)
-            value = f"{century}{d}X"
+            value = f"{century}{d}"
         else:
             words = [
                 "twenties",
@@ -1182,9 +1185,15 @@ def _h_decade(m: re.Match[str], s: _State) -> _Hit | None:
             w = next((i for i, x in enumerate(words) if x in t), None)
             if w is None:
                 return None
-            value = f"19{w + 2}X"
+            value = f"19{w + 2}"
     edge = re.search(r"(early|mid|late)", t)
-    return _date_hit(value, s, edge.group(1) if edge else None)
+    hit = _date_hit(value, s, edge.group(1) if edge else None)
+    if "half" in t and hit.interval:  # "the last half of the '80s": five of its ten years
+        a, b = hit.interval
+        first = "first" in t
+        hit.interval = (a, b.replace(year=b.year - 5)) if first else (a.replace(year=a.year + 5), b)
+        hit.precision, hit.mod = Precision.RANGE, "START" if first else "END"
+    return hit
 
 
 def _h_century(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1193,7 +1202,8 @@ def _h_century(m: re.Match[str], s: _State) -> _Hit | None:
     if dm:
         n = int(dm.group(1))
     else:
-        word = t.replace("the", "").split()[0] if t.replace("the", "").split() else ""
+        words = re.sub(r"(?<=twenty)\s+", "-", t.replace("the", "")).split()
+        word = words[0] if words else ""
         n = ORDINALS.get(word, 0) or ORDINALS.get(word.split("-")[-1], 0)
         if "-" in word:
             n += NUMBER_WORDS.get(word.split("-")[0], 0)
@@ -1407,15 +1417,43 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
     return out
 
 
+_MODS = {
+    "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "circa": "APPROX", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "barely": "LESS_THAN", "under": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "longer than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "no fewer than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "no longer than": "EQUAL_OR_LESS",
+    "early": "START", "beginning": "START", "start": "START", "turn": "START", "mid": "MID",
+    "middle": "MID", "late": "END", "end": "END", "close": "END",
+}  # fmt: skip
+_MOD_WORDS = re.compile(
+    r"(?i)^(?:the\s+)?(about|around|some|roughly|approximately|circa|nearly|almost|less\s+than"
+    r"|fewer\s+than|barely|under|more\s+than|over|longer\s+than|at\s+least|no\s+less\s+than"
+    r"|no\s+fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|no\s+longer\s+than|early"
+    r"|beginning|start|turn|mid|middle|late|end|close)(?![\w])"
+)
+
+
+def _mod_of(span: str) -> str | None:
+    """The TIMEX3 mod of the words an expression opens with ("the late", "more than")."""
+    m = _MOD_WORDS.match(span)
+    return _MODS[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
+
+
 def _expression(text: str, hit: _Hit, start: int, end: int) -> TimeExpression:
     start = start if hit.start is None else hit.start
     end = end if hit.end is None else hit.end
+    span = text[start:end]
     return TimeExpression(
         start=start,
         end=end,
-        text=text[start:end],
+        text=span,
         type=hit.type,
         value=hit.value,
         interval=hit.interval,
         precision=hit.precision or Precision.UNKNOWN,
+        mod=hit.mod or _mod_of(span),
     )

@@ -188,7 +188,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "half",
         rf"(?i:the\s+)?(?i:first|second|last|latter)\s+half(?:\s+of\s+(?:(?i:fiscal\s+)?"
-        rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?",
+        rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?"
+        r"(?!\s+(?i:of\s+the)\s+(?!(?i:year)))",  # "the last half of the '80s": a decade's
     ),
     (
         "ctx_quarter",
@@ -277,7 +278,7 @@ _RULES: list[tuple[str, str]] = [
         "decade",
         r"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d\d0s|'\d0s|(?:nineteen[\s-])?"
         r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-        r"|the\s+last\s+half\s+of\s+the\s+'\d0s)",
+        r"|(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+the\s+(?:'\d0s|\d\d\d0s))",
     ),
     (
         "century",
@@ -367,7 +368,7 @@ _STARTS: dict[str, str] = {
     "day_around long_dur": "day",
     "dur set": "each",
     "fiscal": "fy",
-    "half": "latter",
+    "half decade": "latter",
     "mdy quarter ctx_quarter pod_rel holiday weekday season rel rel_month": "this",
     "my my_rel pod_rel weekday season rel rel_month decade year": "mid",
     "my my_rel rel_day pod_rel weekday dayword rel full_year rel_month year": "earlier",
@@ -377,9 +378,9 @@ _STARTS: dict[str, str] = {
     "qcode": "q",
     "quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
     "quarter fiscal": "fiscal",
-    "quarter half dur century": "first",
-    "quarter half dur vague_dur pod_rel holiday weekday season rel rel_month": "last",
-    "quarter half long_dur century": "second",
+    "quarter half dur decade century": "first",
+    "quarter half dur vague_dur pod_rel holiday weekday season rel rel_month decade": "last",
+    "quarter half long_dur decade century": "second",
     "range_between": "between",
     (
         "range_years iso numeric clock dmy quarter ctx_quarter ago long_dur dur decade century year"

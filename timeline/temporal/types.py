@@ -17,6 +17,10 @@ class TimeExpression:
     ``interval`` is the first and last calendar day the expression denotes. It is set for
     DATE and TIME expressions that name a calendar period, and also for the few anchored
     durations that a timeline can place ("the coming days"); otherwise it is None.
+    ``mod`` is the TIMEX3 modifier the words add to the value: ``START``/``MID``/``END``
+    ("early March", "the late 1970s"), ``APPROX`` ("about two years"), ``LESS_THAN``,
+    ``MORE_THAN``, ``EQUAL_OR_LESS``, ``EQUAL_OR_MORE`` ("nearly", "more than", "up to",
+    "at least"); None when there is none.
     """
 
     start: int
@@ -26,9 +30,10 @@ class TimeExpression:
     value: str
     interval: tuple[date, date] | None
     precision: Precision
+    mod: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -41,3 +46,6 @@ class TimeExpression:
             ),
             "precision": str(self.precision),
         }
+        if self.mod:
+            data["mod"] = self.mod
+        return data
