@@ -209,3 +209,77 @@ def test_decade_interval_covers_ten_years() -> None:
     (late,) = find_times("Inflation peaked in the late 1970s.", WED)
     assert late.interval is not None
     assert late.interval[0] >= date(1976, 1, 1) and late.interval[1] == date(1979, 12, 31)
+
+
+# --- 1. reference words -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Analysts welcomed the recent moves by both sides.",
+            [("recent", "PAST_REF")],
+            id="recent-adjective",
+        ),
+        pytest.param(
+            "More recently, the envoy met both leaders.",
+            [("More recently", "PAST_REF")],
+            id="more-recently",
+        ),
+        pytest.param(
+            "Aid deliveries should rise in the coming months.",
+            [("the coming months", "FUTURE_REF")],
+            id="the-coming-months",
+        ),
+        pytest.param(
+            "Officials expect a deal in coming weeks.",
+            [("coming weeks", "FUTURE_REF")],
+            id="coming-weeks",
+        ),
+        pytest.param(
+            "Nobody knows what the future holds; talks may resume in the future.",
+            [("the future", "FUTURE_REF"), ("the future", "FUTURE_REF")],
+            id="the-future",
+        ),
+        pytest.param(
+            "The troops will stay for the foreseeable future.",
+            [("the foreseeable future", "FUTURE_REF")],
+            id="foreseeable-future",
+        ),
+        pytest.param(
+            "They argued about the future of the city.",
+            [],
+            id="the-future-of-something-is-its-fate",
+        ),
+        pytest.param(
+            "Now, the mediators say, both sides must move.",
+            [],
+            id="now-comma-opening-a-sentence",
+        ),
+        pytest.param(
+            "The envoy said so. Now, the delegation is in Cairo.",
+            [],
+            id="now-comma-after-a-sentence",
+        ),
+        pytest.param(
+            "The crossing is open right now.", [("now", "PRESENT_REF")], id="right-stays-out"
+        ),
+        pytest.param(
+            "Losses narrowed in recent quarters.",
+            [("recent quarters", "PXQ")],
+            id="recent-quarters",
+        ),
+        pytest.param(
+            "The most recent round failed.",
+            [],
+            id="most-recent-is-a-ranking",
+        ),
+    ],
+)
+def test_reference_words(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+def test_coming_months_keeps_its_interval() -> None:
+    (t,) = find_times("Aid deliveries should rise in the coming months.", WED)
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert t.interval is not None and t.interval[0] == date(2024, 6, 13)

@@ -671,6 +671,10 @@ def _h_long_dur(m: re.Match[str], s: _State) -> _Hit | None:
 _ADJ_DET = re.compile(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
 
 
+# how many days "the coming weeks", "recent months"... reach from the DCT
+_VAGUE_SPAN = {"day": 10, "week": 21, "month": 90, "quarter": 180, "year": 3 * 365, "decade": 3650}
+
+
 def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group().lower()
     unit = _unit_of(t)
@@ -678,14 +682,17 @@ def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     if t.startswith("recent") and unit == "year":
         return _Hit("DATE", "PAST_REF", None, Precision.UNKNOWN)
-    value = _duration_value(None, unit)
     future = "coming" in t or "next" in t or "ahead" in t
-    span = {"day": 10, "week": 21, "month": 90, "year": 3 * 365, "decade": 3650}.get(unit, 10)
+    span = _VAGUE_SPAN.get(unit, 10)
     if future:
         interval = (s.dct + timedelta(days=1), s.dct + timedelta(days=span))
     else:
         interval = (s.dct - timedelta(days=span), s.dct)
-    return _Hit("DURATION", value, interval, Precision.RANGE)
+    if "coming" in t:
+        # "the coming months" names the near future rather than measuring it (TimeML
+        # FUTURE_REF); "the next few months" counts, so it stays a duration
+        return _Hit("DATE", "FUTURE_REF", interval, Precision.RANGE)
+    return _Hit("DURATION", _duration_value(None, unit), interval, Precision.RANGE)
 
 
 def _h_vague_dur2(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1304,10 +1311,14 @@ def _h_set(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 _REF_VALUE = {
-    "the past": "PAST_REF", "recently": "PAST_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF",
+    "the past": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+    "more recently": "PAST_REF", "most recently": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }  # fmt: skip
+_MOST_BEFORE = re.compile(r"(?i)\b(?:most|more|less|least)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 # "Now, he says, ..." opening a sentence: a discourse marker, not a reference to the present
@@ -1322,6 +1333,10 @@ def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
         and _SENTENCE_START.search(s.text, max(0, m.start() - 6), m.start())
     ):
         return None
+    if t == "recent" and _MOST_BEFORE.search(s.text, max(0, m.start() - 6), m.start()):
+        return None  # "the most recent round": a ranking of events, not a time
+    if t.endswith("future") and _OF_AFTER.match(s.text, m.end()):
+        return None  # "the future of the city": its fate, not a time
     value = _REF_VALUE.get(t, "PRESENT_REF")
     return _Hit("DATE", value, None, Precision.UNKNOWN)
 

@@ -220,7 +220,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "vague_dur",
         r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several|past\s+few|past\s+several"
-        r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|years|decades)"
+        r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|quarters|years|decades)"
         r"|the\s+(?:days|weeks|months|years)\s+ahead)",
     ),
     (
@@ -305,9 +305,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?i:the\s+(?:past|future|near\s+future|near\s+term|short\s+term)"
-        r"|currently|recently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|"
-        r"the\s+present|now|current)(?![\w-])",
+        r"(?i:the\s+(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+past"
+        r"|the\s+near\s+term|the\s+short\s+term|currently|(?:more\s+|most\s+)?recently"
+        r"|recent|nowadays|these\s+days|at\s+present|at\s+the\s+moment|the\s+present"
+        r"|now|current)(?![\w-])",
     ),
 ]
 
@@ -339,13 +340,13 @@ _STARTS: dict[str, str] = {
     "range_md mdy md_spoken my my_rel month": (
         "april august december february january july june march may november october september"
     ),
-    "ago dur": "almost approximately barely fewer less more nearly no roughly up",
     "clock ago dur": "a about an around couple few hundreds many several some",
+    "ago dur": "almost approximately barely fewer less nearly no roughly up",
     "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
     "dur": "another ensuing final initial its latest remaining subsequent",
     "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
     "range_md mdy md_spoken month": "aug dec feb jan nov oct sept",
-    "ref": "current currently now nowadays recently these",
+    "ref": "current currently most now nowadays recently these",
     "my my_rel rel rel_month year": "close middle rest start turn",
     "range_md mdy md_spoken": "apr jul jun mar sep",
     "season": "autumn fall spring summer winter",
@@ -353,6 +354,7 @@ _STARTS: dict[str, str] = {
     "vague_for": "for in over within",
     "dur rel_day": "following preceding previous",
     "long_dur vague_dur2": "centuries decades years",
+    "ago dur ref": "at more",
     "dayword": "today tonight",
     "dur vague_dur": "coming past",
     "mdy my my_rel pod_rel weekday dayword season rel rel_month decade year": "early late",
@@ -360,7 +362,6 @@ _STARTS: dict[str, str] = {
     "quarter century": "fourth third",
     "year": "post pre",
     "year_ago": "comparable corresponding",
-    "ago dur ref": "at",
     "clock ago long_dur dur century": "twenty",
     "clock ago long_dur dur decade year": "nineteen",
     "clock ago long_dur dur year": "two",
@@ -386,7 +387,7 @@ _STARTS: dict[str, str] = {
         "range_years iso numeric clock dmy quarter ctx_quarter ago long_dur dur decade century year"
     ): "0",
     "rel_day": "same",
-    "vague_dur": "recent",
+    "vague_dur ref": "recent",
     (
         "week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur vague_dur rel_day "
         "weekday dayword season rel full_year rel_month decade century year ref"
