@@ -552,52 +552,7 @@ def test_years_and_months(text: str, dct: date, span: str, value: str) -> None:
     assert (t.text, t.type, t.value) == (span, "DATE", value)
 
 
-# --- ranges -------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "dct", "span", "interval"),
-    [
-        pytest.param(
-            "The talks ran Oct. 24-26 in Geneva.",
-            date(2024, 10, 28),
-            "Oct. 24-26",
-            ("2024-10-24", "2024-10-26"),
-            id="month-day-range",
-        ),
-        pytest.param(
-            "They will meet between Monday and Wednesday.",
-            FRI,
-            "between Monday and Wednesday",
-            ("2024-10-28", "2024-10-30"),
-            id="between-weekdays-future",
-        ),
-        pytest.param(
-            "Envoys shuttled Dec. 28-Jan. 3 between the capitals.",
-            date(2025, 1, 10),
-            "Dec. 28-Jan. 3",
-            ("2024-12-28", "2025-01-03"),
-            id="range-across-new-year",
-        ),
-        pytest.param(
-            "The 2019-2021 talks failed.",
-            FRI,
-            "2019-2021",
-            ("2019-01-01", "2021-12-31"),
-            id="range-of-years",
-        ),
-        pytest.param(
-            "Talks were held between Monday and Wednesday.",
-            FRI,
-            "between Monday and Wednesday",
-            ("2024-10-21", "2024-10-23"),
-            id="between-weekdays-past",
-        ),
-    ],
-)
-def test_ranges(text: str, dct: date, span: str, interval: tuple[str, str]) -> None:
-    t = _only(text, dct)
-    assert t.text == span
-    assert t.interval == (_d(interval[0]), _d(interval[1]))
-    assert t.precision is Precision.RANGE
+# --- ranges: see test_temporal_timeml.py -------------------------------------------------
 
 
 # --- durations, sets, vague references ----------------------------------------------------

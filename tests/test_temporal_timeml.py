@@ -283,3 +283,102 @@ def test_coming_months_keeps_its_interval() -> None:
     (t,) = find_times("Aid deliveries should rise in the coming months.", WED)
     assert (t.type, t.value) == ("DATE", "FUTURE_REF")
     assert t.interval is not None and t.interval[0] == date(2024, 6, 13)
+
+
+# --- 5. ranges: TimeML's two expressions, the project's one interval --------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected", "interval"),
+    [
+        pytest.param(
+            "The talks ran Oct. 24-26 in Geneva.",
+            date(2024, 10, 28),
+            [("Oct. 24", "2024-10-24"), ("26", "2024-10-26")],
+            ("2024-10-24", "2024-10-26"),
+            id="month-day-dash-day",
+        ),
+        pytest.param(
+            "The plan covers 2009-2010.",
+            WED,
+            [("2009", "2009"), ("2010", "2010")],
+            ("2009-01-01", "2010-12-31"),
+            id="year-dash-year",
+        ),
+        pytest.param(
+            "He served in the 1957-58 session.",
+            WED,
+            [("1957", "1957"), ("58", "1958")],
+            ("1957-01-01", "1958-12-31"),
+            id="year-dash-two-digits",
+        ),
+        pytest.param(
+            "The summit runs from June 1 to June 3.",
+            date(2024, 5, 20),
+            [("June 1", "2024-06-01"), ("June 3", "2024-06-03")],
+            ("2024-06-01", "2024-06-03"),
+            id="from-day-to-day",
+        ),
+        pytest.param(
+            "They will meet between Monday and Wednesday.",
+            date(2024, 10, 25),
+            [("Monday", "2024-10-28"), ("Wednesday", "2024-10-30")],
+            ("2024-10-28", "2024-10-30"),
+            id="between-weekdays",
+        ),
+        pytest.param(
+            "Talks were held between Monday and Wednesday.",
+            date(2024, 10, 25),
+            [("Monday", "2024-10-21"), ("Wednesday", "2024-10-23")],
+            ("2024-10-21", "2024-10-23"),
+            id="between-weekdays-past",
+        ),
+        pytest.param(
+            "Voting runs between Oct. 3 and 5.",
+            date(2024, 9, 25),
+            [("Oct. 3", "2024-10-03"), ("5", "2024-10-05")],
+            ("2024-10-03", "2024-10-05"),
+            id="between-day-and-bare-day",
+        ),
+        pytest.param(
+            "The ban was in force from 1991 to 1997.",
+            WED,
+            [("1991", "1991"), ("1997", "1997")],
+            ("1991-01-01", "1997-12-31"),
+            id="from-year-to-year",
+        ),
+        pytest.param(
+            "Envoys shuttled Dec. 28-Jan. 3 between the capitals.",
+            date(2025, 1, 10),
+            [("Dec. 28", "2024-12-28"), ("Jan. 3", "2025-01-03")],
+            ("2024-12-28", "2025-01-03"),
+            id="across-new-year",
+        ),
+    ],
+)
+def test_date_ranges(text: str, dct: date, expected: Expected, interval: tuple[str, str]) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value) for t in found] == expected
+    whole = (date.fromisoformat(interval[0]), date.fromisoformat(interval[1]))
+    assert [t.interval for t in found] == [whole, whole]
+    assert all(t.precision == "range" for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Repairs take between 12 and 18 months.",
+            [("12", "P12M"), ("18 months", "P18M")],
+            id="between-counts",
+        ),
+        pytest.param(
+            "Patients wait two to six days.", [("two", "P2D"), ("six days", "P6D")], id="to-counts"
+        ),
+        pytest.param(
+            "The work will take the next 12 to 18 months.",
+            [("the next 12 to 18 months", "PXM")],
+            id="the-next-range-is-one-vague-duration",
+        ),
+    ],
+)
+def test_duration_ranges(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from timeline.vocab import Precision
@@ -85,6 +85,9 @@ _VAGUE = {"few", "several", "many", "some", "hundreds", "couple"}
 def _number(s: str) -> float | None:
     """'two', 'twenty-four', '2 1/2', 'a few' -> 2, 24, 2.5, None (vague)."""
     s = s.lower().strip()
+    if s.endswith("and a half"):  # "two and a half", "a year and a half" (unit removed)
+        whole = _number(s[: -len("and a half")])
+        return None if whole is None else whole + 0.5
     if s.startswith("a couple") or s.startswith("couple"):
         return 2
     if s.startswith("a dozen"):
@@ -167,6 +170,7 @@ def _date_hit(value: str, state: _State, edge: str | None = None, typ: str = "DA
 
 # --- handlers --------------------------------------------------------------------------
 def _h_range_md(m: re.Match[str], s: _State) -> _Hit | None:
+    """'Oct. 24-26', 'Dec. 28-Jan. 3': TimeML's two days, each carrying the whole range."""
     t = m.group()
     mw = _MONTH_WORD.search(t)
     if mw is None:
@@ -174,20 +178,36 @@ def _h_range_md(m: re.Match[str], s: _State) -> _Hit | None:
     mon = _month_of(mw.group())
     mw2 = _MONTH_WORD.search(t, mw.end())
     mon2 = _month_of(mw2.group()) if mw2 else mon
-    days = [int(x) for x in _DAY_IN.findall(t, mw.end())][:2]
+    days = list(_DAY_IN.finditer(t, mw.end()))[:2]
     ym = _YEAR_IN.search(t, mw.end())
-    if len(days) < 2 or (mon2 == mon and days[1] <= days[0]):
+    if len(days) < 2 or (mon2 == mon and int(days[1][1]) <= int(days[0][1])):
         return None  # "March 3-1 vote" is a score, not a range
     y = int(ym.group(1)) if ym and ym.group(1) else None
     if y is None:
-        y = pick_year(mon, days[0], s.dct, clause_tense(s.text, m.start(), m.end()))
+        y = pick_year(mon, int(days[0][1]), s.dct, clause_tense(s.text, m.start(), m.end()))
     try:
-        a = date(y, mon, days[0])
-        b = date(y + (1 if mon2 < mon else 0), mon2, days[1])  # "Dec. 28-Jan. 3"
+        a = date(y, mon, int(days[0][1]))
+        b = date(y + (1 if mon2 < mon else 0), mon2, int(days[1][1]))  # "Dec. 28-Jan. 3"
     except ValueError:
         return None
     s.last_day = a
-    return _Hit("DATE", a.isoformat(), (a, b), Precision.RANGE)
+    second = m.start() + (mw2.start() if mw2 else days[1].start())
+    return _range_hit(a, b, (None, m.start() + days[0].end()), (second, None))
+
+
+def _range_hit(
+    a: date,
+    b: date,
+    first: tuple[int | None, int],
+    second: tuple[int, int | None],
+    values: tuple[str, str] | None = None,
+) -> _Hit:
+    """The two ends of the range a..b as TimeML tags them (their spans `first` and `second`,
+    None where the match's own edge), both with the range's interval."""
+    va, vb = values or (a.isoformat(), b.isoformat())
+    hit = _Hit("DATE", va, (a, b), Precision.RANGE, start=first[0], end=first[1])
+    hit.extra = _Hit("DATE", vb, (a, b), Precision.RANGE, start=second[0], end=second[1])
+    return hit
 
 
 _ATOM = re.compile(
@@ -200,10 +220,12 @@ def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     tense = clause_tense(s.text, m.start(), m.end())
     days: list[date] = []
+    spans: list[tuple[int, int]] = []
     month: int | None = None
     for a in _ATOM.finditer(t):
         if a["wd"]:
             days.append(shift_weekday(s.dct, _weekday_of(a["wd"]), 1 if tense > 0 else 0))
+            spans.append(a.span("wd"))
             continue
         try:
             if a["mon"]:
@@ -215,6 +237,7 @@ def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
                 continue
             y = int(a["y"]) if a["y"] else pick_year(month, day, s.dct, tense)
             days.append(date(y, month, day))
+            spans.append(a.span() if a["mon"] else a.span("bare"))
         except (KeyError, ValueError):
             return None
     if len(days) != 2:
@@ -228,20 +251,27 @@ def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
     if b_ < a_:
         return None
     s.last_day = a_
-    return _Hit("DATE", a_.isoformat(), (a_, b_), Precision.RANGE)
+    (a0, a1), (b0, b1) = ((m.start() + x, m.start() + y) for x, y in spans)
+    return _range_hit(a_, b_, (a0, a1), (b0, b1))
 
 
 def _h_range_years(m: re.Match[str], s: _State) -> _Hit | None:
-    years = [int(x) for x in re.findall(r"\d{2,4}", m.group())]
-    if len(years) != 2:
+    found = list(re.finditer(r"\d{2,4}", m.group()))
+    if len(found) != 2:
         return None
-    a, b = years
+    a, b = (int(x.group()) for x in found)
     if b < 100:  # "2023-24"
         b += a // 100 * 100
     if not a < b <= a + 50:
         return None  # "1990-1985" or a score: not a span of years
     s.last_year = a
-    return _Hit("DATE", str(a), (date(a, 1, 1), date(b, 12, 31)), Precision.RANGE)
+    return _range_hit(
+        date(a, 1, 1),
+        date(b, 12, 31),
+        (None, m.start() + found[0].end()),
+        (m.start() + found[1].start(), None),
+        (str(a), str(b)),
+    )
 
 
 def _h_week_of(m: re.Match[str], s: _State) -> _Hit | None:
@@ -538,7 +568,8 @@ _LEADING_NUM = re.compile(
     r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|only|just|under"
     r"|barely|within|fewer\s+than)\s+)?(?:(?:the|its|each\s+of\s+the|an?\s+additional|another)"
     r"\s+)?(?:(?:past|last|next|first|previous|coming|following|latest|final|remaining|initial"
-    r"|ensuing|preceding|subsequent)\s+)?(?P<num>.+?)(?:\s+(?:or|to)\s+.+?)?(?:\s+(?:more"
+    r"|ensuing|preceding|subsequent)\s+)?(?P<num>.+?)(?:\s+(?:or|to|and)\s+(?!a\s+half\b).+?)?"
+    r"(?:\s+(?:more"
     r"|straight|consecutive|full|trading|business|working|calendar))?[\s-]+(?=(?:second|minute"
     r"|hour|day|night|week|fortnight|month|quarter|year|decade|centur))"
 )
@@ -624,6 +655,8 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     raw = nm.group("num").strip().lower()
     n = _number(raw)
+    if re.search(r"(?i)\band\s+a\s+half$", t):  # "a minute and a half"
+        n = None if n is None else n + 0.5
     if raw in ("a", "an"):
         if unit == "second":
             return None  # "a second" is an ordinal far more often than a duration
@@ -644,6 +677,18 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return _Hit(
             "SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN, end=rate.end()
         )
+    pair = _COUNT_PAIR.search(t, nm.end("num"), nm.end())
+    if pair is not None:
+        if _COUNTED_STRETCH.search(t, 0, nm.start("num")):
+            # "the next 12 to 18 months": one stretch of uncertain length
+            return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN)
+        # "between 12 and 18 months", "two to six days": TimeML tags the counts apart
+        second = _number(_COUNT_TAIL.sub("", t[pair.end() : nm.end()]))
+        hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
+        hit.end = m.start() + nm.end("num")
+        hit.extra = _Hit("DURATION", _duration_value(second, unit), None, Precision.UNKNOWN)
+        hit.extra.start = m.start() + pair.end()
+        return hit
     hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
     det = _ADJ_DET.match(t)
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
@@ -651,6 +696,14 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     return hit
 
 
+_COUNT_PAIR = re.compile(r"(?i)\s+(?:or|to|and)\s+(?!a\s+half\b)")
+_COUNT_TAIL = re.compile(
+    r"(?i)(?:\s+(?:more|straight|consecutive|full|trading|business|working|calendar))?[\s-]*$"
+)
+_COUNTED_STRETCH = re.compile(
+    r"(?i)\b(?:the|its|additional|another|past|last|next|first|previous|coming|following"
+    r"|latest|final|remaining|initial|ensuing|preceding|subsequent)\s"
+)
 _RATE_AFTER = re.compile(r"(?i)\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b")
 _UNIT_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "night": 3, "week": 4, "month": 5,
               "year": 7}  # fmt: skip
@@ -1429,6 +1482,7 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
         if hit.extra is not None:
             out.append(_expression(text, hit.extra, m.start(), m.end()))
             done = hit.extra.end or done
+    _link_ranges(text, out, anchor)
     return out
 
 
@@ -1456,6 +1510,33 @@ def _mod_of(span: str) -> str | None:
     """The TIMEX3 mod of the words an expression opens with ("the late", "more than")."""
     m = _MOD_WORDS.match(span)
     return _MODS[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
+
+
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
+_RANGE_OPEN = re.compile(r"(?i)\b(from|between)\s+$")
+
+
+def _link_ranges(text: str, out: list[TimeExpression], dct: date) -> None:
+    """'from June 1 to June 3', 'between 1985 and 1987': TimeML tags the two ends apart;
+    both get the interval of the whole range, so that what the text dates by the range
+    gets the range, whichever end it reads."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        if join is None or b.interval is None or a.precision is Precision.RANGE:
+            continue
+        opener = _RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
+        word = join.group().strip().lower()
+        if word not in "-–—" and (
+            opener is None or (word == "and") != (opener.group(1).lower() == "between")
+        ):
+            continue  # "moved the talks to Monday", "April 24 and 25": no range
+        first = a.interval or ((dct, dct) if a.value == "PRESENT_REF" else None)
+        if first is None or b.interval[1] < first[0]:
+            continue
+        whole = (first[0], b.interval[1])
+        out[i] = replace(a, interval=whole, precision=Precision.RANGE)
+        out[i + 1] = replace(b, interval=whole, precision=Precision.RANGE)
 
 
 def _expression(text: str, hit: _Hit, start: int, end: int) -> TimeExpression:

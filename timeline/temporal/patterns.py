@@ -213,9 +213,10 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:{_MOD}\s+)?(?:(?i:the|its|each\s+of\s+the|an?\s+additional|another)\s+)?"
         r"(?:(?i:past|last|next|first|previous|coming|following|latest|final|remaining"
         r"|initial|ensuing|preceding|subsequent)\s+)?"
-        rf"{NUM}(?:\s+(?i:or|to)\s+{NUM})?(?:\s+(?i:more|straight|consecutive|full|trading"
-        r"|business|working|calendar))?"
-        rf"[\s-]+{UNIT}(?:\s+(?i:or\s+so|ahead|running))?(?![\w-]|\s+old\b)",
+        rf"{NUM}(?:\s+(?i:or|to|and)\s+{NUM})?(?:\s+(?i:and\s+a\s+half))?"
+        r"(?:\s+(?i:more|straight|consecutive|full|trading|business|working|calendar))?"
+        rf"[\s-]+{UNIT}(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so|ahead|running))?"
+        r"(?![\w-]|\s+old\b)",
     ),
     (
         "vague_dur",

@@ -16,7 +16,9 @@ class TimeExpression:
 
     ``interval`` is the first and last calendar day the expression denotes. It is set for
     DATE and TIME expressions that name a calendar period, and also for the few anchored
-    durations that a timeline can place ("the coming days"); otherwise it is None.
+    durations that a timeline can place ("the coming days"); otherwise it is None. The two
+    ends of a range ("June 1" and "June 3" in "from June 1 to June 3") both carry the whole
+    range, with precision ``range``.
     ``mod`` is the TIMEX3 modifier the words add to the value: ``START``/``MID``/``END``
     ("early March", "the late 1970s"), ``APPROX`` ("about two years"), ``LESS_THAN``,
     ``MORE_THAN``, ``EQUAL_OR_LESS``, ``EQUAL_OR_MORE`` ("nearly", "more than", "up to",
