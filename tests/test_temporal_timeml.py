@@ -382,3 +382,96 @@ def test_date_ranges(text: str, dct: date, expected: Expected, interval: tuple[s
 )
 def test_duration_ranges(text: str, expected: Expected) -> None:
     assert _found(text, WED) == expected
+
+
+# --- 3. duration extents ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The siege lasted over a week.", [("over a week", "P1W")], id="lasted-over-is-more-than"
+        ),
+        pytest.param(
+            "Just over an hour later, the guns fell silent.",
+            [("over an hour", "PT1H")],
+            id="over-before-later",
+        ),
+        pytest.param(
+            "Prices rose over six years.",
+            [("six years", "P6Y")],
+            id="over-as-preposition-stays-out",
+        ),
+        pytest.param(
+            "Output doubled over a three-year period.",
+            [("a three-year period", "P3Y")],
+            id="a-n-year-period",
+        ),
+        pytest.param(
+            "The board renewed its one-year term.",
+            [("one-year term", "P1Y")],
+            id="its-stays-out-of-a-term",
+        ),
+        pytest.param(
+            "Exports fell in the first three months.",
+            [("the first three months", "P3M")],
+            id="the-first-n-months",
+        ),
+        pytest.param(
+            "Thousands fled in the first hours of the assault.",
+            [("the first hours", "PTXH")],
+            id="the-first-hours",
+        ),
+        pytest.param("A three-year-old girl was rescued.", [], id="age-is-no-duration"),
+        pytest.param("He watched a 24-hour news channel.", [], id="round-the-clock-is-no-duration"),
+        pytest.param(
+            "His car was seen in the weeks before the attack.",
+            [("weeks", "PXW")],
+            id="the-weeks-before",
+        ),
+        pytest.param(
+            "In the years that followed, the rebels regrouped.",
+            [("years", "PXY")],
+            id="the-years-that-followed",
+        ),
+        pytest.param(
+            "Relations improved over the years.", [("the years", "PXY")], id="over-the-years"
+        ),
+        pytest.param(
+            "The city was ruled from abroad for centuries.",
+            [("centuries", "PXC")],
+            id="for-centuries",
+        ),
+        pytest.param("We will have to wait for a while.", [("a while", "PXX")], id="a-while"),
+        pytest.param(
+            "He probably died within weeks or months of his capture.",
+            [("weeks or months", "PXW")],
+            id="weeks-or-months",
+        ),
+        pytest.param(
+            "Casualties rose in the last twenty-four hours.",
+            [("the last twenty-four hours", "P1D")],
+            id="the-last-24-hours-is-a-day",
+        ),
+        pytest.param(
+            "The deadline is 24 hours.", [("24 hours", "PT24H")], id="bare-24-hours-stays-hours"
+        ),
+    ],
+)
+def test_duration_extents(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        pytest.param("The talks lasted about two years.", "APPROX", id="about"),
+        pytest.param("The talks lasted more than four hours.", "MORE_THAN", id="more-than"),
+        pytest.param("Detainees can be held up to 180 days.", "EQUAL_OR_LESS", id="up-to"),
+        pytest.param("The envoy stayed at least 72 hours.", "EQUAL_OR_MORE", id="at-least"),
+        pytest.param("The siege lasted over a week.", "MORE_THAN", id="over"),
+        pytest.param("It happened in early March.", "START", id="early"),
+    ],
+)
+def test_modifiers(text: str, mod: str) -> None:
+    (t,) = find_times(text, WED)
+    assert t.mod == mod

@@ -689,11 +689,59 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         hit.extra = _Hit("DURATION", _duration_value(second, unit), None, Precision.UNKNOWN)
         hit.extra.start = m.start() + pair.end()
         return hit
-    hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
+    if (
+        unit == "hour"
+        and n == 24
+        and t.endswith("-hour")
+        and _ROUND_THE_CLOCK.match(s.text, m.end())
+    ):
+        return None  # "a 24-hour news channel": open round the clock, not for a day
+    value = _duration_value(n, unit)
+    if unit == "hour" and n == 24 and _COUNTED_STRETCH.search(t, 0, nm.start("num")):
+        value = "P1D"  # "the last twenty-four hours": TimeML counts the day
+    hit = _Hit("DURATION", value, None, Precision.UNKNOWN)
+    if _PERIOD_NOUN.search(t):
+        # "a three-year period": the noun and its article belong to the span, other
+        # determiners do not ("its one-year term")
+        det = _POSSESSIVE.match(t)
+        article = _ARTICLE_BEFORE.search(s.text, max(0, m.start() - 4), m.start())
+        if det:
+            hit.start = m.start() + det.end()
+        elif article:
+            hit.start = article.start()
+        return hit
     det = _ADJ_DET.match(t)
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
         hit.start = m.start() + det.end()
+    _over_as_preposition(m, s, hit)
     return hit
+
+
+_PERIOD_NOUN = re.compile(r"(?i)\s(?:period|term|span|stretch|window)$")
+_POSSESSIVE = re.compile(r"(?i)(?:its|their|his|her|our|my|your)\s+")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:an?|the)\s+$")
+_ROUND_THE_CLOCK = re.compile(
+    r"(?i)\s+(?:news|television|tv|cable|channel|station|radio|service|services|hotline"
+    r"|helpline|coverage|access|operation|operations|shop|shops|store|stores|pharmacy|clinic"
+    r"|surveillance|security|protection|guard|guards|watch|vigil|support|care|emergency"
+    r"|supermarket|restaurant|diner|gym|live|broadcast|broadcasts|feed)\b"
+)
+# "over" measures ("lasted over a week", "just over an hour") after these words; elsewhere
+# it is the preposition of "rose over six years", which TimeML leaves out of the span
+_OVER_MEASURES = re.compile(
+    r"(?i)\b(?:just|for|last|lasts|lasted|lasting|took|take|takes|taking|spent|spend|spends"
+    r"|after|in|than|within|of|only|stay|stays|stayed|remain|remains|remained|wait|waited"
+    r"|waiting|served|serve|serving)\s+$"
+)
+
+
+def _over_as_preposition(m: re.Match[str], s: _State, hit: _Hit) -> None:
+    t = m.group()
+    if t[:5].lower() == "over " and (
+        t[5:9].lower() == "the "
+        or not _OVER_MEASURES.search(s.text, max(0, m.start() - 12), m.start())
+    ):
+        hit.start = m.start() + 5
 
 
 _COUNT_PAIR = re.compile(r"(?i)\s+(?:or|to|and)\s+(?!a\s+half\b)")
@@ -724,6 +772,7 @@ def _h_long_dur(m: re.Match[str], s: _State) -> _Hit | None:
 _ADJ_DET = re.compile(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
 
 
+_EVENT_STRETCH = re.compile(r"the\s+(?:first|early|opening|final|closing|last)\s+\w+$")
 # how many days "the coming weeks", "recent months"... reach from the DCT
 _VAGUE_SPAN = {"day": 10, "week": 21, "month": 90, "quarter": 180, "year": 3 * 365, "decade": 3650}
 
@@ -735,6 +784,8 @@ def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     if t.startswith("recent") and unit == "year":
         return _Hit("DATE", "PAST_REF", None, Precision.UNKNOWN)
+    if _EVENT_STRETCH.match(t):
+        return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN)
     future = "coming" in t or "next" in t or "ahead" in t
     span = _VAGUE_SPAN.get(unit, 10)
     if future:
@@ -1125,7 +1176,22 @@ def _h_full_year(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 def _h_vague_for(m: re.Match[str], s: _State) -> _Hit | None:
-    """'for years', 'within days': a vague duration; the preposition stays out of the span."""
+    """'for years', 'within days', 'over the years', 'for a while': a vague duration; the
+    preposition stays out of the span."""
+    t = m.group()
+    prep = t.split(None, 1)[0]
+    start = m.start() + len(prep) + (len(t) - len(prep) - len(t[len(prep) :].lstrip()))
+    if t.lower().endswith("while"):
+        return _Hit("DURATION", "PXX", None, Precision.UNKNOWN, start=start)
+    if _OF_AFTER.match(s.text, m.end()) and prep.lower() != "within":
+        return None  # "for years of war" is "years of war"; "within days of" is a limit
+    unit = _unit_of(t[len(prep) :].split()[-1 if " the " in t.lower() else 0])
+    if unit is None:
+        return None
+    return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN, start=start)
+
+
+def _h_vague_around(m: re.Match[str], s: _State) -> _Hit | None:
     word = m.group().split()[-1]
     unit = _unit_of(word)
     if unit is None:
@@ -1428,6 +1494,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "end_year": _h_end_year,
     "full_year": _h_full_year,
     "vague_for": _h_vague_for,
+    "vague_around": _h_vague_around,
     "rel_day": _h_rel_day,
     "rel_month": _h_rel_month,
     "month": _h_month,

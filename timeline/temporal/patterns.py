@@ -98,7 +98,8 @@ UNIT = (
 )
 _MOD = (
     r"(?i:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
-    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|barely|fewer\s+than)"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|barely|fewer\s+than"
+    r"|over)"
 )
 POD = r"(?i:morning|afternoon|evening|night|overnight)"
 _TOD = (
@@ -216,18 +217,31 @@ _RULES: list[tuple[str, str]] = [
         rf"{NUM}(?:\s+(?i:or|to|and)\s+{NUM})?(?:\s+(?i:and\s+a\s+half))?"
         r"(?:\s+(?i:more|straight|consecutive|full|trading|business|working|calendar))?"
         rf"[\s-]+{UNIT}(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so|ahead|running))?"
-        r"(?![\w-]|\s+old\b)",
+        r"(?:\s+(?i:period|term|span|stretch|window)(?![\w-]))?(?![\w-]|\s+old\b)",
     ),
     (
         "vague_dur",
         r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several|past\s+few|past\s+several"
         r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|quarters|years|decades)"
-        r"|the\s+(?:days|weeks|months|years)\s+ahead)",
+        r"|the\s+(?:days|weeks|months|years)\s+ahead"
+        # "the first hours of the assault", "the early years": a stretch of an event
+        r"|the\s+(?:(?:first|opening|final|closing|last)\s+(?:hours|days|weeks|months|years)"
+        r"|early\s+(?:days|weeks|months|years))(?=\s+of\b))",
     ),
     (
         "vague_for",
-        r"(?i:for|in|within|over)\s+(?:days|weeks|months|years|decades|hours|minutes)"
-        r"(?![\w-]|\s+(?:ago|of|to|and|or|before|after|later|earlier|now))",
+        r"(?i:(?:for|in|within|over)\s+(?:days|weeks|months|years|decades|centuries|hours"
+        r"|minutes)(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades))?"
+        r"(?![\w-]|\s+(?:ago|to|and|or|before|after|later|earlier|now)\b)"
+        r"|(?:over|through|down)\s+the\s+(?:years|decades|centuries)(?![\w-])"
+        r"|for\s+a\s+(?:long\s+|short\s+|little\s+)?while(?![\w-]))",
+    ),
+    # "in the weeks before the shooting", "days after the vote": a vague stretch around an
+    # event; TimeML tags the plural alone
+    (
+        "vague_around",
+        r"(?i:(?:the\s+)?(?:days|weeks|months|years|decades)(?=\s+(?:before|after|leading\s+up"
+        r"|preceding|following|that\s+followed|prior\s+to)\b))",
     ),
     ("vague_dur2", r"(?i:years|decades|centuries)(?=\s+(?:ago|of\s+(?:war|talks|negotiations)))"),
     # "the next day", "that same day", "the day before": anchored on the story's last day
@@ -331,9 +345,6 @@ _STARTS: dict[str, str] = {
         "annually bimonthly biweekly daily every hourly monthly nightly once per quarterly semi "
         "semiannually twice weekly yearly"
     ),
-    "long_dur": (
-        "century days decade hour hours minute minutes month months night nights seconds week weeks"
-    ),
     "holiday": (
         "boxing christmas easter election good halloween independence labor memorial new "
         "thanksgiving valentine veterans"
@@ -341,6 +352,7 @@ _STARTS: dict[str, str] = {
     "range_md mdy md_spoken my my_rel month": (
         "april august december february january july june march may november october september"
     ),
+    "long_dur": "century decade hour hours minute minutes month night nights seconds week",
     "clock ago dur": "a about an around couple few hundreds many several some",
     "ago dur": "almost approximately barely fewer less nearly no roughly up",
     "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
@@ -351,18 +363,20 @@ _STARTS: dict[str, str] = {
     "my my_rel rel rel_month year": "close middle rest start turn",
     "range_md mdy md_spoken": "apr jul jun mar sep",
     "season": "autumn fall spring summer winter",
+    "vague_for": "down for in through within",
     "clock": "midday midnight noon shortly",
-    "vague_for": "for in over within",
     "dur rel_day": "following preceding previous",
-    "long_dur vague_dur2": "centuries decades years",
+    "long_dur vague_around": "days months weeks",
     "ago dur ref": "at more",
     "dayword": "today tonight",
     "dur vague_dur": "coming past",
+    "long_dur vague_around vague_dur2": "decades years",
     "mdy my my_rel pod_rel weekday dayword season rel rel_month decade year": "early late",
     "pod_rel dayword": "tomorrow yesterday",
     "quarter century": "fourth third",
     "year": "post pre",
     "year_ago": "comparable corresponding",
+    "ago dur vague_for": "over",
     "clock ago long_dur dur century": "twenty",
     "clock ago long_dur dur decade year": "nineteen",
     "clock ago long_dur dur year": "two",
@@ -371,6 +385,7 @@ _STARTS: dict[str, str] = {
     "dur set": "each",
     "fiscal": "fy",
     "half decade": "latter",
+    "long_dur vague_dur2": "centuries",
     "mdy quarter ctx_quarter pod_rel holiday weekday season rel rel_month": "this",
     "my my_rel pod_rel weekday season rel rel_month decade year": "mid",
     "my my_rel rel_day pod_rel weekday dayword rel full_year rel_month year": "earlier",
@@ -390,8 +405,9 @@ _STARTS: dict[str, str] = {
     "rel_day": "same",
     "vague_dur ref": "recent",
     (
-        "week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur vague_dur rel_day "
-        "weekday dayword season rel full_year rel_month decade century year ref"
+        "week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur vague_dur "
+        "vague_around rel_day weekday dayword season rel full_year rel_month decade century year "
+        "ref"
     ): "the",
     "year_ago long_dur year_ago_bare end_year": "year",
 }
