@@ -25,7 +25,81 @@ def _found(text: str, dct: date) -> Expected:
     return [(t.text, t.value) for t in find_times(text, dct)]
 
 
-# --- 2. the direction of a month or weekday without a year ---------------------------------
+# --- 1. reference words ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Analysts welcomed the recent moves by both sides.",
+            [("recent", "PAST_REF")],
+            id="recent-adjective",
+        ),
+        pytest.param(
+            "More recently, the envoy met both leaders.",
+            [("More recently", "PAST_REF")],
+            id="more-recently",
+        ),
+        pytest.param(
+            "Aid deliveries should rise in the coming months.",
+            [("the coming months", "FUTURE_REF")],
+            id="the-coming-months",
+        ),
+        pytest.param(
+            "Officials expect a deal in coming weeks.",
+            [("coming weeks", "FUTURE_REF")],
+            id="coming-weeks",
+        ),
+        pytest.param(
+            "Nobody knows what the future holds; talks may resume in the future.",
+            [("the future", "FUTURE_REF"), ("the future", "FUTURE_REF")],
+            id="the-future",
+        ),
+        pytest.param(
+            "The troops will stay for the foreseeable future.",
+            [("the foreseeable future", "FUTURE_REF")],
+            id="foreseeable-future",
+        ),
+        pytest.param(
+            "They argued about the future of the city.",
+            [],
+            id="the-future-of-something-is-its-fate",
+        ),
+        pytest.param(
+            "Now, the mediators say, both sides must move.",
+            [],
+            id="now-comma-opening-a-sentence",
+        ),
+        pytest.param(
+            "The envoy said so. Now, the delegation is in Cairo.",
+            [],
+            id="now-comma-after-a-sentence",
+        ),
+        pytest.param(
+            "The crossing is open right now.", [("now", "PRESENT_REF")], id="right-stays-out"
+        ),
+        pytest.param(
+            "Losses narrowed in recent quarters.",
+            [("recent quarters", "PXQ")],
+            id="recent-quarters",
+        ),
+        pytest.param(
+            "The most recent round failed.",
+            [],
+            id="most-recent-is-a-ranking",
+        ),
+    ],
+)
+def test_reference_words(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+def test_coming_months_keeps_its_interval() -> None:
+    (t,) = find_times("Aid deliveries should rise in the coming months.", WED)
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert t.interval is not None and t.interval[0] == date(2024, 6, 13)
+
+
+# --- 2. the direction of a month or weekday without a year -----------------------------------
 @pytest.mark.parametrize(
     ("text", "dct", "expected"),
     [
@@ -144,7 +218,100 @@ def test_clause_tense(text: str, tense: int) -> None:
     assert clause_tense(text, len(text) - 1, len(text)) == tense
 
 
-# --- 4. decades and centuries ---------------------------------------------------------------
+# --- 3. duration extents ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The siege lasted over a week.", [("over a week", "P1W")], id="lasted-over-is-more-than"
+        ),
+        pytest.param(
+            "Just over an hour later, the guns fell silent.",
+            [("over an hour", "PT1H")],
+            id="over-before-later",
+        ),
+        pytest.param(
+            "Prices rose over six years.",
+            [("six years", "P6Y")],
+            id="over-as-preposition-stays-out",
+        ),
+        pytest.param(
+            "Output doubled over a three-year period.",
+            [("a three-year period", "P3Y")],
+            id="a-n-year-period",
+        ),
+        pytest.param(
+            "The board renewed its one-year term.",
+            [("one-year term", "P1Y")],
+            id="its-stays-out-of-a-term",
+        ),
+        pytest.param(
+            "Exports fell in the first three months.",
+            [("the first three months", "P3M")],
+            id="the-first-n-months",
+        ),
+        pytest.param(
+            "Thousands fled in the first hours of the assault.",
+            [("the first hours", "PTXH")],
+            id="the-first-hours",
+        ),
+        pytest.param("A three-year-old girl was rescued.", [], id="age-is-no-duration"),
+        pytest.param("He watched a 24-hour news channel.", [], id="round-the-clock-is-no-duration"),
+        pytest.param(
+            "His car was seen in the weeks before the attack.",
+            [("weeks", "PXW")],
+            id="the-weeks-before",
+        ),
+        pytest.param(
+            "In the years that followed, the rebels regrouped.",
+            [("years", "PXY")],
+            id="the-years-that-followed",
+        ),
+        pytest.param(
+            "Relations improved over the years.", [("the years", "PXY")], id="over-the-years"
+        ),
+        pytest.param(
+            "The city was ruled from abroad for centuries.",
+            [("centuries", "PXC")],
+            id="for-centuries",
+        ),
+        pytest.param("We will have to wait for a while.", [("a while", "PXX")], id="a-while"),
+        pytest.param(
+            "He probably died within weeks or months of his capture.",
+            [("weeks or months", "PXW")],
+            id="weeks-or-months",
+        ),
+        pytest.param(
+            "Casualties rose in the last twenty-four hours.",
+            [("the last twenty-four hours", "P1D")],
+            id="the-last-24-hours-is-a-day",
+        ),
+        pytest.param(
+            "The deadline is 24 hours.", [("24 hours", "PT24H")], id="bare-24-hours-stays-hours"
+        ),
+    ],
+)
+def test_duration_extents(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        pytest.param("The talks lasted about two years.", "APPROX", id="about"),
+        pytest.param("The talks lasted more than four hours.", "MORE_THAN", id="more-than"),
+        pytest.param("Detainees can be held up to 180 days.", "EQUAL_OR_LESS", id="up-to"),
+        pytest.param("The envoy stayed at least 72 hours.", "EQUAL_OR_MORE", id="at-least"),
+        pytest.param("The siege lasted over a week.", "MORE_THAN", id="over"),
+        pytest.param("It happened in early March.", "START", id="early"),
+    ],
+)
+def test_modifiers(text: str, mod: str) -> None:
+    (t,) = find_times(text, WED)
+    assert t.mod == mod
+
+
+# --- 4. decades and centuries ----------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "dct", "expected"),
     [
@@ -211,81 +378,7 @@ def test_decade_interval_covers_ten_years() -> None:
     assert late.interval[0] >= date(1976, 1, 1) and late.interval[1] == date(1979, 12, 31)
 
 
-# --- 1. reference words -----------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Analysts welcomed the recent moves by both sides.",
-            [("recent", "PAST_REF")],
-            id="recent-adjective",
-        ),
-        pytest.param(
-            "More recently, the envoy met both leaders.",
-            [("More recently", "PAST_REF")],
-            id="more-recently",
-        ),
-        pytest.param(
-            "Aid deliveries should rise in the coming months.",
-            [("the coming months", "FUTURE_REF")],
-            id="the-coming-months",
-        ),
-        pytest.param(
-            "Officials expect a deal in coming weeks.",
-            [("coming weeks", "FUTURE_REF")],
-            id="coming-weeks",
-        ),
-        pytest.param(
-            "Nobody knows what the future holds; talks may resume in the future.",
-            [("the future", "FUTURE_REF"), ("the future", "FUTURE_REF")],
-            id="the-future",
-        ),
-        pytest.param(
-            "The troops will stay for the foreseeable future.",
-            [("the foreseeable future", "FUTURE_REF")],
-            id="foreseeable-future",
-        ),
-        pytest.param(
-            "They argued about the future of the city.",
-            [],
-            id="the-future-of-something-is-its-fate",
-        ),
-        pytest.param(
-            "Now, the mediators say, both sides must move.",
-            [],
-            id="now-comma-opening-a-sentence",
-        ),
-        pytest.param(
-            "The envoy said so. Now, the delegation is in Cairo.",
-            [],
-            id="now-comma-after-a-sentence",
-        ),
-        pytest.param(
-            "The crossing is open right now.", [("now", "PRESENT_REF")], id="right-stays-out"
-        ),
-        pytest.param(
-            "Losses narrowed in recent quarters.",
-            [("recent quarters", "PXQ")],
-            id="recent-quarters",
-        ),
-        pytest.param(
-            "The most recent round failed.",
-            [],
-            id="most-recent-is-a-ranking",
-        ),
-    ],
-)
-def test_reference_words(text: str, expected: Expected) -> None:
-    assert _found(text, WED) == expected
-
-
-def test_coming_months_keeps_its_interval() -> None:
-    (t,) = find_times("Aid deliveries should rise in the coming months.", WED)
-    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
-    assert t.interval is not None and t.interval[0] == date(2024, 6, 13)
-
-
-# --- 5. ranges: TimeML's two expressions, the project's one interval --------------------------
+# --- 5. ranges: TimeML's two expressions, the project's one interval -------------------------
 @pytest.mark.parametrize(
     ("text", "dct", "expected", "interval"),
     [
@@ -384,94 +477,213 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
     assert _found(text, WED) == expected
 
 
-# --- 3. duration extents ------------------------------------------------------------------------
+# --- 6. anchored comparisons -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "Sales rose from the same month a year ago.",
+            WED,
+            [("the same month a year ago", "2023-06")],
+            id="same-month-a-year-ago",
+        ),
+        pytest.param(
+            "Exports were lower than in the same month last year.",
+            WED,
+            [("the same month last year", "2023-06")],
+            id="same-month-last-year",
+        ),
+        pytest.param(
+            "Arrivals fell from the same week a year earlier.",
+            WED,
+            [("the same week a year earlier", "2023-W24")],
+            id="same-week-a-year-earlier",
+        ),
+        pytest.param(
+            "Profit rose 5% in the second quarter from a year ago.",
+            date(2024, 7, 25),
+            [("the second quarter", "2024-Q2"), ("a year ago", "2023-Q2")],
+            id="a-year-ago-after-a-quarter",
+        ),
+        pytest.param(
+            "A year ago, the talks collapsed.", WED, [("A year ago", "2023")], id="a-year-ago"
+        ),
+        pytest.param(
+            "Revenue fell in the last quarter.",
+            WED,
+            [("the last quarter", "2024-Q1")],
+            id="last-quarter",
+        ),
+        pytest.param(
+            "Revenue should recover next quarter.",
+            WED,
+            [("next quarter", "2024-Q3")],
+            id="next-quarter",
+        ),
+        pytest.param(
+            "Output rose in the last quarter of 2023.",
+            WED,
+            [("the last quarter of 2023", "2023-Q4")],
+            id="last-quarter-of-a-year",
+        ),
+        pytest.param(
+            "The plant will close eight years from now.",
+            WED,
+            [("eight years from now", "2032")],
+            id="years-from-now",
+        ),
+    ],
+)
+def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
+    assert _found(text, dct) == expected
+
+
+# --- 7. times and parts of day ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "The vote opens at 8 PM.", WED, [("8 PM", "2024-06-12T20:00")], id="8-pm-capitals"
+        ),
+        pytest.param(
+            "Shares fell at mid-afternoon yesterday.",
+            WED,
+            [("mid-afternoon yesterday", "2024-06-11TAF")],
+            id="mid-afternoon-yesterday",
+        ),
+        pytest.param(
+            "By mid afternoon, the crowd had left.",
+            WED,
+            [("mid afternoon", "2024-06-12TAF")],
+            id="bare-mid-afternoon",
+        ),
+        pytest.param(
+            "Flights leave on Monday and Tuesday nights.",
+            WED,
+            [("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")],
+            id="weekday-nights-recur",
+        ),
+        pytest.param(
+            "The market is closed on Sundays.", WED, [("Sundays", "XXXX-WXX-7")], id="sundays"
+        ),
+        pytest.param(
+            "The talks ended late Thursday night.",
+            WED,
+            [("late Thursday night", "2024-06-06TNI")],
+            id="late-weekday-night",
+        ),
+    ],
+)
+def test_times_and_parts_of_day(text: str, dct: date, expected: Expected) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value) for t in found] == expected
+    for t in found:
+        assert (t.type == "SET") == t.value.startswith("XXXX")
+
+
+# --- 8. conventions: sets, holidays, fiscal years --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected", "interval"),
+    [
+        pytest.param(
+            "Rates are reviewed annually.", WED, [("annually", "P1Y")], None, id="annually"
+        ),
+        pytest.param(
+            "Fighting paused during Ramadan.",
+            date(2024, 4, 20),
+            [("Ramadan", "2024")],
+            ("2024-03-11", "2024-04-09"),
+            id="ramadan",
+        ),
+        pytest.param(
+            "A truce is expected before Eid al-Fitr.",
+            date(2025, 3, 10),
+            [("Eid al-Fitr", "2025-03-30")],
+            ("2025-03-30", "2025-03-30"),
+            id="eid-al-fitr",
+        ),
+        pytest.param(
+            "Prisoners were freed on Eid al-Adha.",
+            date(2024, 7, 1),
+            [("Eid al-Adha", "2024-06-16")],
+            ("2024-06-16", "2024-06-16"),
+            id="eid-al-adha",
+        ),
+        pytest.param(
+            "The ceasefire began on Nowruz.",
+            date(2024, 4, 1),
+            [("Nowruz", "2024-03-20")],
+            ("2024-03-20", "2024-03-20"),
+            id="nowruz",
+        ),
+        pytest.param(
+            "Shelling stopped on Orthodox Christmas.",
+            date(2024, 1, 10),
+            [("Orthodox Christmas", "2024-01-07")],
+            ("2024-01-07", "2024-01-07"),
+            id="orthodox-christmas",
+        ),
+        pytest.param(
+            "A truce was declared for Orthodox Easter.",
+            date(2024, 5, 10),
+            [("Orthodox Easter", "2024-05-05")],
+            ("2024-05-05", "2024-05-05"),
+            id="orthodox-easter",
+        ),
+        pytest.param(
+            "The budget for fiscal year 2025 was cut.",
+            WED,
+            [("fiscal year 2025", "2025")],
+            ("2025-01-01", "2025-12-31"),
+            id="fiscal-year",
+        ),
+    ],
+)
+def test_conventions(
+    text: str, dct: date, expected: Expected, interval: tuple[str, str] | None
+) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value) for t in found] == expected
+    if interval:
+        assert found[0].interval == (
+            date.fromisoformat(interval[0]),
+            date.fromisoformat(interval[1]),
+        )
+
+
+def test_islamic_holidays_follow_the_lunar_calendar() -> None:
+    # the tabular calendar is within a day or two of the announced dates
+    for year, first_of_ramadan in ((2023, date(2023, 3, 23)), (2025, date(2025, 3, 1))):
+        (t,) = find_times(f"Ramadan {year} began.", date(year, 6, 1))
+        assert t.interval is not None
+        assert abs((t.interval[0] - first_of_ramadan).days) <= 1
+
+
+# --- 9. false positives ----------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
-            "The siege lasted over a week.", [("over a week", "P1W")], id="lasted-over-is-more-than"
+            "The Communist Party daily Granma printed the speech.", [], id="daily-newspaper"
+        ),
+        pytest.param("Crowds filled Times Square.", [], id="times-square"),
+        pytest.param(
+            "The Good Friday Agreement ended the conflict.", [], id="good-friday-agreement"
+        ),
+        pytest.param("Veterans of the Six-Day War met.", [], id="six-day-war"),
+        pytest.param("Officials said talks may resume soon.", [], id="may-verb"),
+        pytest.param(
+            "Thousands march through the capital each year.",
+            [("each year", "P1Y")],
+            id="march-verb",
         ),
         pytest.param(
-            "Just over an hour later, the guns fell silent.",
-            [("over an hour", "PT1H")],
-            id="over-before-later",
+            "In March the second round of talks began.",
+            [("March", "2024-03")],
+            id="ordinal-before-a-noun-is-no-day",
         ),
-        pytest.param(
-            "Prices rose over six years.",
-            [("six years", "P6Y")],
-            id="over-as-preposition-stays-out",
-        ),
-        pytest.param(
-            "Output doubled over a three-year period.",
-            [("a three-year period", "P3Y")],
-            id="a-n-year-period",
-        ),
-        pytest.param(
-            "The board renewed its one-year term.",
-            [("one-year term", "P1Y")],
-            id="its-stays-out-of-a-term",
-        ),
-        pytest.param(
-            "Exports fell in the first three months.",
-            [("the first three months", "P3M")],
-            id="the-first-n-months",
-        ),
-        pytest.param(
-            "Thousands fled in the first hours of the assault.",
-            [("the first hours", "PTXH")],
-            id="the-first-hours",
-        ),
-        pytest.param("A three-year-old girl was rescued.", [], id="age-is-no-duration"),
-        pytest.param("He watched a 24-hour news channel.", [], id="round-the-clock-is-no-duration"),
-        pytest.param(
-            "His car was seen in the weeks before the attack.",
-            [("weeks", "PXW")],
-            id="the-weeks-before",
-        ),
-        pytest.param(
-            "In the years that followed, the rebels regrouped.",
-            [("years", "PXY")],
-            id="the-years-that-followed",
-        ),
-        pytest.param(
-            "Relations improved over the years.", [("the years", "PXY")], id="over-the-years"
-        ),
-        pytest.param(
-            "The city was ruled from abroad for centuries.",
-            [("centuries", "PXC")],
-            id="for-centuries",
-        ),
-        pytest.param("We will have to wait for a while.", [("a while", "PXX")], id="a-while"),
-        pytest.param(
-            "He probably died within weeks or months of his capture.",
-            [("weeks or months", "PXW")],
-            id="weeks-or-months",
-        ),
-        pytest.param(
-            "Casualties rose in the last twenty-four hours.",
-            [("the last twenty-four hours", "P1D")],
-            id="the-last-24-hours-is-a-day",
-        ),
-        pytest.param(
-            "The deadline is 24 hours.", [("24 hours", "PT24H")], id="bare-24-hours-stays-hours"
-        ),
+        pytest.param("The 1st Armored Division moved north.", [], id="division-ordinal"),
     ],
 )
-def test_duration_extents(text: str, expected: Expected) -> None:
+def test_false_positives(text: str, expected: Expected) -> None:
     assert _found(text, WED) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "mod"),
-    [
-        pytest.param("The talks lasted about two years.", "APPROX", id="about"),
-        pytest.param("The talks lasted more than four hours.", "MORE_THAN", id="more-than"),
-        pytest.param("Detainees can be held up to 180 days.", "EQUAL_OR_LESS", id="up-to"),
-        pytest.param("The envoy stayed at least 72 hours.", "EQUAL_OR_MORE", id="at-least"),
-        pytest.param("The siege lasted over a week.", "MORE_THAN", id="over"),
-        pytest.param("It happened in early March.", "START", id="early"),
-    ],
-)
-def test_modifiers(text: str, mod: str) -> None:
-    (t,) = find_times(text, WED)
-    assert t.mod == mod

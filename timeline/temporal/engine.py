@@ -19,17 +19,22 @@ from .calendar import (
     add_months,
     easter,
     interval_of,
+    islamic_day,
     month_value,
+    nowruz,
     nth_weekday,
+    orthodox_easter,
     quarter_of,
     shift_weekday,
     week_value,
 )
 from .patterns import (
+    AFTER,
     MONTHS,
     NARROW,
     NUMBER_WORDS,
     ORDINALS,
+    RULE_NAMES,
     SEASONS,
     TOKEN,
     TRIGGERS,
@@ -58,6 +63,10 @@ class _Hit:
     end: int | None = None
     extra: _Hit | None = None  # a second expression the same match yields ("24 and 25")
     mod: str | None = None  # TIMEX3 mod, if the words alone do not say it (see _mod_of)
+
+
+# what a handler returns to let the rules after its own try the same position
+_PASS = _Hit("", "")
 
 
 @dataclass(slots=True)
@@ -138,7 +147,7 @@ _MONTH_WORD = re.compile(
     r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
     r"|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
 )
-_WD_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WD_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=s?\b)")
 _YEAR_IN = re.compile(
     r"(?<![\d$])(1[5-9]\d\d|20\d\d)(?!\d)|(?i:nineteen[\s-]\w+(?:[\s-]\w+)?|two\s+thousand"
     r"(?:\s+and)?(?:\s+\w+)?)"
@@ -456,11 +465,20 @@ def _second_day(m: re.Match[str], s: _State, first: date) -> _Hit | None:
     return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY, start=a.start(1), end=a.end())
 
 
+# "March the second round": an ordinal that qualifies the next word is no day of the month
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|at|in|on|to|from|when|until|after|before|by|with|as|the|a|of|was|is"
+    r"|will|would|had|has|have|that|which|this|next|last|year)\b)[a-z]"
+)
+
+
 def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     mw = _MONTH_WORD.search(t)
     if mw is None:
         return None
+    if " the " in t.lower() and _NOUN_AFTER.match(s.text, m.end()):
+        return _PASS
     rest = t[mw.end() :].lower().replace("the", " ").strip().split(",")[0].split()
     if not rest:
         return None
@@ -689,6 +707,14 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         hit.extra = _Hit("DURATION", _duration_value(second, unit), None, Precision.UNKNOWN)
         hit.extra.start = m.start() + pair.end()
         return hit
+    first = m.start() + nm.start("num")
+    if (
+        s.text[first : first + 1].isupper()
+        and "-" in t
+        and _CAP_AFTER.match(s.text, m.end())
+        and not _SENTENCE_START.search(s.text, max(0, first - 6), first)
+    ):
+        return None  # "the Six-Day War", "the Hundred-Day Offensive": a name
     if (
         unit == "hour"
         and n == 24
@@ -824,6 +850,12 @@ def _context_quarter(s: _State) -> tuple[int, int]:
 
 def _h_year_ago(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group().lower()
+    if " month " in t:  # "the same month a year ago": the month under discussion, a year back
+        by, bm = s.last_month or (s.dct.year, s.dct.month)
+        return _date_hit(month_value(by - 1, bm), s)
+    if " week " in t:
+        anchor = s.last_day if s.last_day and "ago" not in t else s.dct
+        return _date_hit(week_value(anchor - timedelta(weeks=52)), s)
     y, q = _context_quarter(s)
     qm = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", t)
     if qm:
@@ -856,10 +888,10 @@ def _h_quarter(m: re.Match[str], s: _State) -> _Hit | None:
     trim = 0
     if re.match(r"(?i)the\s+(?:fiscal\s+)?\w+-quarter$", t):
         trim = 4  # "the third-quarter loss": adjective, the article goes with the noun
-    qm = re.search(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)", t)
+    qm = re.search(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|last|final)", t)
     if qm is None:
         return None
-    q = ORDINALS[qm.group(1).lower()]
+    q = ORDINALS.get(qm.group(1).lower(), 4)
     y = _year_word(t, s)
     if y is None:
         y = _default_quarter_year(q, s, clause_tense(s.text, m.start(), m.end()))
@@ -914,6 +946,25 @@ def _h_year_ago_bare(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(str(s.dct.year - 1), s)
 
 
+def _h_pod_day(m: re.Match[str], s: _State) -> _Hit | None:
+    """'mid-afternoon yesterday', 'by late morning': a part of a named or the current day."""
+    t = m.group().lower()
+    code = next((c for w, c in _POD_CODE.items() if w in t), None)
+    if code is None:
+        return None
+    if "yesterday" in t:
+        d = s.dct - timedelta(days=1)
+    elif "tomorrow" in t:
+        d = s.dct + timedelta(days=1)
+    elif "today" in t:
+        d = s.dct
+    else:
+        near = s.last_day_pos is not None and m.start() - s.last_day_pos < _NEAR
+        d = s.last_day if near and s.last_day else s.dct
+    s.last_day = d
+    return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
+
+
 def _h_pod_rel(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group().lower()
     pod = t.split()[-1]
@@ -932,6 +983,13 @@ def _h_pod_rel(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 _HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "orthodox christmas eve": lambda y: date(y, 1, 6),
+    "orthodox christmas": lambda y: date(y, 1, 7),  # 25 December of the Julian calendar
+    "orthodox easter": orthodox_easter,
+    "eid al-fitr": lambda y: islamic_day(y, 10, 1),
+    "eid al-adha": lambda y: islamic_day(y, 12, 10),
+    "ramadan": lambda y: islamic_day(y, 9, 1),
+    "nowruz": nowruz,
     "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas": lambda y: date(y, 12, 25),
@@ -951,9 +1009,31 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 }
 
 
+_HOLIDAY_SPELLING = re.compile(
+    r"eid[\s-](?:al|ul|el)[\s-](fitr|adha)|norouz|nowrouz|novruz|nauryz"
+)
+
+
+def _holiday_key(low: str) -> str:
+    """One spelling per holiday: 'eid ul-fitr' -> 'eid al-fitr', 'novruz' -> 'nowruz'."""
+    return _HOLIDAY_SPELLING.sub(
+        lambda k: f"eid al-{k.group(1)}" if k.group(1) else "nowruz", low
+    )
+
+
+# names that open with a holiday or a weekday: "the Good Friday Agreement", "the Sunday Times"
+_NAME_HEAD = re.compile(
+    r"\s+(?:Agreements?|Accords?|Treaty|Times|Telegraph|Mail|Express|Post|Herald|Mirror|Tribune"
+    r"|Independent|Observer|Massacre|Uprising|Rising|Offensive|War|Revolution|Movement|Island"
+    r"|Islands|Parade|Sermon|Prayers?|Bombings?|Attacks?)\b"
+)
+
+
 def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
-    low = re.sub(r"\s+", " ", t.lower())
+    if _NAME_HEAD.match(s.text, m.end()):
+        return None  # "the Good Friday Agreement", "the Easter Rising": names
+    low = _holiday_key(re.sub(r"\s+", " ", t.lower()))
     fn = next((f for k, f in _HOLIDAYS.items() if k in low), None)
     if fn is None:
         return None
@@ -989,6 +1069,12 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
         d = fn(y)
     if week:
         return _date_hit(week_value(d), s)
+    if "ramadan" in low:
+        # a month of the lunar calendar: the interval is the month, the value the
+        # Gregorian year (or month) that holds it
+        end = islamic_day(d.year, 10, 1) - timedelta(days=1)
+        value = month_value(d.year, d.month) if end.month == d.month else str(d.year)
+        return _Hit("DATE", value, (d, end), Precision.RANGE)
     s.last_day = d
     return _date_hit(d.isoformat(), s)
 
@@ -996,11 +1082,15 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
 def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     w = _WD_WORD.search(t)
-    if w is None:
+    if w is None or _NAME_HEAD.match(s.text, m.end()):
         return None
     wd = _weekday_of(w.group())
     pre = t[: w.start()].strip().lower()
     post = t[w.end() :].strip().lower()
+    if post.startswith("s") or post.endswith("s"):
+        # "on Sundays", "Tuesday nights": every such day (or part of it)
+        code = _POD_CODE.get(post.lstrip("s ").rstrip("s"))
+        return _Hit("SET", f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else ""), None)
     if pre in ("last", "this past"):
         d = shift_weekday(s.dct, wd, -1)
     elif pre in ("next", "this coming"):
@@ -1099,7 +1189,7 @@ def _h_season(m: re.Match[str], s: _State) -> _Hit | None:
 _REL_PARTS = re.compile(
     r"(?i)(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+past|the\s+last|the\s+current"
     r"|the\s+coming|the\s+next|the\s+previous|the\s+following|the\s+same|that|the)\s+"
-    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|year|decade|century)$"
+    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|quarter|year|decade|century)$"
 )
 _BACK = {"last", "this past", "the past", "the last", "the previous"}
 _AHEAD = {"next", "this coming", "the coming", "the next", "the following"}
@@ -1144,6 +1234,11 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
         else:
             wk = s.dct + timedelta(weeks=k)
         return _date_hit(week_value(wk) + "-WE", s, edge)
+    if unit == "quarter":
+        y, q = quarter_of(s.dct)
+        idx = y * 4 + q - 1 + k
+        s.last_q = (idx // 4, idx % 4 + 1)
+        return _date_hit(f"{idx // 4}-Q{idx % 4 + 1}", s, edge)
     if unit == "decade":
         if k < 0:
             return _Hit("DURATION", "P10Y", None, Precision.UNKNOWN)
@@ -1409,10 +1504,18 @@ _FINANCE_AFTER = re.compile(
 )
 
 
+_PAPER_AFTER = re.compile(
+    r"\s+(?:[A-Z]\w|newspaper|paper|tabloid|broadsheet|said|says|reported|reports|wrote"
+    r"|quoted|cited|published)"
+)
+
+
 def _h_set(m: re.Match[str], s: _State) -> _Hit | None:
     t = re.sub(r"\s+", " ", m.group().lower())
     if _FINANCE_AFTER.match(s.text, m.end()):
         return None  # "quarterly dividend", "daily volume": a label, not a recurrence
+    if t in ("daily", "weekly", "monthly") and _PAPER_AFTER.match(s.text, m.end()):
+        return None  # "the party daily Granma", "the weekly said": a newspaper
     if t in _SET_UNIT:
         return _Hit("SET", _SET_UNIT[t], None, Precision.UNKNOWN)
     last = t.split()[-1]
@@ -1486,6 +1589,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "ctx_quarter": _h_ctx_quarter,
     "year_ago_bare": _h_year_ago_bare,
     "pod_rel": _h_pod_rel,
+    "pod_day": _h_pod_day,
     "holiday": _h_holiday,
     "weekday": _h_weekday,
     "dayword": _h_dayword,
@@ -1505,6 +1609,37 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "set": _h_set,
     "ref": _h_ref,
 }
+
+
+_NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|')")
+
+
+def _follow_key(token: str) -> str:
+    return "0" if token.isdigit() else token[:3].lower()
+
+
+def _match_at(
+    text: str, pos: int, names: tuple[str, ...] | None, state: _State
+) -> tuple[re.Match[str], _Hit] | None:
+    """The first rule that matches at `pos` and whose handler accepts the match.
+
+    A handler that rejects its match returns None (nothing here: "Feb. 30", the score
+    "March 3-1"), or _PASS to hand the position on to the rules after its own ("March the
+    second round" is no day, but "March" is a month).
+    """
+    rules = names or RULE_NAMES
+    while rules:
+        m = alternation(rules).match(text, pos)
+        if m is None or m.lastgroup is None:
+            return None
+        try:
+            hit = _HANDLERS[m.lastgroup](m, state)
+        except (ValueError, OverflowError):
+            hit = None  # a date outside the calendar (DCT near year 1 or 9999, "Feb. 30")
+        if hit is not _PASS:
+            return None if hit is None else (m, hit)
+        rules = rules[rules.index(m.lastgroup) + 1 :]
+    return None
 
 
 def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> list[TimeExpression]:
@@ -1531,15 +1666,15 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
             low = word.lower()
             if low not in TRIGGERS:
                 continue
-        m = alternation(NARROW.get(low)).match(text, pos)
-        if m is None or m.lastgroup is None:
-            continue
-        try:
-            hit = _HANDLERS[m.lastgroup](m, state)
-        except (ValueError, OverflowError):
-            hit = None  # a date outside the calendar (DCT near year 1 or 9999, "Feb. 30")
-        if hit is None:
-            continue  # rejected: a later token may still start an expression
+            follow = AFTER.get(low)
+            if follow is not None:
+                nxt = _NEXT_TOKEN.match(text, tok.end())
+                if nxt is None or _follow_key(nxt.group(1)) not in follow:
+                    continue  # "the government", "a deal": no rule goes on like that
+        found = _match_at(text, pos, NARROW.get(low), state)
+        if found is None:
+            continue  # nothing here: a later token may still start an expression
+        m, hit = found
         done = max(m.end(), hit.end or 0)  # a handler may stretch the span ("... a day")
         if hit.precision is Precision.DAY and hit.interval:
             state.last_day, state.last_day_pos = hit.interval[0], m.start()
@@ -1550,6 +1685,7 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
             out.append(_expression(text, hit.extra, m.start(), m.end()))
             done = hit.extra.end or done
     _link_ranges(text, out, anchor)
+    _distribute_sets(text, out)
     return out
 
 
@@ -1577,6 +1713,22 @@ def _mod_of(span: str) -> str | None:
     """The TIMEX3 mod of the words an expression opens with ("the late", "more than")."""
     m = _MOD_WORDS.match(span)
     return _MODS[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
+
+
+_AND_JOIN = re.compile(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def _distribute_sets(text: str, out: list[TimeExpression]) -> None:
+    """'Monday and Tuesday nights': the plural makes both days recur, both at night."""
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if not (b.type == "SET" and b.value.startswith("XXXX-WXX-")):
+            continue
+        w = _WD_WORD.fullmatch(a.text)
+        if w is None or _AND_JOIN.fullmatch(text, a.end, b.start) is None:
+            continue
+        value = f"XXXX-WXX-{_weekday_of(a.text) + 1}" + b.value[len("XXXX-WXX-n") :]
+        out[i - 1] = replace(a, type="SET", value=value, interval=None, precision=Precision.UNKNOWN)
 
 
 _RANGE_JOIN = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|until|till|and)\s*")

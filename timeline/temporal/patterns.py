@@ -16,7 +16,9 @@ import re
 from functools import cache
 
 __all__ = [
+    "AFTER",
     "NARROW",
+    "RULE_NAMES",
     "alternation",
     "TOKEN",
     "TRIGGERS",
@@ -104,7 +106,8 @@ _MOD = (
 POD = r"(?i:morning|afternoon|evening|night|overnight)"
 _TOD = (
     r"(?:(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|o'clock)|\d{1,2}:\d\d(?!\d)|noon|midnight"
+    r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|AM\b|PM\b|o'clock)|\d{1,2}:\d\d(?!\d)"
+    r"|noon|midnight"
     r"|midday)"
 )
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)"
@@ -120,7 +123,9 @@ _EDGE = (
 )
 _QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 _HOLIDAY = (
-    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
+    r"(?:Orthodox\s+(?:Christmas|Easter)(?:\s+(?:Day|Eve|Sunday))?|Ramadan"
+    r"|Eid[\s-](?:al|ul|el)[\s-](?:Fitr|Adha)|Nowruz|Norouz|Nowrouz|Novruz|Nauryz"
+    r"|Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
     r"|Election\s+Day|Easter\s+(?:Sunday|Monday)|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
     r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day)"
 )
@@ -173,8 +178,8 @@ _RULES: list[tuple[str, str]] = [
         "year_ago",
         r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year[\s-]ago|"
         rf"year[\s-]earlier)(?:\s+{_QORD})?(?:\s+(?:quarter|period|nine\s+months)))"
-        r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
-        r"(?:a\s+year\s+(?:ago|earlier)|last\s+year))"
+        r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter|month|week)\s+"
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year))"
         r"|(?i:the\s+quarter\s+a\s+year\s+(?:ago|earlier))",
     ),
     (
@@ -183,7 +188,10 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:{YEAR4}(?:'s)?\s+)?(?:(?i:fiscal)[\s-]+)?(?:{YEAR4}\s+)?"
         rf"{_QORD}[\s-](?:(?i:fiscal)[\s-])?(?i:quarter)(?![\w])"
         rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{YEAR4}|(?i:this|last|next)\s+year)"
-        rf"|,\s+{YEAR4})?",
+        rf"|,\s+{YEAR4})?"
+        # "the last quarter of 2023" is its fourth; "the last quarter" alone is the one before
+        rf"|(?i:the\s+)?(?i:last|final)[\s-](?i:quarter)\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR4}"
+        r"|(?i:this|last|next|the)\s+year)",
     ),
     ("qcode", r"\bQ[1-4](?:\s+(?:1[5-9]\d\d|20\d\d))?\b"),
     (
@@ -257,6 +265,13 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:(?:early|late|later|earlier|mid-?)\s*)?(?i:this|yesterday|tomorrow|last)"
         rf"\s+{POD}",
     ),
+    # "mid-afternoon yesterday", "by late morning": a part of the day just mentioned
+    (
+        "pod_day",
+        r"(?i:(?:early|late|mid)(?:-|\s*)(?:morning|afternoon|evening)"
+        r"(?:\s+(?:yesterday|today|tomorrow))?"
+        r"|(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow))(?![\w-])",
+    ),
     (
         "holiday",
         rf"(?:(?i:last|this|next)\s+)?(?:(?:{_HOLIDAY}|Easter)\s+(?i:week)(?![\w-])"
@@ -265,7 +280,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
-        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}(?:\s+{POD})?"
+        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}(?:s\b)?(?:\s+{POD}(?:s\b)?)?"
         rf"(?!,?\s+{MON}\s+\d)",
     ),
     (
@@ -283,7 +298,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel",
         rf"(?:{_EDGE}[\s-]+)?(?:{_REL}\s+)(?:(?i:fiscal|calendar)\s+)?"
-        r"(?i:week(?:end)?|month|year|decade|century)(?![\w-]|\s+(?:\d|two\b|nineteen\b))",
+        r"(?i:week(?:end)?|month|quarter|year|decade|century)"
+        r"(?![\w-]|\s+(?:\d|two\b|nineteen\b))",
     ),
     ("end_year", r"(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
     ("full_year", r"(?i:the\s+(?:full|whole|entire)\s+year|earlier\s+in\s+the\s+year)(?![\w-])"),
@@ -337,6 +353,10 @@ _STARTS: dict[str, str] = {
         "eight eighteen eighty eleven fifteen fifty five forty four fourteen nine ninety one "
         "seven seventeen seventy six sixteen sixty ten thirteen thirty three twelve"
     ),
+    "holiday": (
+        "boxing christmas easter eid election good halloween independence labor memorial nauryz "
+        "new norouz novruz nowrouz nowruz orthodox ramadan thanksgiving valentine veterans"
+    ),
     "century": (
         "eighteenth eighth eleventh fifteenth fifth fourteenth nineteenth ninth seventeenth "
         "seventh sixteenth sixth tenth thirteenth twelfth twentieth"
@@ -345,21 +365,18 @@ _STARTS: dict[str, str] = {
         "annually bimonthly biweekly daily every hourly monthly nightly once per quarterly semi "
         "semiannually twice weekly yearly"
     ),
-    "holiday": (
-        "boxing christmas easter election good halloween independence labor memorial new "
-        "thanksgiving valentine veterans"
-    ),
     "range_md mdy md_spoken my my_rel month": (
         "april august december february january july june march may november october september"
     ),
-    "long_dur": "century decade hour hours minute minutes month night nights seconds week",
     "clock ago dur": "a about an around couple few hundreds many several some",
+    "long_dur": "century decade hour hours minute minutes month nights seconds week",
     "ago dur": "almost approximately barely fewer less nearly no roughly up",
     "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
-    "dur": "another ensuing final initial its latest remaining subsequent",
+    "dur": "another ensuing initial its latest remaining subsequent",
     "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
     "range_md mdy md_spoken month": "aug dec feb jan nov oct sept",
     "ref": "current currently most now nowadays recently these",
+    "weekday": "fridays mondays saturdays sundays thursdays tuesdays wednesdays",
     "my my_rel rel rel_month year": "close middle rest start turn",
     "range_md mdy md_spoken": "apr jul jun mar sep",
     "season": "autumn fall spring summer winter",
@@ -367,11 +384,12 @@ _STARTS: dict[str, str] = {
     "clock": "midday midnight noon shortly",
     "dur rel_day": "following preceding previous",
     "long_dur vague_around": "days months weeks",
+    "pod_day": "afternoon evening morning",
     "ago dur ref": "at more",
     "dayword": "today tonight",
     "dur vague_dur": "coming past",
     "long_dur vague_around vague_dur2": "decades years",
-    "mdy my my_rel pod_rel weekday dayword season rel rel_month decade year": "early late",
+    "mdy my my_rel pod_rel pod_day weekday dayword season rel rel_month decade year": "early late",
     "pod_rel dayword": "tomorrow yesterday",
     "quarter century": "fourth third",
     "year": "post pre",
@@ -385,14 +403,16 @@ _STARTS: dict[str, str] = {
     "dur set": "each",
     "fiscal": "fy",
     "half decade": "latter",
+    "long_dur pod_day": "night",
     "long_dur vague_dur2": "centuries",
     "mdy quarter ctx_quarter pod_rel holiday weekday season rel rel_month": "this",
-    "my my_rel pod_rel weekday season rel rel_month decade year": "mid",
+    "my my_rel pod_rel pod_day weekday season rel rel_month decade year": "mid",
     "my my_rel rel_day pod_rel weekday dayword rel full_year rel_month year": "earlier",
     "my my_rel rel_day pod_rel weekday dayword rel rel_month year": "later",
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     "qcode": "q",
+    "quarter dur": "final",
     "quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
     "quarter fiscal": "fiscal",
     "quarter half dur decade century": "first",
@@ -415,7 +435,31 @@ NARROW: dict[str, tuple[str, ...]] = {
     word: tuple(rules.split()) for rules, words in _STARTS.items() for word in words.split()
 }
 TRIGGERS: frozenset[str] = frozenset(NARROW) - {"0", "'"}
+# Frequent words that start expressions only before certain words ("the past", "a week"):
+# find_times tries their rules only when the next token begins with one of these (its
+# first three letters; "0" for digits), which saves most of the matching at "the"
+# (tests/test_temporal_starts.py derives them from the rules too).
+_AFTER: dict[str, str] = {
+    "the": (
+        "' 0 a an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens ent fal "
+        "few fif fin fir fis fiv fol for fou ful fut hun imm in ini jus las lat man mid mon nea "
+        "nex nin on one ope pas per pre q qua rec rem res sam sec sev sho six so som spr st sta "
+        "sub sum ten th the thi thr tur twe two wee who win yea"
+    ),
+    "a": (
+        "a add an and bus cal cen con cou day dec doz few for ful hou hun in min mon mor nig or q "
+        "qua sec st str to tra wee wor yea"
+    ),
+    "an": (
+        "a add an and bus cal cen con day dec for ful hou in min mon mor nig or q qua sec st str "
+        "to tra wee wor yea"
+    ),
+}
+AFTER: dict[str, frozenset[str]] = {w: frozenset(words.split()) for w, words in _AFTER.items()}
 TOKEN = re.compile(r"[A-Za-z]+|\d+|'\d")
+
+
+RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 
 
 @cache
