@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from datetime import date, timedelta
 
 from timeline.vocab import Precision
+
+from .lazy import lazy_re
 
 __all__ = [
     "add_months",
@@ -24,12 +25,12 @@ __all__ = [
 ]
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_VALUE = re.compile(
+_VALUE = lazy_re(
     r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|W(?P<w>\d\d?)(?:-WE)?"
     r"|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?$"
 )
-_DECADE = re.compile(r"(?P<dec>\d{3})X?$")
-_CENTURY = re.compile(r"(?P<c>\d{2})$")
+_DECADE = lazy_re(r"(?P<dec>\d{3})X?$")
+_CENTURY = lazy_re(r"(?P<c>\d{2})$")
 
 
 def day_value(d: date) -> str:

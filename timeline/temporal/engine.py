@@ -28,6 +28,7 @@ from .calendar import (
     shift_weekday,
     week_value,
 )
+from .lazy import lazy_re
 from .patterns import (
     AFTER,
     MONTHS,
@@ -142,18 +143,18 @@ def _weekday_of(word: str) -> int:
     return WEEKDAYS[word[:3].lower()]
 
 
-_MONTH_WORD = re.compile(
+_MONTH_WORD = lazy_re(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
     r"|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
 )
-_WD_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=s?\b)")
-_YEAR_IN = re.compile(
+_WD_WORD = lazy_re(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=s?\b)")
+_YEAR_IN = lazy_re(
     r"(?<![\d$])(1[5-9]\d\d|20\d\d)(?!\d)|(?i:nineteen[\s-]\w+(?:[\s-]\w+)?|two\s+thousand"
     r"(?:\s+and)?(?:\s+\w+)?)"
 )
-_DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)")
-_YEAR_REL = re.compile(r"(?i:(this|last|next)(?:\s+year|\s+year's)|year's)")
+_DAY_IN = lazy_re(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)")
+_YEAR_REL = lazy_re(r"(?i:(this|last|next)(?:\s+year|\s+year's)|year's)")
 
 
 def _day_hit(year: int, month: int, day: int, state: _State) -> _Hit | None:
@@ -219,7 +220,7 @@ def _range_hit(
     return hit
 
 
-_ATOM = re.compile(
+_ATOM = lazy_re(
     r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?P<mon>[A-Z][a-z]+\.?)\s+"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?|(?<=\s)(?P<bare>\d{1,2})\b"
 )
@@ -350,14 +351,14 @@ def _h_numeric(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
 
 
-_CLOCK = re.compile(
+_CLOCK = lazy_re(
     r"(?i)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m|p\.?m|o'clock|in\s+the\s+(?:morning|afternoon|evening))?"
     r"|(?P<word>noon|midnight|midday)"
 )
 
 
-_HIGH_BEFORE = re.compile(r"(?i)\bhigh\s+$")
+_HIGH_BEFORE = lazy_re(r"(?i)\bhigh\s+$")
 
 
 def _day_ref(t: str, s: _State, tense: int) -> date | None:
@@ -447,7 +448,7 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     return hit
 
 
-_AND_DAY = re.compile(
+_AND_DAY = lazy_re(
     r"\s+(?:and|or|&)\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
     r"(?!\s*(?:%|\$|percent|per\b|[a-z]+s\b(?<!\bas)(?<!\bis)(?<!\bwas)(?<!\bhas)))"
 )
@@ -466,7 +467,7 @@ def _second_day(m: re.Match[str], s: _State, first: date) -> _Hit | None:
 
 
 # "March the second round": an ordinal that qualifies the next word is no day of the month
-_NOUN_AFTER = re.compile(
+_NOUN_AFTER = lazy_re(
     r"\s+(?!(?:and|or|at|in|on|to|from|when|until|after|before|by|with|as|the|a|of|was|is"
     r"|will|would|had|has|have|that|which|this|next|last|year)\b)[a-z]"
 )
@@ -547,7 +548,7 @@ def _h_my_rel(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(month_value(y, mon), s, edge_of(t))
 
 
-_UNIT_WORD = re.compile(
+_UNIT_WORD = lazy_re(
     r"(?i)(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
     r"(?:s|ies|y)?\b"
 )
@@ -580,8 +581,8 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"P{t}{round(n)}{code}"
 
 
-_AGO_DIR = re.compile(r"(?i)(ago|earlier|later|before|after|from\s+now|hence)$")
-_LEADING_NUM = re.compile(
+_AGO_DIR = lazy_re(r"(?i)(ago|earlier|later|before|after|from\s+now|hence)$")
+_LEADING_NUM = lazy_re(
     r"(?i)^(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
     r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|only|just|under"
     r"|barely|within|fewer\s+than)\s+)?(?:(?:the|its|each\s+of\s+the|an?\s+additional|another)"
@@ -659,7 +660,7 @@ def _h_ago(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(d.isoformat(), s)
 
 
-_MONEY_BEFORE = re.compile(
+_MONEY_BEFORE = lazy_re(
     r"(?i)(?:[\d%]|\b(?:million|billion|trillion|cents?|dollars?|percent|times|once|twice"
     r"|thrice|per|barrels|tons?|tonnes?|people|visitors|units|copies))[\s,]*$"
 )
@@ -743,10 +744,10 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     return hit
 
 
-_PERIOD_NOUN = re.compile(r"(?i)\s(?:period|term|span|stretch|window)$")
-_POSSESSIVE = re.compile(r"(?i)(?:its|their|his|her|our|my|your)\s+")
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:an?|the)\s+$")
-_ROUND_THE_CLOCK = re.compile(
+_PERIOD_NOUN = lazy_re(r"(?i)\s(?:period|term|span|stretch|window)$")
+_POSSESSIVE = lazy_re(r"(?i)(?:its|their|his|her|our|my|your)\s+")
+_ARTICLE_BEFORE = lazy_re(r"(?i)\b(?:an?|the)\s+$")
+_ROUND_THE_CLOCK = lazy_re(
     r"(?i)\s+(?:news|television|tv|cable|channel|station|radio|service|services|hotline"
     r"|helpline|coverage|access|operation|operations|shop|shops|store|stores|pharmacy|clinic"
     r"|surveillance|security|protection|guard|guards|watch|vigil|support|care|emergency"
@@ -754,7 +755,7 @@ _ROUND_THE_CLOCK = re.compile(
 )
 # "over" measures ("lasted over a week", "just over an hour") after these words; elsewhere
 # it is the preposition of "rose over six years", which TimeML leaves out of the span
-_OVER_MEASURES = re.compile(
+_OVER_MEASURES = lazy_re(
     r"(?i)\b(?:just|for|last|lasts|lasted|lasting|took|take|takes|taking|spent|spend|spends"
     r"|after|in|than|within|of|only|stay|stays|stayed|remain|remains|remained|wait|waited"
     r"|waiting|served|serve|serving)\s+$"
@@ -770,15 +771,15 @@ def _over_as_preposition(m: re.Match[str], s: _State, hit: _Hit) -> None:
         hit.start = m.start() + 5
 
 
-_COUNT_PAIR = re.compile(r"(?i)\s+(?:or|to|and)\s+(?!a\s+half\b)")
-_COUNT_TAIL = re.compile(
+_COUNT_PAIR = lazy_re(r"(?i)\s+(?:or|to|and)\s+(?!a\s+half\b)")
+_COUNT_TAIL = lazy_re(
     r"(?i)(?:\s+(?:more|straight|consecutive|full|trading|business|working|calendar))?[\s-]*$"
 )
-_COUNTED_STRETCH = re.compile(
+_COUNTED_STRETCH = lazy_re(
     r"(?i)\b(?:the|its|additional|another|past|last|next|first|previous|coming|following"
     r"|latest|final|remaining|initial|ensuing|preceding|subsequent)\s"
 )
-_RATE_AFTER = re.compile(r"(?i)\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b")
+_RATE_AFTER = lazy_re(r"(?i)\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b")
 _UNIT_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "night": 3, "week": 4, "month": 5,
               "year": 7}  # fmt: skip
 
@@ -795,10 +796,10 @@ def _h_long_dur(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
 
 
-_ADJ_DET = re.compile(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
+_ADJ_DET = lazy_re(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
 
 
-_EVENT_STRETCH = re.compile(r"the\s+(?:first|early|opening|final|closing|last)\s+\w+$")
+_EVENT_STRETCH = lazy_re(r"the\s+(?:first|early|opening|final|closing|last)\s+\w+$")
 # how many days "the coming weeks", "recent months"... reach from the DCT
 _VAGUE_SPAN = {"day": 10, "week": 21, "month": 90, "quarter": 180, "year": 3 * 365, "decade": 3650}
 
@@ -1009,7 +1010,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 }
 
 
-_HOLIDAY_SPELLING = re.compile(
+_HOLIDAY_SPELLING = lazy_re(
     r"eid[\s-](?:al|ul|el)[\s-](fitr|adha)|norouz|nowrouz|novruz|nauryz"
 )
 
@@ -1022,7 +1023,7 @@ def _holiday_key(low: str) -> str:
 
 
 # names that open with a holiday or a weekday: "the Good Friday Agreement", "the Sunday Times"
-_NAME_HEAD = re.compile(
+_NAME_HEAD = lazy_re(
     r"\s+(?:Agreements?|Accords?|Treaty|Times|Telegraph|Mail|Express|Post|Herald|Mirror|Tribune"
     r"|Independent|Observer|Massacre|Uprising|Rising|Offensive|War|Revolution|Movement|Island"
     r"|Islands|Parade|Sermon|Prayers?|Bombings?|Attacks?)\b"
@@ -1112,7 +1113,7 @@ def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 # "today's youth", "in today's world": "today" for the present era, not for the DCT's day
-_GENERIC_AFTER = re.compile(
+_GENERIC_AFTER = lazy_re(
     r"(?i)'s\s+(?:world|youth|society|generation|young|children|kids|teenagers|students"
     r"|parents|families|women|men|consumers|workers|economy|culture|politics|technology"
     r"|standards)\b"
@@ -1186,7 +1187,7 @@ def _h_season(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(f"{y}-{code}", s, edge.group(1) if edge else None)
 
 
-_REL_PARTS = re.compile(
+_REL_PARTS = lazy_re(
     r"(?i)(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+past|the\s+last|the\s+current"
     r"|the\s+coming|the\s+next|the\s+previous|the\s+following|the\s+same|that|the)\s+"
     r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|quarter|year|decade|century)$"
@@ -1248,8 +1249,8 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
     return None
 
 
-_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to)\b")
-_PERIOD_PREP_BEFORE = re.compile(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
+_ENDED_AFTER = lazy_re(r"\s+(?:ended|ending|to)\b")
+_PERIOD_PREP_BEFORE = lazy_re(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
 
 
 def _the_year(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1332,12 +1333,12 @@ def _h_rel_month(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(month_value(y, mon), s, edge)
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
-_TITLE_AFTER = re.compile(r"\s+(?:of|for|on|to)\b|\s+[A-Z]")
-_CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = lazy_re(r"[A-Z][a-z]+\s+$")
+_TITLE_AFTER = lazy_re(r"\s+(?:of|for|on|to)\b|\s+[A-Z]")
+_CAP_AFTER = lazy_re(r"\s+[A-Z][a-z]")
 
 
-_PREP_BEFORE = re.compile(
+_PREP_BEFORE = lazy_re(
     r"(?i)\b(since|until|till|in|by|from|of|during|before|after|through|early|late|mid)[\s-]+$"
 )
 
@@ -1448,7 +1449,7 @@ def _h_fiscal(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(str(y), s)
 
 
-_COUNT_AFTER = re.compile(
+_COUNT_AFTER = lazy_re(
     r"\s+(?:troops|people|soldiers|workers|employees|jobs|members|students|residents|refugees"
     r"|prisoners|civilians|delegates|dollars|euros|pounds|yen|shares|tons|tonnes|barrels|cars"
     r"|units|homes|houses|votes|signatures|cases|deaths|casualties|pages|miles|kilometers"
@@ -1457,7 +1458,7 @@ _COUNT_AFTER = re.compile(
     r"|militants|rebels|hostages|detainees|patients|families|marines|sailors|flights|vehicles"
     r"|tanks|aircraft|planes|ships|boats|bodies|staff|persons|passengers|guests|visitors)\b"
 )
-_YEAR_CUE_BEFORE = re.compile(
+_YEAR_CUE_BEFORE = lazy_re(
     r"(?i)\b(?:in|since|by|of|from|until|till|before|after|during|year|circa|c\.|early|late"
     r"|mid|spring|summer|fall|autumn|winter|end)\s+$"
 )
@@ -1498,13 +1499,13 @@ _SET_UNIT = {
 }  # fmt: skip
 
 
-_FINANCE_AFTER = re.compile(
+_FINANCE_AFTER = lazy_re(
     r"\s+(?:cash\s+)?(?:dividends?|payments?|payouts?|volume|turnover|distributions?|results"
     r"|earnings|figures|rates?|interest|installments?|of\b)"
 )
 
 
-_PAPER_AFTER = re.compile(
+_PAPER_AFTER = lazy_re(
     r"\s+(?:[A-Z]\w|newspaper|paper|tabloid|broadsheet|said|says|reported|reports|wrote"
     r"|quoted|cited|published)"
 )
@@ -1539,12 +1540,12 @@ _REF_VALUE = {
     "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }  # fmt: skip
-_MOST_BEFORE = re.compile(r"(?i)\b(?:most|more|less|least)\s+$")
-_OF_AFTER = re.compile(r"\s+of\b")
+_MOST_BEFORE = lazy_re(r"(?i)\b(?:most|more|less|least)\s+$")
+_OF_AFTER = lazy_re(r"\s+of\b")
 
 
 # "Now, he says, ..." opening a sentence: a discourse marker, not a reference to the present
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'`)]*\s+|\n)[\"'`(]*$")
+_SENTENCE_START = lazy_re(r"(?:^|[.!?][\"'`)]*\s+|\n)[\"'`(]*$")
 
 
 def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1611,7 +1612,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
 }
 
 
-_NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|')")
+_NEXT_TOKEN = lazy_re(r"\s+([A-Za-z]+|\d|')")
 
 
 def _follow_key(token: str) -> str:
@@ -1701,7 +1702,7 @@ _MODS = {
     "early": "START", "beginning": "START", "start": "START", "turn": "START", "mid": "MID",
     "middle": "MID", "late": "END", "end": "END", "close": "END",
 }  # fmt: skip
-_MOD_WORDS = re.compile(
+_MOD_WORDS = lazy_re(
     r"(?i)^(?:the\s+)?(about|around|some|roughly|approximately|circa|nearly|almost|less\s+than"
     r"|fewer\s+than|barely|under|more\s+than|over|longer\s+than|at\s+least|no\s+less\s+than"
     r"|no\s+fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|no\s+longer\s+than|early"
@@ -1715,7 +1716,7 @@ def _mod_of(span: str) -> str | None:
     return _MODS[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
 
 
-_AND_JOIN = re.compile(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*")
+_AND_JOIN = lazy_re(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 
 def _distribute_sets(text: str, out: list[TimeExpression]) -> None:
@@ -1731,8 +1732,8 @@ def _distribute_sets(text: str, out: list[TimeExpression]) -> None:
         out[i - 1] = replace(a, type="SET", value=value, interval=None, precision=Precision.UNKNOWN)
 
 
-_RANGE_JOIN = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
-_RANGE_OPEN = re.compile(r"(?i)\b(from|between)\s+$")
+_RANGE_JOIN = lazy_re(r"(?i)\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
+_RANGE_OPEN = lazy_re(r"(?i)\b(from|between)\s+$")
 
 
 def _link_ranges(text: str, out: list[TimeExpression], dct: date) -> None:

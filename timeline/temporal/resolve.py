@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
+
+from .lazy import lazy_re
 
 __all__ = ["edge_of", "narrow", "pick_year"]
 
@@ -60,7 +61,7 @@ def narrow(interval: Interval, word: str, dct: date) -> Interval:
     return interval
 
 
-_EDGE_WORD = re.compile(
+_EDGE_WORD = lazy_re(
     r"(?i)^(?:the\s+)?(end|beginning|start|middle|close|turn|rest|early|late|mid|earlier"
     r"|later)\b"
 )

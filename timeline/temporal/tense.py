@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
+from .lazy import lazy_re
+
 __all__ = ["clause_tense"]
 
 _MODAL = r"(?:would|should|could|might|may|must|will|shall)(?:n't)?"
-_CUE = re.compile(
+_CUE = lazy_re(
     # a modal perfect looks back: "would have met", "could not have signed"
     rf"(?i:\b(?P<perf>{_MODAL}\s+(?:not\s+)?have)\b"
     r"|\b(?P<fut>will|shall|won't|'ll|would|should|must|ought\s+to|going\s+to|expected\s+to"
@@ -36,18 +38,18 @@ _CUE = re.compile(
     r"|broke|led|ran|flew|fought|brought|thought|felt|kept|found|became|stood|sent|built|chose"
     r"|drove|got|grew|knew|meant|sought|threw|understood|wore|swore|forgot|could)\b)"
 )
-_CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\n")
+_CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
 # words that may sit between the parts of one verb group: "had not yet been", "will also be"
-_GLUE = re.compile(
+_GLUE = lazy_re(
     r"(?i)\s*(?:\b(?:be|been|being|have|has|not|n't|also|still|yet|already|just|never|ever"
     r"|now|only|then|\w+ly)\b\s*)*"
 )
 
 
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+$")
+_DEADLINE_BEFORE = lazy_re(r"(?i)\b(?:until|till)\s+$")
 # "Until Thursday, they had not...": an "until" that opens the clause governs no verb before
 # it, so the clause's own tense decides, as for any other weekday
-_OPENS_CLAUSE = re.compile(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
+_OPENS_CLAUSE = lazy_re(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
 
 
 def _group_tense(cues: list[re.Match[str]], text: str) -> int:
