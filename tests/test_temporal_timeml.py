@@ -289,6 +289,24 @@ def test_clause_tense(text: str, tense: int) -> None:
         pytest.param(
             "The deadline is 24 hours.", [("24 hours", "PT24H")], id="bare-24-hours-stays-hours"
         ),
+        pytest.param(
+            "The loan may run for an additional year.",
+            [("an additional year", "P1Y")],
+            id="an-additional-year",
+        ),
+        pytest.param(
+            "The firm returned to profit after several quarters of losses.",
+            [("several quarters", "PXQ")],
+            id="several-quarters-of",
+        ),
+        pytest.param(
+            "Three quarters of the vote went to him.", [], id="three-quarters-of-is-a-fraction"
+        ),
+        pytest.param(
+            "You may, in a year or two, see results.",
+            [("a year or two", "P1Y")],
+            id="a-year-or-two",
+        ),
     ],
 )
 def test_duration_extents(text: str, expected: Expected) -> None:
@@ -304,6 +322,8 @@ def test_duration_extents(text: str, expected: Expected) -> None:
         pytest.param("The envoy stayed at least 72 hours.", "EQUAL_OR_MORE", id="at-least"),
         pytest.param("The siege lasted over a week.", "MORE_THAN", id="over"),
         pytest.param("It happened in early March.", "START", id="early"),
+        pytest.param("The sale should close around Nov. 1.", "APPROX", id="around-a-date"),
+        pytest.param("It will not profit until 1994 or later.", "ON_OR_AFTER", id="or-later"),
     ],
 )
 def test_modifiers(text: str, mod: str) -> None:
@@ -525,6 +545,24 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             WED,
             [("the last quarter of 2023", "2023-Q4")],
             id="last-quarter-of-a-year",
+        ),
+        pytest.param(
+            "Profit rose in the second quarter; sales in last year's quarter were flat.",
+            date(2024, 7, 25),
+            [("the second quarter", "2024-Q2"), ("last year's quarter", "2023-Q2")],
+            id="last-years-quarter",
+        ),
+        pytest.param(
+            "Plants will close over the next year or so.",
+            WED,
+            [("the next year or so", "2025")],
+            id="the-next-year-or-so",
+        ),
+        pytest.param(
+            "Just months ago the firm was losing money.",
+            WED,
+            [("months ago", "PAST_REF")],
+            id="months-ago",
         ),
         pytest.param(
             "The plant will close eight years from now.",

@@ -685,10 +685,11 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         if _MONEY_BEFORE.search(before):
             code, is_time = UNIT_CODES[unit]
             return _Hit("SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN)
-    if unit in ("second", "quarter", "half") and (n is None or n >= 100):
-        return None  # "the 1988 second quarter", "some second thoughts"
-    if unit == "quarter" and s.text.startswith(" of", m.end()):
-        return None  # "three quarters of the vote"
+    vague_quarters = unit == "quarter" and raw in ("several", "few", "a few", "many")
+    if unit in ("second", "quarter", "half") and (n is None or n >= 100) and not vague_quarters:
+        return None  # "the 1988 second quarter", "some second thoughts", "in some quarters"
+    if unit == "quarter" and n is not None and s.text.startswith(" of", m.end()):
+        return None  # "three quarters of the vote" (but "several quarters of losses")
     rate = _RATE_AFTER.match(s.text, m.end())
     if rate and n is not None and _UNIT_RANK[rate.group(1).lower()] > _UNIT_RANK.get(unit, 9):
         # "24 hours a day", "three days a week": one recurring stretch, a SET per period
@@ -826,7 +827,14 @@ def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DURATION", _duration_value(None, unit), interval, Precision.RANGE)
 
 
+def _h_another(m: re.Match[str], s: _State) -> _Hit | None:
+    unit = _unit_of(m.group())
+    return _Hit("DURATION", _duration_value(1, unit), None, Precision.UNKNOWN) if unit else None
+
+
 def _h_vague_dur2(m: re.Match[str], s: _State) -> _Hit | None:
+    if m.group().lower().endswith("ago"):
+        return _Hit("DATE", "PAST_REF", None, Precision.UNKNOWN)  # "just months ago"
     unit = _unit_of(m.group())
     return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN) if unit else None
 
@@ -937,6 +945,8 @@ def _h_ctx_quarter(m: re.Match[str], s: _State) -> _Hit | None:
     ym = _YEAR_IN.search(t)
     if ym and ym.group(1):
         y = int(ym.group(1))
+    elif "year's" in t:  # "last year's quarter": the quarter under discussion, a year off
+        y += -1 if t.startswith("last") else 1 if t.startswith("next") else 0
     return _date_hit(f"{y}-Q{q}", s)
 
 
@@ -1198,6 +1208,8 @@ _AHEAD = {"next", "this coming", "the coming", "the next", "the following"}
 
 def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
+    if t.lower().endswith(" so"):  # "the next year or so"
+        t = t[: t.lower().rindex(" or ")]
     rp = _REL_PARTS.search(t)
     if rp is None:
         return None
@@ -1489,7 +1501,11 @@ def _h_year(m: re.Match[str], s: _State) -> _Hit | None:
     s.last_year = y
     pre = t[: ym.start()].strip().lower()
     edge = edge_of(t) if pre and not pre.startswith(("post", "pre")) else None
-    return _date_hit(str(y), s, edge)
+    hit = _date_hit(str(y), s, edge)
+    tail = t[ym.end() :].lower()
+    if tail:  # "1994 or later", "1990 and beyond"
+        hit.mod = "ON_OR_BEFORE" if tail.endswith(("earlier", "before")) else "ON_OR_AFTER"
+    return hit
 
 
 _SET_UNIT = {
@@ -1583,6 +1599,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "dur": _h_dur,
     "vague_dur": _h_vague_dur,
     "vague_dur2": _h_vague_dur2,
+    "another": _h_another,
     "year_ago": _h_year_ago,
     "quarter": _h_quarter,
     "qcode": _h_qcode,

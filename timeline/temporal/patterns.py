@@ -122,6 +122,8 @@ _EDGE = (
     r"early|late|mid|earlier|later)"
 )
 _QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+# "around Nov. 1", "about 1990": TimeML keeps the approximation in the span (mod APPROX)
+_ABOUT = r"(?i:around|about|approximately|circa|roughly)"
 _HOLIDAY = (
     r"(?:Orthodox\s+(?:Christmas|Easter)(?:\s+(?:Day|Eve|Sunday))?|Ramadan"
     r"|Eid[\s-](?:al|ul|el)[\s-](?:Fitr|Adha)|Nowruz|Norouz|Nowrouz|Novruz|Nauryz"
@@ -168,7 +170,10 @@ _RULES: list[tuple[str, str]] = [
         rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?:{_MONDAY}|{_DAYWORD}))?",
     ),
     # "Friday, Oct. 23", "Oct. 24, 2024", "October 24th"
-    ("mdy", rf"(?:{WD},?\s+)?(?:(?i:this\s+coming|early|late)\s+)?{_MONDAY}"),
+    (
+        "mdy",
+        rf"(?:{_ABOUT}\s+)?(?:{WD},?\s+)?(?:(?i:this\s+coming|early|late)\s+)?{_MONDAY}",
+    ),
     ("md_spoken", rf"(?:{WD},?\s+)?{MON}\s+(?:the\s+)?{_ORD_DAY}(?:,?\s+{ANY_YEAR})?"),
     ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR4})?"),
     ("my", rf"(?:(?:{_EDGE})[\s-]+)?{_MON_FULL}(?:\s+of)?,?\s+{ANY_YEAR}"),
@@ -204,7 +209,8 @@ _RULES: list[tuple[str, str]] = [
         "ctx_quarter",
         r"(?i:(?:the|this|that)\s+(?:latest|current|previous|same|recent"
         r"|comparable|just-ended|just\s+ended|fiscal|)\s*(?:quarter|period)(?![\w-])"
-        r"|(?:the\s+)?\d{4}\s+(?:period|quarter))",
+        r"|(?:the\s+)?\d{4}\s+(?:period|quarter)|(?:last|this|next)\s+year's\s+(?:quarter"
+        r"|period)(?![\w-]))",
     ),
     (
         "ago",
@@ -224,8 +230,15 @@ _RULES: list[tuple[str, str]] = [
         r"|initial|ensuing|preceding|subsequent)\s+)?"
         rf"{NUM}(?:\s+(?i:or|to|and)\s+{NUM})?(?:\s+(?i:and\s+a\s+half))?"
         r"(?:\s+(?i:more|straight|consecutive|full|trading|business|working|calendar))?"
-        rf"[\s-]+{UNIT}(?:\s+(?i:and\s+a\s+half))?(?:\s+(?i:or\s+so|ahead|running))?"
+        rf"[\s-]+{UNIT}(?:\s+(?i:and\s+a\s+half))?"
+        r"(?:\s+(?i:or\s+so|or\s+two|or\s+three|ahead|running))?"
         r"(?:\s+(?i:period|term|span|stretch|window)(?![\w-]))?(?![\w-]|\s+old\b)",
+    ),
+    # "another year", "an additional month": one more of the unit
+    (
+        "another",
+        r"(?i:an?\s+additional|another)\s+(?:second|minute|hour|day|night|week|fortnight|month"
+        r"|quarter|year|decade)(?![\w-])",
     ),
     (
         "vague_dur",
@@ -251,7 +264,11 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:(?:the\s+)?(?:days|weeks|months|years|decades)(?=\s+(?:before|after|leading\s+up"
         r"|preceding|following|that\s+followed|prior\s+to)\b))",
     ),
-    ("vague_dur2", r"(?i:years|decades|centuries)(?=\s+(?:ago|of\s+(?:war|talks|negotiations)))"),
+    (
+        "vague_dur2",
+        r"(?i:(?:days|weeks|months|years|decades)\s+ago(?![\w-])"
+        r"|(?:years|decades|centuries)(?=\s+of\s+(?:war|talks|negotiations)))",
+    ),
     # "the next day", "that same day", "the day before": anchored on the story's last day
     (
         "rel_day",
@@ -298,10 +315,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel",
         rf"(?:{_EDGE}[\s-]+)?(?:{_REL}\s+)(?:(?i:fiscal|calendar)\s+)?"
-        r"(?i:week(?:end)?|month|quarter|year|decade|century)"
+        r"(?i:week(?:end)?|month|quarter|year|decade|century)(?:\s+(?i:or\s+so))?"
         r"(?![\w-]|\s+(?:\d|two\b|nineteen\b))",
     ),
-    ("end_year", r"(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
+    ("end_year", rf"(?:{_ABOUT}\s+)?(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
     ("full_year", r"(?i:the\s+(?:full|whole|entire)\s+year|earlier\s+in\s+the\s+year)(?![\w-])"),
     ("rel_month", rf"(?:(?:{_EDGE}|(?i:last|this|next))[\s-]+){_MON_FULL}(?!\s+\d)"),
     ("month", rf"(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
@@ -321,8 +338,10 @@ _RULES: list[tuple[str, str]] = [
     ("fiscal", rf"(?i:fiscal(?:\s+year)?|FY)\s*(?:{YEAR4}|'\d\d)"),
     (
         "year",
-        rf"(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])(?:{ANY_YEAR})"
-        r"(?![\w%$]|-\d)",
+        rf"(?:{_ABOUT}\s+)?(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])"
+        rf"(?:{ANY_YEAR})(?![\w%$]|-\d)"
+        # "1994 or later", "1990 and beyond": an open-ended span from the year
+        r"(?:\s+(?i:or\s+(?:later|earlier|before|after)|and\s+(?:beyond|after|later)))?",
     ),
     (
         "set",
@@ -368,27 +387,29 @@ _STARTS: dict[str, str] = {
     "range_md mdy md_spoken my my_rel month": (
         "april august december february january july june march may november october september"
     ),
-    "clock ago dur": "a about an around couple few hundreds many several some",
     "long_dur": "century decade hour hours minute minutes month nights seconds week",
-    "ago dur": "almost approximately barely fewer less nearly no roughly up",
     "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
-    "dur": "another ensuing initial its latest remaining subsequent",
+    "ago dur": "almost barely fewer less nearly no up",
     "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
     "range_md mdy md_spoken month": "aug dec feb jan nov oct sept",
     "ref": "current currently most now nowadays recently these",
     "weekday": "fridays mondays saturdays sundays thursdays tuesdays wednesdays",
+    "clock ago dur": "couple few hundreds many several some",
+    "dur": "ensuing initial its latest remaining subsequent",
+    "long_dur vague_around vague_dur2": "days decades months weeks years",
     "my my_rel rel rel_month year": "close middle rest start turn",
     "range_md mdy md_spoken": "apr jul jun mar sep",
     "season": "autumn fall spring summer winter",
     "vague_for": "down for in through within",
     "clock": "midday midnight noon shortly",
     "dur rel_day": "following preceding previous",
-    "long_dur vague_around": "days months weeks",
     "pod_day": "afternoon evening morning",
     "ago dur ref": "at more",
+    "clock ago dur another": "a an",
+    "clock mdy ago dur end_year year": "about around",
     "dayword": "today tonight",
     "dur vague_dur": "coming past",
-    "long_dur vague_around vague_dur2": "decades years",
+    "mdy ago dur end_year year": "approximately roughly",
     "mdy my my_rel pod_rel pod_day weekday dayword season rel rel_month decade year": "early late",
     "pod_rel dayword": "tomorrow yesterday",
     "quarter century": "fourth third",
@@ -400,11 +421,13 @@ _STARTS: dict[str, str] = {
     "clock ago long_dur dur year": "two",
     "ctx_quarter rel_day rel": "that",
     "day_around long_dur": "day",
+    "dur another": "another",
     "dur set": "each",
     "fiscal": "fy",
     "half decade": "latter",
     "long_dur pod_day": "night",
     "long_dur vague_dur2": "centuries",
+    "mdy end_year year": "circa",
     "mdy quarter ctx_quarter pod_rel holiday weekday season rel rel_month": "this",
     "my my_rel pod_rel pod_day weekday season rel rel_month decade year": "mid",
     "my my_rel rel_day pod_rel weekday dayword rel full_year rel_month year": "earlier",
@@ -412,11 +435,13 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     "qcode": "q",
+    "quarter ctx_quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
     "quarter dur": "final",
-    "quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
     "quarter fiscal": "fiscal",
+    (
+        "quarter half ctx_quarter dur vague_dur pod_rel holiday weekday season rel rel_month decade"
+    ): "last",
     "quarter half dur decade century": "first",
-    "quarter half dur vague_dur pod_rel holiday weekday season rel rel_month decade": "last",
     "quarter half long_dur decade century": "second",
     "range_between": "between",
     (
