@@ -182,6 +182,24 @@ def test_coming_months_keeps_its_interval() -> None:
             id="agreed-on-weekday-is-past",
         ),
         pytest.param(
+            "He spoke for the first time since October 7.",
+            WED,
+            [("October 7", "2023-10-07")],
+            id="since-a-day-is-never-ahead",
+        ),
+        pytest.param(
+            "The truce expires at midnight on Friday.",
+            WED,
+            [("midnight on Friday", "2024-06-14T24")],
+            id="scheduling-present-looks-ahead",
+        ),
+        pytest.param(
+            "The talks were postponed to late August.",
+            WED,
+            [("late August", "2024-08")],
+            id="postponed-to-looks-ahead",
+        ),
+        pytest.param(
             "The payment will be made on a still unspecified date in January.",
             date(2024, 10, 30),
             [("January", "2025-01")],
@@ -459,6 +477,20 @@ def test_decade_interval_covers_ten_years() -> None:
             id="from-year-to-year",
         ),
         pytest.param(
+            "Delegations met on 10-12 March 2024 in Riyadh.",
+            WED,
+            [("10", "2024-03-10"), ("12 March 2024", "2024-03-12")],
+            ("2024-03-10", "2024-03-12"),
+            id="day-dash-day-month",
+        ),
+        pytest.param(
+            "The talks, held from 10 to 12 March, ended without a deal.",
+            WED,
+            [("10", "2024-03-10"), ("12 March", "2024-03-12")],
+            ("2024-03-10", "2024-03-12"),
+            id="from-day-to-day-month",
+        ),
+        pytest.param(
             "Envoys shuttled Dec. 28-Jan. 3 between the capitals.",
             date(2025, 1, 10),
             [("Dec. 28", "2024-12-28"), ("Jan. 3", "2025-01-03")],
@@ -565,6 +597,18 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             id="months-ago",
         ),
         pytest.param(
+            "Mediators met in the first week of July.",
+            WED,
+            [("the first week of July", "2024-W27")],
+            id="first-week-of-a-month",
+        ),
+        pytest.param(
+            "Talks are expected in the second half of June.",
+            WED,
+            [("the second half of June", "2024-06")],
+            id="second-half-of-a-month",
+        ),
+        pytest.param(
             "The plant will close eight years from now.",
             WED,
             [("eight years from now", "2032")],
@@ -603,6 +647,24 @@ def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
         ),
         pytest.param(
             "The market is closed on Sundays.", WED, [("Sundays", "XXXX-WXX-7")], id="sundays"
+        ),
+        pytest.param(
+            "Fighting resumed on the night of 18 March.",
+            WED,
+            [("the night of 18 March", "2024-03-18TNI")],
+            id="the-night-of-a-date",
+        ),
+        pytest.param(
+            "Envoys met in the early hours of Tuesday.",
+            WED,
+            [("the early hours of Tuesday", "2024-06-11TMO")],
+            id="the-early-hours-of-a-weekday",
+        ),
+        pytest.param(
+            "The ceasefire took effect at 08:00 local time (0500 GMT) on Sunday.",
+            WED,
+            [("08:00 local time", "2024-06-09T08:00"), ("Sunday", "2024-06-09")],
+            id="clock-time-dated-by-a-day-after-it",
         ),
         pytest.param(
             "The talks ended late Thursday night.",

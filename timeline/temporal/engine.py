@@ -9,6 +9,7 @@ reports above all, anchor "the quarter" or "a year earlier" on what came before.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -43,7 +44,7 @@ from .patterns import (
     WEEKDAYS,
     alternation,
 )
-from .resolve import edge_of, narrow, pick_year
+from .resolve import SINCE, edge_of, narrow, pick_year
 from .tense import clause_tense
 from .types import TimeExpression
 
@@ -226,6 +227,22 @@ _ATOM = lazy_re(
 )
 
 
+def _h_range_dm(m: re.Match[str], s: _State) -> _Hit | None:
+    """'10-12 March 2024': TimeML's '10' and '12 March 2024', both with the range."""
+    t = m.group()
+    days = list(_DAY_IN.finditer(t))[:2]
+    mw = _MONTH_WORD.search(t)
+    if len(days) < 2 or mw is None or int(days[1][1]) <= int(days[0][1]):
+        return None
+    mon = _month_of(mw.group())
+    ym = _YEAR_IN.search(t, mw.end())
+    a_day, b_day = int(days[0][1]), int(days[1][1])
+    y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, a_day, s.dct, _day_tense(m, s))
+    a, b = date(y, mon, a_day), date(y, mon, b_day)
+    s.last_day = a
+    return _range_hit(a, b, (None, m.start() + days[0].end()), (m.start() + days[1].start(), None))
+
+
 def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     tense = clause_tense(s.text, m.start(), m.end())
@@ -365,7 +382,7 @@ def _day_ref(t: str, s: _State, tense: int) -> date | None:
     """The day named inside a longer expression: a month-day, weekday or today/yesterday."""
     mw = _MONTH_WORD.search(t)
     if mw:
-        dm = _DAY_IN.search(t, mw.end())
+        dm = _DAY_IN.search(t, mw.end()) or _DAY_IN.search(t, 0, mw.start())  # "18 March"
         if dm:
             mon, day = _month_of(mw.group()), int(dm.group(1))
             ym = _YEAR_IN.search(t, dm.end())
@@ -385,6 +402,12 @@ def _day_ref(t: str, s: _State, tense: int) -> date | None:
     if "today" in low or "tonight" in low:
         return s.dct
     return None
+
+
+_DAY_AFTER_CLOCK = lazy_re(
+    r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?i:on)\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?i:today|tomorrow|yesterday|tonight))\b"
+)
 
 
 def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
@@ -411,6 +434,9 @@ def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
         elif ap.startswith("am") and hh == 12:
             hh = 0
     d = _day_ref(t[c.end() :], s, clause_tense(s.text, m.start(), m.end()))
+    after = _DAY_AFTER_CLOCK.match(s.text, m.end())
+    if d is None and after:  # "at 08:00 local time (0500 GMT) on Sunday"
+        d = _day_ref(after.group(1), s, clause_tense(s.text, m.start(), after.end()))
     if d is None:
         # a bare clock time belongs to the day the story was just talking about
         near = s.last_day_pos is not None and m.start() - s.last_day_pos < _NEAR
@@ -433,7 +459,7 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     if ym and ym.group(1):
         y = int(ym.group(1))
     else:
-        tense = clause_tense(s.text, m.start(), m.end())
+        tense = _day_tense(m, s)
         if t.lower().startswith("this coming"):
             tense = 1
         y = pick_year(mon, day, s.dct, tense)
@@ -473,6 +499,16 @@ _NOUN_AFTER = lazy_re(
 )
 
 
+_SINCE_BEFORE = lazy_re(r"(?i)\bsince\s+$")
+
+
+def _day_tense(m: re.Match[str], s: _State) -> int:
+    """The tense that picks the year of a day named without one ("since October 7")."""
+    if _SINCE_BEFORE.search(s.text, max(0, m.start() - 8), m.start()):
+        return SINCE
+    return clause_tense(s.text, m.start(), m.end())
+
+
 def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     mw = _MONTH_WORD.search(t)
@@ -493,9 +529,7 @@ def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     mon = _month_of(mw.group())
     ym = _YEAR_IN.search(t, mw.end() + len(rest[0]))
-    y = (_spoken_year(ym.group()) if ym else None) or pick_year(
-        mon, day, s.dct, clause_tense(s.text, m.start(), m.end())
-    )
+    y = (_spoken_year(ym.group()) if ym else None) or pick_year(mon, day, s.dct, _day_tense(m, s))
     return _day_hit(y, mon, day, s)
 
 
@@ -515,11 +549,7 @@ def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
     ):
         return None
     ym = _YEAR_IN.search(t, mw.end())
-    y = (
-        int(ym.group(1))
-        if ym and ym.group(1)
-        else pick_year(mon, day, s.dct, clause_tense(s.text, m.start(), m.end()))
-    )
+    y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, day, s.dct, _day_tense(m, s))
     return _day_hit(y, mon, day, s)
 
 
@@ -955,6 +985,56 @@ def _h_year_ago_bare(m: re.Match[str], s: _State) -> _Hit | None:
         y, q = _context_quarter(s)
         return _date_hit(f"{y - 1}-Q{q}", s)
     return _date_hit(str(s.dct.year - 1), s)
+
+
+def _h_pod_of(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the night of 18 March', 'the early hours of Tuesday': TIME on that day."""
+    t = m.group()
+    low = t.lower()
+    code = "MO" if "hours" in low else next((c for w, c in _POD_CODE.items() if w in low), None)
+    of = low.index(" of ") + 4
+    rest = t[of:]
+    wd = _WD_WORD.search(rest)
+    tail = rest.lower().rsplit(None, 1)[-1]
+    if tail in _POD_CODE:  # "the early hours of Thursday morning"
+        code = _POD_CODE[tail]
+    if wd and rest.lower().startswith(("last", "next")):
+        d = shift_weekday(s.dct, _weekday_of(wd.group()), -1 if rest.lower()[0] == "l" else 2)
+    else:
+        found = _day_ref(rest, s, _day_tense(m, s))
+        if found is None or code is None:
+            return None
+        d = found
+    s.last_day = d
+    return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
+
+
+def _h_month_part(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the first week of July', 'the second half of June': days of a month."""
+    t = m.group()
+    low = t.lower()
+    mw = _MONTH_WORD.search(t)
+    if mw is None:
+        return None
+    mon = _month_of(mw.group())
+    ym = _YEAR_IN.search(t, mw.end())
+    y = int(ym.group(1)) if ym and ym.group(1) else pick_year(
+        mon, None, s.dct, clause_tense(s.text, m.start(), m.end())
+    )
+    first, last = date(y, mon, 1), date(y, mon, monthrange(y, mon)[1])
+    if " half " in low:
+        mid = first + timedelta(days=14)
+        early = low.split()[1] == "first"
+        span = (first, mid) if early else (mid + timedelta(days=1), last)
+        mod = "START" if early else "END"
+        return _Hit("DATE", month_value(y, mon), span, Precision.RANGE, mod=mod)
+    n = ORDINALS.get(low.split()[1], 4)
+    if low.split()[1] in ("last", "final"):
+        a, b = last - timedelta(days=6), last
+    else:
+        a = first + timedelta(days=7 * (n - 1))
+        b = a + timedelta(days=6)
+    return _Hit("DATE", week_value(a + timedelta(days=3)), (a, b), Precision.RANGE)
 
 
 def _h_pod_day(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1583,6 +1663,9 @@ def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "range_md": _h_range_md,
     "range_between": _h_range_between,
+    "range_dm": _h_range_dm,
+    "pod_of": _h_pod_of,
+    "month_part": _h_month_part,
     "week_of": _h_week_of,
     "day_around": _h_day_around,
     "range_years": _h_range_years,

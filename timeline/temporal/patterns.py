@@ -140,10 +140,30 @@ _RULES: list[tuple[str, str]] = [
         rf"{MON}\s+{DAYNUM}\s*(?:(?:-|–|—)\s*(?:{MON}\s+)?|\s+(?:to|through)\s+){DAYNUM}"
         rf"(?:,?\s+{YEAR4})?",
     ),
+    # "10-12 March 2024", "from 10 to 12 March": the day-first range of British news
+    (
+        "range_dm",
+        rf"{DAYNUM}\s*(?:-|–|—|\s(?i:to|and|through|until)\s)\s*{DAYNUM}\s+(?:(?i:of)\s+)?{MON}"
+        rf"(?:,?\s+{YEAR4})?",
+    ),
     (
         "range_between",
         rf"(?i:between)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
         rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})",
+    ),
+    # "the night of 18 March", "the early hours of Tuesday": a part of a named day
+    (
+        "pod_of",
+        r"(?i:the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|early\s+hours"
+        r"|small\s+hours)\s+of)\s+(?:(?i:last|next|this)\s+)?"
+        rf"(?:(?:{WD},?\s+)?{_MONDAY}|(?:{WD},?\s+)?{DAYNUM}\s+(?:(?i:of)\s+)?{MON}(?:,?\s+{YEAR4})?"
+        rf"|{WD}(?:\s+{POD})?|(?i:today|yesterday|tomorrow))",
+    ),
+    # "the first week of July", "the second half of June": part of a month
+    (
+        "month_part",
+        r"(?i:the\s+(?:(?:first|second|third|fourth|last|final)\s+week|(?:first|second|last"
+        rf"|latter)\s+half)\s+of)\s+{_MON_FULL}(?:,?\s+{YEAR4})?",
     ),
     # "the week of March 6": the calendar week that contains the day
     ("week_of", rf"(?i:the\s+week\s+of)\s+{_MONDAY}"),
@@ -434,6 +454,11 @@ _STARTS: dict[str, str] = {
     "my my_rel rel_day pod_rel weekday dayword rel rel_month year": "later",
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
+    (
+        "pod_of month_part week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur "
+        "vague_dur vague_around rel_day weekday dayword season rel full_year rel_month decade "
+        "century year ref"
+    ): "the",
     "qcode": "q",
     "quarter ctx_quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
     "quarter dur": "final",
@@ -445,15 +470,11 @@ _STARTS: dict[str, str] = {
     "quarter half long_dur decade century": "second",
     "range_between": "between",
     (
-        "range_years iso numeric clock dmy quarter ctx_quarter ago long_dur dur decade century year"
+        "range_dm range_years iso numeric clock dmy quarter ctx_quarter ago long_dur dur decade "
+        "century year"
     ): "0",
     "rel_day": "same",
     "vague_dur ref": "recent",
-    (
-        "week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur vague_dur "
-        "vague_around rel_day weekday dayword season rel full_year rel_month decade century year "
-        "ref"
-    ): "the",
     "year_ago long_dur year_ago_bare end_year": "year",
 }
 NARROW: dict[str, tuple[str, ...]] = {
@@ -466,10 +487,10 @@ TRIGGERS: frozenset[str] = frozenset(NARROW) - {"0", "'"}
 # (tests/test_temporal_starts.py derives them from the rules too).
 _AFTER: dict[str, str] = {
     "the": (
-        "' 0 a an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens ent fal "
-        "few fif fin fir fis fiv fol for fou ful fut hun imm in ini jus las lat man mid mon nea "
-        "nex nin on one ope pas per pre q qua rec rem res sam sec sev sho six so som spr st sta "
-        "sub sum ten th the thi thr tur twe two wee who win yea"
+        "' 0 a aft an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens ent "
+        "eve fal few fif fin fir fis fiv fol for fou ful fut hun imm in ini jus las lat man mid "
+        "mon mor nea nex nig nin on one ope pas per pre q qua rec rem res sam sec sev sho six sma "
+        "so som spr st sta sub sum ten th the thi thr tur twe two wee who win yea"
     ),
     "a": (
         "a add an and bus cal cen con cou day dec doz few for ful hou hun in min mon mor nig or q "

@@ -6,13 +6,18 @@ from datetime import date, timedelta
 
 from .lazy import lazy_re
 
-__all__ = ["edge_of", "narrow", "pick_year"]
+__all__ = ["SINCE", "edge_of", "narrow", "pick_year"]
 
 Interval = tuple[date, date]
+SINCE = -2  # a tense for pick_year: the period began on or before the DCT
 
 
 def pick_year(month: int, day: int | None, dct: date, tense: int) -> int:
-    """The year that puts month(/day) nearest the DCT, bent by the clause's tense."""
+    """The year that puts month(/day) nearest the DCT, bent by the clause's tense.
+
+    `tense` is the clause's (+1 future, -1 past, 0 unknown), or SINCE: "since October 7"
+    is never after the DCT.
+    """
     y = dct.year
     cands = []
     for yy in (y - 1, y, y + 1):
@@ -30,6 +35,8 @@ def pick_year(month: int, day: int | None, dct: date, tense: int) -> int:
         def rel(d: date) -> int:
             return (d - dct).days
 
+    if tense == SINCE:
+        return max(c[0] for c in cands if rel(c[1]) <= 0)
     # nearest, ties to the past (news reports more than it announces)
     best = min(cands, key=lambda c: (abs(rel(c[1])) * (1.0 if rel(c[1]) <= 0 else 1.3), c[0]))
     i = cands.index(best)

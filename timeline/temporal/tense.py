@@ -29,6 +29,9 @@ _CUE = lazy_re(
     r"|expects?\s+to|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
     r"|proposed|threatened|prepared|agreement|deal|plan|bid|offer|decision|pledge|promise"
     r"|commitment)\s+to(?!\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|(?-i:[A-Z])))"
+    # a timetable in the present: "the truce expires on Friday", "talks resume Monday"
+    r"|expires|lapses|begins|starts|resumes|reconvenes|convenes|reopens|takes\s+effect"
+    r"|comes\s+into\s+force|runs\s+out|kicks\s+off"
     r"|tomorrow|as\s+(?:soon|early)\s+as|might|may)\b"
     r"|\b(?P<past>said|says|was|were|had|did|has|have|been|ago|last|earlier|yesterday"
     # an -ed word after an article or "still" is an adjective ("a still unspecified date")
@@ -47,6 +50,11 @@ _GLUE = lazy_re(
 
 
 _DEADLINE_BEFORE = lazy_re(r"(?i)\b(?:until|till)\s+$")
+# "postponed to late August", "moved the talks until Monday": the new date lies ahead
+_PUT_OFF_TO = lazy_re(
+    r"(?i)\b(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended"
+    r"|adjourned)\b[^.;!?]{0,40}?\b(?:to|until|till)\s+(?:(?:early|late|mid)[\s-]+)?$"
+)
 # "Until Thursday, they had not...": an "until" that opens the clause governs no verb before
 # it, so the clause's own tense decides, as for any other weekday
 _OPENS_CLAUSE = lazy_re(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
@@ -77,6 +85,8 @@ def clause_tense(text: str, start: int, end: int) -> int:
     if cut >= 0:
         before = before[cut + 1 :]
     cues = list(_CUE.finditer(before))
+    if _PUT_OFF_TO.search(before):
+        return 1
     if (
         deadline
         and _OPENS_CLAUSE.search(before) is None
