@@ -194,6 +194,15 @@ def test_coming_months_keeps_its_interval() -> None:
             id="scheduling-present-looks-ahead",
         ),
         pytest.param(
+            "Talks resume Monday in Doha.", WED, [("Monday", "2024-06-17")], id="talks-resume"
+        ),
+        pytest.param(
+            "The talks did not begin on Monday.",
+            WED,
+            [("Monday", "2024-06-10")],
+            id="did-not-begin-is-past",
+        ),
+        pytest.param(
             "The talks were postponed to late August.",
             WED,
             [("late August", "2024-08")],

@@ -30,8 +30,8 @@ _CUE = lazy_re(
     r"|proposed|threatened|prepared|agreement|deal|plan|bid|offer|decision|pledge|promise"
     r"|commitment)\s+to(?!\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|(?-i:[A-Z])))"
     # a timetable in the present: "the truce expires on Friday", "talks resume Monday"
-    r"|expires|lapses|begins|starts|resumes|reconvenes|convenes|reopens|takes\s+effect"
-    r"|comes\s+into\s+force|runs\s+out|kicks\s+off"
+    r"|expires?|lapses?|begins?|starts?|resumes?|reconvenes?|convenes?|reopens?"
+    r"|takes?\s+effect|comes?\s+into\s+force|runs?\s+out|kicks?\s+off"
     r"|tomorrow|as\s+(?:soon|early)\s+as|might|may)\b"
     r"|\b(?P<past>said|says|was|were|had|did|has|have|been|ago|last|earlier|yesterday"
     # an -ed word after an article or "still" is an adjective ("a still unspecified date")
@@ -69,8 +69,8 @@ def _group_tense(cues: list[re.Match[str]], text: str) -> int:
         group.append(cue)
     if any(c.group("perf") for c in group):
         return -1
-    if any(c.group().lower() == "had" for c in group):
-        return -1  # past perfect: "had been due to expire Friday"
+    if any(c.group().lower() in ("had", "did") for c in group):
+        return -1  # past perfect, past negation: "had been due to expire", "did not begin"
     if any(c.group("fut") for c in group):
         return 1
     return -1
