@@ -197,6 +197,24 @@ def test_coming_months_keeps_its_interval() -> None:
             "Talks resume Monday in Doha.", WED, [("Monday", "2024-06-17")], id="talks-resume"
         ),
         pytest.param(
+            "The envoy is due in Cairo on Sunday, officials said on Thursday.",
+            date(2024, 10, 25),
+            [("Sunday", "2024-10-27"), ("Thursday", "2024-10-24")],
+            id="is-due-in-looks-ahead",
+        ),
+        pytest.param(
+            "The new office of the chairman is effective Feb. 1.",
+            date(2024, 10, 25),
+            [("Feb. 1", "2025-02-01")],
+            id="effective-date",
+        ),
+        pytest.param(
+            "Talks in Geneva on 9-10 January ended without agreement.",
+            date(2024, 10, 25),
+            [("9", "2024-01-09"), ("10 January", "2024-01-10")],
+            id="past-tense-day-months-ahead-is-last-year",
+        ),
+        pytest.param(
             "The talks did not begin on Monday.",
             WED,
             [("Monday", "2024-06-10")],
@@ -315,6 +333,11 @@ def test_clause_tense(text: str, tense: int) -> None:
         ),
         pytest.param(
             "The deadline is 24 hours.", [("24 hours", "PT24H")], id="bare-24-hours-stays-hours"
+        ),
+        pytest.param(
+            "The first phase would last 42 days.",
+            [("42 days", "P42D")],
+            id="last-as-a-verb-stays-out",
         ),
         pytest.param(
             "The loan may run for an additional year.",
@@ -569,6 +592,13 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
         pytest.param(
             "A year ago, the talks collapsed.", WED, [("A year ago", "2023")], id="a-year-ago"
         ),
+        pytest.param(
+            "Talks began on Oct. 20. On the 24th, the envoys met again.",
+            date(2024, 10, 25),
+            [("Oct. 20", "2024-10-20"), ("the 24th", "2024-10-24")],
+            id="the-24th-of-the-month-under-discussion",
+        ),
+        pytest.param("It was his 11th trip to the region.", WED, [], id="ordinal-before-a-noun"),
         pytest.param(
             "Revenue fell in the last quarter.",
             WED,

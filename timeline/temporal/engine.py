@@ -301,6 +301,21 @@ def _h_range_years(m: re.Match[str], s: _State) -> _Hit | None:
     )
 
 
+def _h_day_of_month(m: re.Match[str], s: _State) -> _Hit | None:
+    """'on the 24th,': that day of the month the story last named, else of the DCT's (or
+    the month before, when the clause looks back and the day is still to come)."""
+    day = int(re.sub(r"\D", "", m.group()))
+    if s.last_day is not None:
+        y, mon = s.last_day.year, s.last_day.month
+    elif s.last_month is not None:
+        y, mon = s.last_month
+    else:
+        y, mon = s.dct.year, s.dct.month
+        if day > s.dct.day and clause_tense(s.text, m.start(), m.end()) < 0:
+            y, mon = add_months(y, mon, -1)
+    return _day_hit(y, mon, day, s)
+
+
 def _h_week_of(m: re.Match[str], s: _State) -> _Hit | None:
     """'the week of March 6': the (ISO) calendar week that contains the named day."""
     t = m.group()
@@ -772,7 +787,14 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
         hit.start = m.start() + det.end()
     _over_as_preposition(m, s, hit)
+    if t[:5].lower() == "last " and _VERB_LAST.search(s.text, max(0, m.start() - 12), m.start()):
+        hit.start = m.start() + 5  # "would last 42 days": the verb, not "the last 42 days"
     return hit
+
+
+_VERB_LAST = lazy_re(
+    r"(?i)\b(?:will|would|could|may|might|should|must|can|to|does|do|did|not|n't|'ll)\s+$"
+)
 
 
 _PERIOD_NOUN = lazy_re(r"(?i)\s(?:period|term|span|stretch|window)$")
@@ -1667,6 +1689,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "pod_of": _h_pod_of,
     "month_part": _h_month_part,
     "week_of": _h_week_of,
+    "day_of_month": _h_day_of_month,
     "day_around": _h_day_around,
     "range_years": _h_range_years,
     "iso": _h_iso,

@@ -165,6 +165,12 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the\s+(?:(?:first|second|third|fourth|last|final)\s+week|(?:first|second|last"
         rf"|latter)\s+half)\s+of)\s+{_MON_FULL}(?:,?\s+{YEAR4})?",
     ),
+    # "on the 24th,": a day of the month the story is in
+    (
+        "day_of_month",
+        r"(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+        r"(?=\s*[,.;:)]|\s*$|\s+(?i:and|to|through|until|or)\s+(?:the\s+)?\d)",
+    ),
     # "the week of March 6": the calendar week that contains the day
     ("week_of", rf"(?i:the\s+week\s+of)\s+{_MONDAY}"),
     # "the day before last Tuesday", "the day after Oct. 23": one day off a named day
@@ -455,9 +461,9 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     (
-        "pod_of month_part week_of day_around dmy my my_rel year_ago quarter half ctx_quarter dur "
-        "vague_dur vague_around rel_day weekday dayword season rel full_year rel_month decade "
-        "century year ref"
+        "pod_of month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
+        "ctx_quarter dur vague_dur vague_around rel_day weekday dayword season rel full_year "
+        "rel_month decade century year ref"
     ): "the",
     "qcode": "q",
     "quarter ctx_quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",

@@ -45,7 +45,7 @@ def pick_year(month: int, day: int | None, dct: date, tense: int) -> int:
     # ("said ... in July") that a month or some weeks ahead stay this year's
     if tense > 0 and rel(best[1]) < -(1 if day is None else 45) and i < 2:
         return cands[i + 1][0]
-    if tense < 0 and rel(best[1]) > (1 if day is None else 135) and i > 0:
+    if tense < 0 and rel(best[1]) > (1 if day is None else 45) and i > 0:
         return cands[i - 1][0]
     return best[0]
 

@@ -23,7 +23,7 @@ _CUE = lazy_re(
     # a modal perfect looks back: "would have met", "could not have signed"
     rf"(?i:\b(?P<perf>{_MODAL}\s+(?:not\s+)?have)\b"
     r"|\b(?P<fut>will|shall|won't|'ll|would|should|must|ought\s+to|going\s+to|expected\s+to"
-    r"|(?:is|are|be)\s+(?:expected|planned)|scheduled|slated|due\s+to|supposed\s+to"
+    r"|(?:is|are|be)\s+(?:expected|planned|due)|scheduled|slated|due\s+to|supposed\s+to"
     r"|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
     r"|needs?\s+to|likely\s+to|poised\s+to|ready\s+to|upcoming|hopes?\s+to|aims?\s+to"
     r"|expects?\s+to|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
@@ -45,7 +45,7 @@ _CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
 # words that may sit between the parts of one verb group: "had not yet been", "will also be"
 _GLUE = lazy_re(
     r"(?i)\s*(?:\b(?:be|been|being|have|has|not|n't|also|still|yet|already|just|never|ever"
-    r"|now|only|then|\w+ly)\b\s*)*"
+    r"|now|only|then|to|\w+ly)\b\s*)*"
 )
 
 
@@ -60,6 +60,12 @@ _PUT_OFF_TO = lazy_re(
 _OPENS_CLAUSE = lazy_re(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
 
 
+_INTENT = lazy_re(r"(?i)(?:plans?|planned|planning|intends?|hopes?|aims?|expects?)\s+to$")
+# a date right after these is when something takes effect: "effective Feb. 1", "payable
+# Dec. 15", "starting Thursday"
+_FROM_WHEN = lazy_re(r"(?i)\b(?:effective|payable|due|starting|beginning|expiring)\s+$")
+
+
 def _group_tense(cues: list[re.Match[str]], text: str) -> int:
     """The tense of the verb group that ends with the last of `cues`."""
     group = [cues[-1]]
@@ -69,8 +75,10 @@ def _group_tense(cues: list[re.Match[str]], text: str) -> int:
         group.append(cue)
     if any(c.group("perf") for c in group):
         return -1
-    if any(c.group().lower() in ("had", "did") for c in group):
-        return -1  # past perfect, past negation: "had been due to expire", "did not begin"
+    if any(c.group().lower() == "had" for c in group):
+        return -1  # past perfect: "had been due to expire Friday"
+    if any(c.group().lower() == "did" for c in group) and not _INTENT.match(group[0].group()):
+        return -1  # "did not begin on Monday", but "did not plan to remove him on Thursday"
     if any(c.group("fut") for c in group):
         return 1
     return -1
@@ -85,7 +93,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
     if cut >= 0:
         before = before[cut + 1 :]
     cues = list(_CUE.finditer(before))
-    if _PUT_OFF_TO.search(before):
+    if _PUT_OFF_TO.search(before) or _FROM_WHEN.search(before):
         return 1
     if (
         deadline
