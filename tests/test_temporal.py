@@ -814,7 +814,11 @@ def test_news_conventions(text: str, dct: date, expected: list[tuple[str, str]])
     ],
 )
 def test_extreme_dcts_do_not_crash(dct: date) -> None:
-    text = "Yesterday, today and tomorrow; last year, next year, in January, on Friday."
+    text = (
+        "Yesterday, today and tomorrow; last year, next year, in January, on Friday. Since"
+        " Ramadan, Eid al-Fitr and Nowruz, last Orthodox Easter, on the 24th, 10-12 March,"
+        " the first week of July, the same month a year ago, the night of 18 March."
+    )
     for t in find_times(text, dct):
         assert text[t.start : t.end] == t.text
 

@@ -1167,15 +1167,13 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
             tense = -1
         elif low.startswith("next"):
             tense = 1
-        cands = [fn(yy) for yy in (s.dct.year - 1, s.dct.year, s.dct.year + 1)]
-        if tense > 0:
-            d = next(c for c in cands if c >= s.dct)
-        elif tense < 0 or low.startswith("last"):
-            d = (
-                [c for c in cands if c <= s.dct][-1]
-                if not low.startswith("last")
-                else [c for c in cands if c < s.dct][-1]
-            )
+        cands = sorted({fn(yy) for yy in (s.dct.year - 1, s.dct.year, s.dct.year + 1)})
+        ahead = [c for c in cands if c >= s.dct]
+        behind = [c for c in cands if c < s.dct or (c == s.dct and not low.startswith("last"))]
+        if tense > 0 and ahead:
+            d = ahead[0]
+        elif (tense < 0 or low.startswith("last")) and behind:
+            d = behind[-1]
         else:
             d = min(cands, key=lambda c: abs((c - s.dct).days))
     else:
