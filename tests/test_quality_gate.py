@@ -21,12 +21,12 @@ EVAL = Path(os.environ.get("TIMELINE_EVAL_DIR", Path(__file__).parents[2] / "sha
 
 EVENT_F1_FLOOR = 0.93  # measured 0.975
 EVENT_DATE_ACC_FLOOR = 0.92  # measured 0.971
-# (strict span F1, value F1); measured TimeBank 0.916 / 0.842, AQUAINT 0.864 / 0.785.
+# (strict span F1, value F1); measured TimeBank 0.923 / 0.845, AQUAINT 0.857 / 0.781.
 # AQUAINT's value floor went down from 0.79 where the engine follows the TimeML guidelines
 # and TimeBank against AQUAINT's own habits: decades as 199 (AQUAINT: 199X), "the party
 # daily Granma" as a newspaper (AQUAINT: a SET three times in five), "the coming years" as
-# FUTURE_REF, "the weeks before the shooting" tagged (AQUAINT dates them by the shooting).
-TIMEX_FLOORS = {"TimeBank": (0.90, 0.83), "AQUAINT": (0.85, 0.77)}
+# FUTURE_REF, "the night of Oct. 23" as one TIME (AQUAINT: the date alone).
+TIMEX_FLOORS = {"TimeBank": (0.91, 0.83), "AQUAINT": (0.85, 0.77)}
 
 
 def _scorer(name: str) -> ModuleType:
