@@ -842,12 +842,28 @@ class Writer:
 
     def _index_append(self, items: Sequence[tuple[str, str]]) -> None:
         if self.dialect == "sqlite":
+            # only words the event is not found by yet: an event reported a hundred times
+            # keeps a body of its distinct words, and FTS5 re-indexes no more than that
             rowids = self._search_rowids([eid for eid, _ in items])
-            self.conn.execute(
-                update(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid == bindparam("r"))
-                .values(body=_SEARCH_INDEX.c.body + " " + bindparam("words")),
-                [{"r": rowids[eid], "words": " ".join(search_words(text))}
-                 for eid, text in items if eid in rowids])
+            bodies: dict[int, str] = {}
+            for chunk in _chunks(list(rowids.values())):
+                bodies.update(self.conn.execute(
+                    select(_SEARCH_INDEX.c.rowid, _SEARCH_INDEX.c.body)
+                    .where(_SEARCH_INDEX.c.rowid.in_(chunk))).all())
+            changes = []
+            for eid, text in items:
+                row = rowids.get(eid)
+                if row is None:
+                    continue
+                known = set(bodies.get(row, "").split())
+                new = [w for w in search_words(text) if w not in known]
+                if new:
+                    bodies[row] = f"{bodies.get(row, '')} {' '.join(new)}".strip()
+                    changes.append({"r": row, "body": bodies[row]})
+            if changes:
+                self.conn.execute(
+                    update(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid == bindparam("r"))
+                    .values(body=bindparam("body")), changes)
         else:
             from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
