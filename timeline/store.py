@@ -446,6 +446,94 @@ class Store:
         ]
 
 
+    # --- dashboard queries ---
+
+    def data_version(self) -> tuple[str, ...]:
+        """A token that changes with every write to events or their sources (adding,
+        editing, deleting, ingesting a report): the dashboard keys its caches by it, so
+        a page sees what the CLI wrote without being told. Two aggregate queries."""
+        with self.engine.connect() as conn:
+            events = conn.execute(select(func.count(), func.max(Event.updated_at))
+                                  .select_from(Event)).one()
+            sources = conn.execute(select(func.count(), func.max(Source.id))).one()
+        return tuple(str(v) for v in (*events, *sources))
+
+    def view_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
+        """``timeline_rows`` with the filter evaluated once, and each event's initiators
+        first among its actors (the timeline draws an event in the lane of the party that
+        acted).
+
+        A filtered view keeps the ids it matched in a temporary table that the event,
+        actor and source reads join; an unfiltered one reads each table once.
+        """
+        flt = flt or EventFilter()
+        conds = _conditions(flt)
+        cols = (Event.id, Event.type, Event.status, Event.date_start, Event.date_end,
+                Event.date_precision, Event.date_text, Event.title, Event.location,
+                Event.country, Event.origin)
+        ev_stmt = select(*cols).order_by(  # type: ignore[call-overload]
+            col(Event.date_start).desc(), col(Event.id))
+        actor_stmt = (select(col(EventActor.event_id), col(Actor.name), col(EventActor.role))
+                      .join(Actor, col(Actor.id) == col(EventActor.actor_id))
+                      .order_by(col(EventActor.event_id), col(EventActor.position)))
+        source_stmt = select(
+            col(Source.event_id), func.count(),
+            func.aggregate_strings(func.coalesce(Source.outlet, Source.url, ""), _SEP),
+        ).group_by(col(Source.event_id))
+        from sqlalchemy import column, table
+
+        def run(sql: str, stmt: Any = None) -> None:  # on the driver's cursor, as _raw_rows
+            params: Any = ()
+            if stmt is not None:
+                compiled = stmt.compile(dialect=conn.dialect,
+                                        compile_kwargs={"render_postcompile": True})
+                sql, params = sql + str(compiled), compiled.params
+                if compiled.positiontup is not None:
+                    params = tuple(_driver_value(params[k]) for k in compiled.positiontup)
+            driver: Any = conn.connection.dbapi_connection
+            cursor = driver.cursor()
+            try:
+                cursor.execute(sql, params)
+            finally:
+                cursor.close()
+
+        temp = "timeline_view_ids"
+        filtered = bool(conds or flt.limit)
+        actors: dict[str, list[str]] = defaultdict(list)
+        initiators: dict[str, list[str]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            if filtered:
+                ids: Any = select(col(Event.id).label("id")).where(*conds)
+                if flt.limit:
+                    ids = ids.order_by(col(Event.date_start).desc(), col(Event.id)).limit(
+                        flt.limit)
+                run(f"DROP TABLE IF EXISTS {temp}")
+                run(f"CREATE TEMPORARY TABLE {temp} AS ", ids)
+                view = table(temp, column("id"))
+                ev_stmt = ev_stmt.join(view, view.c.id == col(Event.id))
+                actor_stmt = actor_stmt.join(view, view.c.id == col(EventActor.event_id))
+                source_stmt = source_stmt.join(view, view.c.id == col(Source.event_id))
+            try:
+                rows = _raw_rows(conn, ev_stmt)
+                for eid, name, role in _raw_rows(conn, actor_stmt):
+                    (initiators if role == "initiator" else actors)[eid].append(name)
+                sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
+            finally:
+                if filtered:
+                    run(f"DROP TABLE IF EXISTS {temp}")
+        day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
+        none: tuple[int, str] = (0, "")
+        out = []
+        for eid, etype, status, start, end, precision, text, title, location, country, \
+                origin in rows:
+            n, labels = sources.get(eid, none)
+            first = initiators.get(eid)
+            names = tuple(first + actors.get(eid, [])) if first else tuple(actors.get(eid, ()))
+            out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
+                                title, names, location, country, _source_labels(labels),
+                                origin, n))
+        return out
+
 def _conditions(flt: EventFilter) -> list[Any]:
     conds: list[Any] = []
     if flt.since:
