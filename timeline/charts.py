@@ -568,7 +568,7 @@ def _layout(order: list[str], lane_by: LaneBy, shown: Period) -> dict[str, Any]:
         # Short enough that the lanes and the date axis fit a laptop screen with the page
         # header above them.
         # The legend (types and statuses, twelve lines) sets the least.
-        "height": min(max(340, 32 * len(order) + 90), 520),
+        "height": min(max(390, 32 * len(order) + 90), 520),
         "margin": {"l": 10, "r": 10, "t": 28, "b": 10},  # the tool bar above the legend
         "legend": {"orientation": "v", "groupclick": "togglegroup", "tracegroupgap": 6},
         "hovermode": "closest",
@@ -636,7 +636,8 @@ def trend_figure(events: Sequence[EventCreate | TimelinePoint], unit: TrendUnit 
     return go.Figure({"data": traces, "layout": {
         "barmode": "stack", "height": 320, "bargap": 0.15,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0,
+                   "traceorder": "normal"},
         "yaxis": {"title": {"text": f"events per {unit}"}, "rangemode": "tozero",
                   "fixedrange": True},
         "xaxis": {"type": "date", "fixedrange": True},
