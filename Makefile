@@ -21,6 +21,7 @@ demo: load
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
 load: $(BIN)/timeline
+	@$(BIN)/timeline track load events/tracks.json
 	@for f in events/*.csv; do $(BIN)/timeline import "$$f"; done
 
 ## test: install with the test extras and run the whole suite (PostgreSQL too, where it can start)

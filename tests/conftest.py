@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
+from sqlalchemy import create_engine
 from typer.testing import CliRunner
 
 from timeline.models import EventCreate
@@ -18,13 +18,19 @@ PG_URL = os.environ.get("TIMELINE_TEST_PG_URL")
 DATA = Path(__file__).parent / "data"
 
 
-def _pg_store() -> Store:
+def reset_pg() -> str:
+    """The test PostgreSQL database, emptied (schema and all): the URL to use."""
     if not PG_URL:
         pytest.skip("PostgreSQL: set TIMELINE_TEST_PG_URL (make test starts a server) to run")
-    store = Store(PG_URL)
-    SQLModel.metadata.drop_all(store.engine)
-    SQLModel.metadata.create_all(store.engine)
-    return store
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    engine.dispose()
+    return PG_URL
+
+
+def _pg_store() -> Store:
+    return Store(reset_pg())
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -40,9 +46,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A database location for the CLI: a SQLite path, or the PostgreSQL URL (emptied)."""
     if request.param == "sqlite":
         return str(tmp_path / "cli.db")
-    _pg_store().close()
-    assert PG_URL
-    return PG_URL
+    return reset_pg()
 
 
 @pytest.fixture

@@ -99,3 +99,35 @@ def test_known_actors_get_their_kind(runner: CliRunner, tmp_path: Path) -> None:
         "Qatar:mediator", "--actor", "Someone New:participant:person", "--title", "Talks")
     out = run(runner, db, "export")[1]
     assert "Qatar [state/mediator]; Someone New [person/participant]" in out
+
+
+def test_extract_takes_the_date_from_front_matter(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\npublished: 2024-03-06\n---\nArmenia and Azerbaijan held peace talks "
+                    "in Almaty on Tuesday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0 and "2024-03-05 meeting" in result.output
+    path.write_text("Armenia and Azerbaijan held peace talks in Almaty on Tuesday.\n")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1 and "no publication date" in result.output
+
+
+def test_list_pages_and_formats(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "p.db")
+    for day in range(1, 61):
+        run(runner, db, "add", "--type", "meeting", "--date", f"2024-{1 + day // 29:02d}-"
+            f"{1 + day % 28:02d}", "--actor", "Qatar", "--title", f"Round {day}")
+    code, out = run(runner, db, "list")
+    assert "50 of 60 event(s); 10 more" in out
+    assert "60 event(s)" in run(runner, db, "list", "--all")[1]
+    assert "Round" in run(runner, db, "list", "--offset", "55")[1]
+    import csv
+    import io
+    import json
+
+    rows = list(csv.DictReader(io.StringIO(run(runner, db, "list", "--format", "csv",
+                                               "--limit", "5")[1])))
+    assert len(rows) == 5 and rows[0]["actors"] == "Qatar"
+    assert len(json.loads(run(runner, db, "list", "--format", "json", "--all")[1])) == 60
+    tsv = run(runner, db, "list", "--format", "tsv", "--limit", "2")[1].splitlines()
+    assert tsv[0].startswith("id\tdate_start") and len(tsv) == 3

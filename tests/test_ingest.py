@@ -16,7 +16,7 @@ import timeline.ingest as ingest_mod
 from timeline.cli import app
 from timeline.models import EventCreate
 from timeline.sources import Article
-from timeline.store import Store
+from timeline.store import Store, Writer
 
 from .conftest import make_event
 
@@ -95,7 +95,7 @@ def test_a_failing_store_leaves_nothing_half_written(store: Store,
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_add_sources", broken)
+    monkeypatch.setattr(Writer, "add_sources", broken)
     with pytest.raises(RuntimeError):
         ingest_mod.ingest_article(store, _art("Cairo DAY:2024-05-03", "https://a/1"))
     assert store.count() == 0

@@ -1,28 +1,42 @@
-"""timeline: keep a dated, sourced timeline of diplomatic negotiations."""
+"""timeline: keep a dated, sourced timeline of diplomatic negotiations.
+
+Each command parses its options, calls one library function and prints the result. Every
+expected failure is one line, ``Error: ...``, and exit code 1. The library is imported by
+the command that needs it, so ``--help``, ``dates`` and ``extract`` never load the database
+layer.
+"""
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from pydantic import ValidationError
 
 from timeline.config import load_settings
 from timeline.errors import ImportFailed, TimelineError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from timeline.models import EventCreate, EventFilter, EventRecord
     from timeline.sources import Article
-from timeline.models import EventCreate
-from timeline.store import EventFilter, EventRecord, Store, describe_validation_error, open_store
+    from timeline.store import Store
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__.split("\n")[0],
+                  pretty_exceptions_enable=False, rich_markup_mode=None)
+track_app = typer.Typer(no_args_is_help=True, help="Negotiation tracks: named stories that "
+                        "events belong to.")
+db_app = typer.Typer(no_args_is_help=True, help="The database's schema version.")
+app.add_typer(track_app, name="track")
+app.add_typer(db_app, name="db")
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 DbOption = Annotated[
     str | None,
@@ -43,19 +57,51 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def _store(ctx: typer.Context) -> Store:
-    try:
-        return open_store(settings=ctx.obj)
-    except TimelineError as err:
-        _fail(str(err))
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def handles_errors(fn: F) -> F:
+    """A command whose expected failures are one line and exit code 1, never a traceback."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ImportFailed as err:
+            _say(f"Error: {err}")
+            for p in err.problems:
+                _say(f"  {p}")
+            raise typer.Exit(1) from None
+        except TimelineError as err:
+            _fail(str(err))
+        except BrokenPipeError:  # `timeline list | head`
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return run  # type: ignore[return-value]
+
+
+@contextmanager
+def _store(ctx: typer.Context) -> Iterator[Store]:
+    from timeline.store import open_store
+
+    settings = ctx.obj if ctx.obj is not None else load_settings()
+    with open_store(settings=settings) as store:
+        if store.schema_change and store.schema_change.old is not None:
+            _say(store.schema_change.describe(settings.db))
+        yield store
 
 
 def _parse_when(value: str, what: str) -> datetime:
     try:
-        return datetime.fromisoformat(value.strip())
+        when = datetime.fromisoformat(value.strip())
     except ValueError:
         raise typer.BadParameter(
             f"{what} {value!r} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
+    if not 1000 <= when.year <= 9000:
+        raise typer.BadParameter(f"{what} {value!r} is outside the years 1000-9000")
+    return when
 
 
 def _parse_day(value: str | None, what: str) -> date | None:
@@ -78,24 +124,30 @@ LocationOpt = Annotated[list[str] | None,
 StatusOpt = Annotated[list[str] | None, typer.Option("--status", help="Status (repeatable).")]
 OriginOpt = Annotated[list[str] | None,
                       typer.Option("--origin", help="extracted, manual or imported.")]
+TrackOpt = Annotated[list[str] | None,
+                     typer.Option("--track", help="Track slug or name (repeatable).")]
 TextOpt = Annotated[str | None, typer.Option(help="Words in the title or the evidence.")]
-LimitOpt = Annotated[int | None, typer.Option(min=1, help="At most this many events.")]
+LimitOpt = Annotated[int | None, typer.Option(min=1, max=10**12,
+                                              help="At most this many events.")]
 
 
 def _filter(since: str | None, until: str | None, types: list[str] | None,
             actors: list[str] | None, locations: list[str] | None, statuses: list[str] | None,
-            origins: list[str] | None, text: str | None, limit: int | None) -> EventFilter:
+            origins: list[str] | None, tracks: list[str] | None, text: str | None,
+            limit: int | None, offset: int = 0) -> EventFilter:
+    from timeline.models import EventFilter
     from timeline.vocab import EventType, Origin, Status
 
     for values, enum, name in ((types, EventType, "type"), (statuses, Status, "status"),
                                (origins, Origin, "origin")):
         for v in values or []:
-            if v.lower() not in {m.value for m in enum}:
+            if v.strip().lower() not in {m.value for m in enum}:
                 _fail(f"unknown {name} {v!r}; valid: {', '.join(m.value for m in enum)}")
     return EventFilter(
         since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
         types=types or [], actors=actors or [], locations=locations or [],
-        statuses=statuses or [], origins=origins or [], text=text, limit=limit,
+        statuses=statuses or [], origins=origins or [], tracks=tracks or [], text=text,
+        limit=limit, offset=offset,
     )
 
 
@@ -111,7 +163,7 @@ def _actor_arg(value: str) -> dict[str, str]:
         actor["role"] = role.strip()
     if kind.strip():
         actor["kind"] = kind.strip()
-    else:
+    elif name.strip() and "[" not in name:
         from timeline.extract import load_gazetteer
 
         known = load_gazetteer().lookup(name.strip())
@@ -121,6 +173,10 @@ def _actor_arg(value: str) -> dict[str, str]:
 
 
 def _validated(data: dict[str, Any]) -> EventCreate:
+    from pydantic import ValidationError
+
+    from timeline.models import EventCreate, describe_validation_error
+
     try:
         return EventCreate.model_validate(data)
     except ValidationError as err:
@@ -128,6 +184,7 @@ def _validated(data: dict[str, Any]) -> EventCreate:
 
 
 @app.command()
+@handles_errors
 def add(
     ctx: typer.Context,
     type_: Annotated[str, typer.Option("--type", help="visit, meeting, statement, proposal, "
@@ -144,6 +201,7 @@ def add(
     country: Annotated[str | None, typer.Option(help="Country of the location.")] = None,
     source_url: Annotated[str | None, typer.Option(help="URL of a report.")] = None,
     evidence: Annotated[str | None, typer.Option(help="What the source says.")] = None,
+    track: TrackOpt = None,
 ) -> None:
     """Add an event by hand and print its id."""
     sources = [{"url": source_url, "evidence": evidence or ""}] if source_url or evidence else []
@@ -152,50 +210,107 @@ def add(
         "date_end": _parse_day(end_date, "--end-date"), "date_precision": precision,
         "status": status, "date_text": date_text, "title": title,
         "actors": [_actor_arg(a) for a in actor], "location": location, "country": country,
-        "origin": "manual", "sources": sources,
+        "origin": "manual", "sources": sources, "tracks": track or [],
     })
     with _store(ctx) as store:
         typer.echo(store.add(ev))
 
 
+PAGE = 50
+
+
 @app.command("list")
+@handles_errors
 def list_(
     ctx: typer.Context, since: Since = None, until: Until = None, type_: TypeOpt = None,
     actor: ActorOpt = None, location: LocationOpt = None, status: StatusOpt = None,
-    origin: OriginOpt = None, text: TextOpt = None, limit: LimitOpt = None,
+    origin: OriginOpt = None, track: TrackOpt = None, text: TextOpt = None,
+    limit: Annotated[int | None, typer.Option(
+        min=1, max=10**12, help=f"Show this many events (default {PAGE}).")] = None,
+    offset: Annotated[int, typer.Option(min=0, max=10**12,
+                                        help="Skip this many events first.")] = 0,
+    all_: Annotated[bool, typer.Option("--all", help="Show every matching event.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
 ) -> None:
-    """List events, newest first."""
-    flt = _filter(since, until, type_, actor, location, status, origin, text, limit)
+    """List events, newest first, a page at a time (--limit, --offset, --all)."""
+    if fmt not in ("table", "csv", "tsv", "json"):
+        _fail(f"unknown format {fmt!r}; valid: table, csv, tsv, json")
+    flt = _filter(since, until, type_, actor, location, status, origin, track, text,
+                  None if all_ else (limit or PAGE), offset)
     with _store(ctx) as store:
         events = store.query(flt)
-    _print_table(events)
+        total = len(events) + offset
+        if flt.limit and len(events) == flt.limit:
+            total = store.count(flt.model_copy(update={"limit": None, "offset": 0}))
+    if fmt == "table":
+        _print_table(events)
+        shown = f"{len(events)} event(s)" if total == len(events) else \
+            f"{len(events)} of {total} event(s)"
+        more = total - offset - len(events)
+        typer.echo(shown + (f"; {more} more (--limit N, --offset N or --all)" if more > 0
+                            else ""))
+    else:
+        _print_rows(events, fmt)
+
+
+def _list_row(e: EventRecord) -> dict[str, str]:
+    return {"id": e.id, "date_start": e.date_start.isoformat(),
+            "date_end": (e.date_end or e.date_start).isoformat(),
+            "date_precision": str(e.date_precision), "type": str(e.type),
+            "status": str(e.status), "title": e.title,
+            "actors": "; ".join(a.name for a in e.actors), "location": e.location or "",
+            "country": e.country or "", "tracks": "; ".join(e.tracks)}
+
+
+def _print_rows(events: Iterable[EventRecord], fmt: str) -> None:
+    rows = [_list_row(e) for e in events]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=_LIST_COLUMNS, lineterminator="\n",
+                            delimiter="\t" if fmt == "tsv" else ",")
+    writer.writeheader()
+    for row in rows:
+        if fmt == "tsv":
+            row = {k: v.replace("\t", " ").replace("\n", " ") for k, v in row.items()}
+        writer.writerow(row)
+
+
+_LIST_COLUMNS = ["id", "date_start", "date_end", "date_precision", "type", "status", "title",
+                 "actors", "location", "country", "tracks"]
 
 
 def _print_table(events: list[EventRecord]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """Plain columns fitted to the terminal; the title takes what the others leave."""
+    import shutil
 
-    table = Table(show_lines=False, box=None, pad_edge=False)
-    for col in ("id", "date", "type", "status", "title", "actors", "place"):
-        table.add_column(col, overflow="fold")
-    for e in events:
-        when = str(e.date_start) if e.date_end == e.date_start else f"{e.date_start}..{e.date_end}"
-        table.add_row(e.id, when, str(e.type), str(e.status), e.title,
-                      ", ".join(a.name for a in e.actors), e.location or "")
-    console = Console(width=160 if not sys.stdout.isatty() else None, markup=False)
-    console.print(table)
-    console.print(f"{len(events)} event(s)")
+    width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+    rows = [(e.id, str(e.date_start) if e.date_end == e.date_start
+             else f"{e.date_start}..{e.date_end}", str(e.type), str(e.status),
+             ", ".join(a.name for a in e.actors), e.location or "", e.title) for e in events]
+    head = ("id", "date", "type", "status", "actors", "place", "title")
+    widths = [max([len(head[i])] + [len(r[i]) for r in rows]) for i in range(6)]
+    widths[4] = min(widths[4], 32)
+    widths[5] = min(widths[5], 16)
+    title_width = max(20, width - sum(widths) - 2 * 6)
+
+    def cut(text: str, n: int) -> str:
+        return text if len(text) <= n else text[:n - 1] + "…"
+
+    for r in [head, *rows]:
+        cells = [cut(r[i], widths[i]).ljust(widths[i]) for i in range(6)]
+        typer.echo("  ".join([*cells, cut(r[6], title_width)]).rstrip())
 
 
 @app.command()
+@handles_errors
 def show(ctx: typer.Context,
          event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix).")]) -> None:
     """Show every field of one event, its actors and all its sources."""
-    try:
-        with _store(ctx) as store:
-            e = store.get(event_id)
-    except TimelineError as err:
-        _fail(str(err))
+    with _store(ctx) as store:
+        e = store.get(event_id)
     when = e.date_start.isoformat() if e.date_end == e.date_start else \
         f"{e.date_start} .. {e.date_end}"
     lines = [
@@ -207,6 +322,7 @@ def show(ctx: typer.Context,
         f"location:   {e.location or '-'}" + (f", {e.country}" if e.country else ""),
         f"confidence: {e.confidence:g}",
         f"origin:     {e.origin}",
+        f"tracks:     {', '.join(e.tracks) or '-'}",
         "actors:",
         *[f"  - {a.name} ({a.kind}, {a.role})" for a in e.actors],
         f"sources:    {len(e.sources)}",
@@ -220,6 +336,7 @@ def show(ctx: typer.Context,
 
 
 @app.command()
+@handles_errors
 def edit(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix).")],
@@ -236,6 +353,8 @@ def edit(
     location: Annotated[str | None, typer.Option(help="New location ('' clears it).")] = None,
     country: Annotated[str | None, typer.Option(help="New country ('' clears it).")] = None,
     confidence: Annotated[float | None, typer.Option(help="New confidence, 0..1.")] = None,
+    track: Annotated[list[str] | None, typer.Option(
+        "--track", help="Replace the tracks (repeatable; '' for none).")] = None,
 ) -> None:
     """Change fields of an event. An edited event is marked manual: ingest never changes it."""
     changes: dict[str, Any] = {}
@@ -254,88 +373,114 @@ def edit(
             changes[key] = value
     if actor:
         changes["actors"] = [_actor_arg(a) for a in actor]
+    if track is not None:
+        changes["tracks"] = [t for t in track if t.strip()]
     if not changes:
         _fail("nothing to change: give at least one option (see --help)")
-    try:
-        with _store(ctx) as store:
-            e = store.update(event_id, changes)
-    except TimelineError as err:
-        _fail(str(err))
+    with _store(ctx) as store:
+        e = store.update(event_id, changes)
     typer.echo(f"updated {e.id}")
 
 
 @app.command()
+@handles_errors
 def delete(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Delete an event and its sources."""
-    try:
-        with _store(ctx) as store:
-            e = store.get(event_id)
-            if not yes and not typer.confirm(f"Delete {e.id} ({e.date_start} {e.title})?"):
-                _fail("not deleted")
-            store.delete(e.id)
-    except TimelineError as err:
-        _fail(str(err))
+    with _store(ctx) as store:
+        e = store.get(event_id)
+        if not yes and not typer.confirm(f"Delete {e.id} ({e.date_start} {e.title})?"):
+            _fail("not deleted")
+        store.delete(e.id)
     typer.echo(f"deleted {e.id}")
 
 
+EXPORT_FORMATS = ("csv", "json")
+
+
 @app.command()
+@handles_errors
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default: stdout).")]
     = None,
+    bom: Annotated[bool, typer.Option(
+        "--bom", help="Start a CSV with a byte-order mark, for Excel on Windows.")] = False,
     since: Since = None, until: Until = None, type_: TypeOpt = None, actor: ActorOpt = None,
     location: LocationOpt = None, status: StatusOpt = None, origin: OriginOpt = None,
-    text: TextOpt = None, limit: LimitOpt = None,
+    track: TrackOpt = None, text: TextOpt = None, limit: LimitOpt = None,
 ) -> None:
-    """Write events as CSV or JSON (the files `import` reads)."""
-    from timeline.export import events_to_csv, events_to_json
+    """Write events as CSV or JSON (the files `import` reads), streaming them."""
+    from timeline.export import write_csv, write_json
 
-    if fmt not in ("csv", "json"):
-        _fail(f"unknown format {fmt!r}; valid: csv, json")
-    flt = _filter(since, until, type_, actor, location, status, origin, text, limit)
-    with _store(ctx) as store:
-        events = store.query(flt)
-    data = events_to_csv(events) if fmt == "csv" else events_to_json(events)
-    if output is None:
-        sys.stdout.buffer.write(data.encode("utf-8"))
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"unknown format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}")
+    flt = _filter(since, until, type_, actor, location, status, origin, track, text, limit)
+    with _store(ctx) as store, _output(output) as out:
+        events = store.iter_records(flt)
+        n = write_csv(events, out, bom=bom) if fmt == "csv" else write_json(events, out)
+    if output is not None:
+        _say(f"wrote {n} event(s) to {output}")
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[Any]:
+    """A text stream to ``path`` (written whole or not at all) or to stdout."""
+    if path is None:
         sys.stdout.flush()
-    else:
-        output.write_bytes(data.encode("utf-8"))
-        typer.echo(f"wrote {len(events)} event(s) to {output}", err=True)
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        try:
+            yield out
+        finally:
+            out.flush()
+            out.detach()  # sys.stdout stays open
+        return
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        tmp.replace(path)
+    except OSError as err:
+        raise TimelineError(f"{path}: cannot write ({err.strerror or err})") from err
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @app.command("import")
+@handles_errors
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A CSV or JSON file written by export.")],
     skip_invalid: Annotated[bool, typer.Option(help="Import the good rows, list the bad.")]
     = False,
+    update: Annotated[bool, typer.Option(
+        "--update", help="Apply rows whose id is stored but whose content differs.")] = False,
+    track: TrackOpt = None,
 ) -> None:
-    """Import events from a CSV or JSON export. Nothing is written if any row is bad."""
+    """Import events from a CSV or JSON export. Nothing is written if any row is bad.
+
+    A row whose id is already stored with the same content adds nothing; with different
+    content it is listed and left alone, unless --update applies it (hand-made events
+    replaced that way are named).
+    """
     from timeline.ingest import import_file
 
-    try:
-        with _store(ctx) as store:
-            report = import_file(store, file, skip_invalid=skip_invalid)
-    except ImportFailed as err:
-        typer.echo(f"Error: {err}", err=True)
-        for p in err.problems:
-            typer.echo(f"  {p}", err=True)
-        raise typer.Exit(1) from None
-    except TimelineError as err:
-        _fail(str(err))
+    with _store(ctx) as store:
+        report = import_file(store, file, skip_invalid=skip_invalid, update=update,
+                             tracks=track or [])
     for p in report.skipped:
-        typer.echo(f"skipped {p}", err=True)
-    typer.echo(f"imported {report.added} new event(s); {report.present} already present; "
-               f"{len(report.skipped)} skipped")
+        _say(f"skipped {p}")
+    for note in report.notes:
+        _say(note)
+    typer.echo(report.summary())
 
 
 @app.command("ingest")
+@handles_errors
 def ingest_(
     ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(
@@ -343,35 +488,196 @@ def ingest_(
              "http(s) URLs of articles or feeds.")],
     published: Annotated[str | None, typer.Option(
         help="Publication date for documents that carry none (YYYY-MM-DD[THH:MM]).")] = None,
+    track: Annotated[list[str] | None, typer.Option(
+        "--track", help="Put every event read into this track (repeatable).")] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Extract in this many processes at once.")] = 1,
 ) -> None:
-    """Read documents, extract their events, merge them with known events and store them."""
-    from rich.progress import Progress
+    """Read documents, extract their events, merge them with known events and store them.
 
+    Extracted events also join the tracks they match: a track's party named, and one of
+    its keywords in the article (see `timeline track add --help`).
+    """
     from timeline.ingest import ingest
     from timeline.sources import expand_inputs
 
     when = _parse_when(published, "--published") if published else None
     items = list(expand_inputs(inputs))
-    with _store(ctx) as store, Progress(transient=True, disable=len(items) < 3,
-                                        console=_stderr_console()) as bar:
-        task = bar.add_task("ingesting", total=len(items))
-
-        def advance(item: str) -> None:
-            bar.update(task, advance=1, description=Path(item).name[:40])
-
-        try:
-            report = ingest(store, items, published=when, settings=ctx.obj, progress=advance)
-        except TimelineError as err:
-            _fail(str(err))
+    progress = _progress(len(items))
+    with _store(ctx) as store:
+        report = ingest(store, items, published=when, settings=ctx.obj, progress=progress,
+                        tracks=track or [], workers=workers)
+    if items and len(items) >= 3 and sys.stderr.isatty():
+        _say("")
     for name, reason in report.skipped:
-        typer.echo(f"skipped {name}: {reason.removeprefix(name + ': ')}", err=True)
+        _say(f"skipped {name}: {reason.removeprefix(name + ': ')}")
     typer.echo(report.summary())
 
 
-def _stderr_console() -> Console:
-    from rich.console import Console
+def _progress(total: int) -> Callable[[str], None] | None:
+    """A one-line counter on a terminal; nothing in a pipe or a log."""
+    if total < 3 or not sys.stderr.isatty():
+        return None
+    done = 0
 
-    return Console(stderr=True)
+    def advance(item: str) -> None:
+        nonlocal done
+        done += 1
+        sys.stderr.write(f"\ringesting {done}/{total} {Path(item).name[:40]:<40}")
+        sys.stderr.flush()
+
+    return advance
+
+
+# --- tracks ---------------------------------------------------------------------------
+
+
+@track_app.command("add")
+@handles_errors
+def track_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The track's name, e.g. 'Russia-Ukraine talks'.")],
+    party: Annotated[list[str] | None, typer.Option(
+        "--party", help="An actor of this negotiation (repeatable).")] = None,
+    keyword: Annotated[list[str] | None, typer.Option(
+        "--keyword", help="A word or phrase articles about it use (repeatable).")] = None,
+    slug: Annotated[str | None, typer.Option(help="Short id (default: from the name).")]
+    = None,
+) -> None:
+    """Create a track. Ingested events join it when they name one of its parties and their
+    article uses one of its keywords (or, without keywords, name two of its parties)."""
+    from timeline.models import TrackCreate
+
+    with _store(ctx) as store:
+        info = store.add_track(_track_model(TrackCreate, {
+            "name": name, "slug": slug or "", "parties": party or [],
+            "keywords": keyword or []}))
+    typer.echo(info.slug)
+
+
+def _track_model(cls: Any, data: dict[str, Any]) -> Any:
+    from pydantic import ValidationError
+
+    from timeline.models import describe_validation_error
+
+    try:
+        return cls.model_validate(data)
+    except ValidationError as err:
+        _fail(describe_validation_error(err))
+
+
+@track_app.command("list")
+@handles_errors
+def track_list(ctx: typer.Context) -> None:
+    """Every track: slug, events, name, parties and keywords."""
+    with _store(ctx) as store:
+        tracks = store.tracks()
+    for t in tracks:
+        typer.echo(f"{t.slug:32} {t.events:>7}  {t.name}")
+        if t.parties:
+            typer.echo(f"{'':42}parties: {', '.join(t.parties)}")
+        if t.keywords:
+            typer.echo(f"{'':42}keywords: {', '.join(t.keywords)}")
+    typer.echo(f"{len(tracks)} track(s)")
+
+
+@track_app.command("rename")
+@handles_errors
+def track_rename(
+    ctx: typer.Context,
+    track: Annotated[str, typer.Argument(help="The track's slug or name.")],
+    new_name: Annotated[str, typer.Argument(help="Its new name.")],
+) -> None:
+    """Rename a track (its slug follows the new name)."""
+    with _store(ctx) as store:
+        info = store.rename_track(track, new_name)
+    typer.echo(f"renamed to {info.name} ({info.slug})")
+
+
+@track_app.command("merge")
+@handles_errors
+def track_merge(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="The track to merge (it is deleted).")],
+    target: Annotated[str, typer.Argument(help="The track that receives its events.")],
+) -> None:
+    """Move every event of SOURCE into TARGET, with its parties and keywords."""
+    with _store(ctx) as store:
+        info = store.merge_tracks(source, target)
+    typer.echo(f"merged into {info.slug}: {info.events} event(s)")
+
+
+@track_app.command("delete")
+@handles_errors
+def track_delete(
+    ctx: typer.Context,
+    track: Annotated[str, typer.Argument(help="The track's slug or name.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
+) -> None:
+    """Delete a track; its events stay, outside it."""
+    with _store(ctx) as store:
+        info = store.track(track)
+        if not yes and not typer.confirm(f"Delete track {info.slug} ({info.events} events)?"):
+            _fail("not deleted")
+        store.delete_track(info.slug)
+    typer.echo(f"deleted track {info.slug}")
+
+
+@track_app.command("load")
+@handles_errors
+def track_load(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="JSON: a list of {name, slug, parties, "
+                                              "keywords}.")],
+) -> None:
+    """Create or update tracks from a JSON file (loading it twice changes nothing)."""
+    from timeline.models import TrackCreate
+
+    try:
+        items = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        _fail(f"{file}: not a readable JSON file ({err})")
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        _fail(f"{file}: expected a list of tracks ({{name, slug, parties, keywords}})")
+    tracks = [_track_model(TrackCreate, item) for item in items]
+    with _store(ctx) as store:
+        for t in tracks:
+            store.save_track(t)
+    typer.echo(f"{len(tracks)} track(s) loaded")
+
+
+# --- schema ---------------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+@handles_errors
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring the database's schema up to date (opening it with any command does too; an
+    SQLite file is copied first)."""
+    from timeline.schema import HEAD
+
+    settings = ctx.obj if ctx.obj is not None else load_settings()
+    with _store(ctx) as store:
+        change = store.schema_change
+    if change is None:
+        typer.echo(f"{settings.db}: schema {HEAD}, up to date")
+    elif change.old is None:
+        typer.echo(change.describe(settings.db))
+
+
+@db_app.command("status")
+@handles_errors
+def db_status(ctx: typer.Context) -> None:
+    """The schema version of the database and the one this version of timeline writes."""
+    from timeline.schema import HEAD, database_version
+
+    settings = ctx.obj if ctx.obj is not None else load_settings()
+    version = database_version(settings.database_url)
+    state = "empty" if version is None else f"schema {version}"
+    verdict = "up to date" if version == HEAD else (
+        "will be created on first use" if version is None else f"`timeline db upgrade` "
+        f"brings it to {HEAD}")
+    typer.echo(f"{settings.db}: {state}; timeline writes schema {HEAD}: {verdict}")
 
 
 # --- text analysis ------------------------------------------------------------------
@@ -396,6 +702,7 @@ def _read_text(path: Path) -> str:
 
 
 @app.command()
+@handles_errors
 def dates(
     file: Annotated[Path, typer.Argument(help="A text file.")],
     dct: Annotated[str, typer.Option(help="Publication date: YYYY-MM-DD[THH:MM].")],
@@ -408,10 +715,7 @@ def dates(
     from timeline.temporal import find_times
 
     when = _parse_when(dct, "--dct")
-    try:
-        found = find_times(_read_text(file), when, day_first=day_first)
-    except TimelineError as err:
-        _fail(str(err))
+    found = find_times(_read_text(file), when, day_first=day_first)
     if as_json:
         typer.echo(json.dumps([t.to_json() for t in found], ensure_ascii=False))
         return
@@ -421,21 +725,23 @@ def dates(
 
 
 @app.command()
+@handles_errors
 def extract(
     file: Annotated[Path, typer.Argument(help="An article: text, Markdown or HTML.")],
-    published: Annotated[str, typer.Option(help="Publication date: YYYY-MM-DD[THH:MM].")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date: YYYY-MM-DD[THH:MM] (default: the file's own, from its "
+             "front matter or page).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print {\"events\": [...]}.")] = False,
 ) -> None:
     """Print the negotiation events of one article, without storing anything."""
     from timeline.extract import extract_events
 
-    when = _parse_when(published, "--published")
     article = _read_article(file)
-    try:
-        events = extract_events(article.text, when, title=article.title, url=article.url,
-                                outlet=article.outlet)
-    except TimelineError as err:
-        _fail(str(err))
+    when = _parse_when(published, "--published") if published else article.published
+    if when is None:
+        _fail(f"{file}: no publication date in the file; give one with --published")
+    events = extract_events(article.text, when, title=article.title, url=article.url,
+                            outlet=article.outlet)
     if as_json:
         typer.echo(json.dumps({"events": [_event_json(e) for e in events]}, ensure_ascii=False))
         return

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from timeline.errors import TimelineError
+
 __all__ = ["Settings", "DEFAULT_DB", "database_url", "load_settings"]
 
 DEFAULT_DB = "timeline.db"
@@ -35,10 +37,15 @@ class Settings:
 def database_url(db: str) -> str:
     """An SQLAlchemy URL for a path or a URL; ``:memory:`` is an in-memory SQLite."""
     if "://" in db:
-        if db.startswith("postgresql://") or db.startswith("postgres://"):
+        scheme, rest = db.split("://", 1)
+        if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
             # psycopg 3 is the driver we ship; spare users the "+psycopg" spelling.
-            return "postgresql+psycopg://" + db.split("://", 1)[1]
-        return db
+            return "postgresql+psycopg://" + rest
+        if scheme in ("sqlite", "sqlite+pysqlite"):
+            return db
+        raise TimelineError(
+            f"unsupported database {scheme}://...: give an SQLite file path or a "
+            f"postgresql://user@host/dbname URL")
     if db == ":memory:":
         return "sqlite://"
     return f"sqlite:///{Path(db).expanduser()}"

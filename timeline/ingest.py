@@ -4,31 +4,40 @@
 1. read    - ``sources``: a file, folder, URL, feed or JSON Lines file -> articles
 2. check   - skip an article already stored (same URL or same text) or without a date
 3. extract - ``extract.extract_events``: the article's events, dated against its publication
-4. merge   - ``merge.plan_merge``: each event is new, or another report of a stored one
-5. store   - ``Store.store_document``: the document and all its changes in one transaction
+             (in ``workers`` processes at once when asked)
+4. track   - ``assign_tracks``: the tracks each event belongs to
+5. merge   - ``merge.plan_merge``: each event is new, or another report of a stored one
+6. store   - the document and all its changes in one transaction
 
-``import_file`` reads an export (CSV or JSON) back: every row is checked first, and
-nothing is written unless all rows are good (or ``skip_invalid`` is set).
+Stages 5 and 6 run as one exclusive turn (``Store.writing(exclusive=True)``), so several
+processes ingesting at once, on one machine or several sharing a PostgreSQL database, end
+with what one process would have stored: one event per occasion.
+
+``import_file`` reads an export (CSV or JSON) back: every row is checked, and nothing is
+written unless all rows are good (or ``skip_invalid`` is set).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.config import Settings, load_settings
 from timeline.errors import ImportFailed, SourceError, TimelineError
-from timeline.export import parse_import, sniff_format, unique_lines
-from timeline.merge import MergePlan, plan_merge
-from timeline.models import Document, EventCreate
+from timeline.merge import plan_merge
+from timeline.models import EventCreate, TrackInfo, fold, fold_key, slugify
 from timeline.sources import Article, expand_inputs, read_input
-from timeline.sources.text import read_text_file
-from timeline.store import Store, content_id
+from timeline.store import Store, Writer, content_id
 
-__all__ = ["ImportReport", "IngestReport", "import_file", "import_text", "ingest",
-           "ingest_article"]
+if TYPE_CHECKING:
+    from timeline.export import ImportRow
+
+__all__ = ["ImportReport", "IngestReport", "assign_tracks", "import_file", "import_text",
+           "ingest", "ingest_article"]
 
 
 @dataclass(slots=True)
@@ -53,15 +62,48 @@ def ingest(
     published: date | datetime | None = None,
     settings: Settings | None = None,
     progress: Callable[[str], None] | None = None,
+    tracks: Sequence[str] = (),
+    workers: int = 1,
 ) -> IngestReport:
     """Read, extract, merge and store every document of ``inputs``; see the module doc.
 
-    ``published`` dates the documents that carry no date of their own. ``progress`` is
-    called with each input before it is read.
+    ``published`` dates the documents that carry no date of their own; ``tracks`` puts
+    every event of these documents in those tracks (besides the tracks they match).
+    ``progress`` is called with each input before it is read. With ``workers`` > 1 the
+    extraction runs in that many processes; storing stays in this one, in input order.
     """
     settings = settings or load_settings()
     report = IngestReport()
-    for item in expand_inputs(list(inputs)):
+    rules = store.tracks()
+    tracks = [slugify(t) for t in tracks]
+    articles = _articles(store, expand_inputs(list(inputs)), settings, published, report,
+                         progress)
+    for article, when, events in _extracted(articles, workers):
+        try:
+            if isinstance(events, Exception):
+                raise events
+            _store_article(store, article, when, events, report, rules, tracks)
+        except TimelineError as err:
+            report.skipped.append((article.name, str(err)))
+    return report
+
+
+def ingest_article(store: Store, article: Article, *, published: date | datetime | None = None,
+                   report: IngestReport | None = None, tracks: Sequence[str] = ()
+                   ) -> IngestReport:
+    """Extract, merge and store one article (the stages 2-6 of ``ingest``)."""
+    report = report if report is not None else IngestReport()
+    when = _check(store, article, published, report)
+    if when is not None:
+        _store_article(store, article, when, _extract(article, when), report, store.tracks(),
+                       tracks)
+    return report
+
+
+def _articles(store: Store, items: Iterator[str], settings: Settings,
+              published: date | datetime | None, report: IngestReport,
+              progress: Callable[[str], None] | None) -> Iterator[tuple[Article, datetime]]:
+    for item in items:
         if progress:
             progress(item)
         for got in read_input(item, settings):
@@ -69,38 +111,63 @@ def ingest(
                 report.skipped.append((item, str(got)))
                 continue
             try:
-                ingest_article(store, got, published=published, report=report)
+                when = _check(store, got, published, report)
             except TimelineError as err:
                 report.skipped.append((got.name, str(err)))
-    return report
+                continue
+            if when is not None:
+                yield got, when
 
 
-def ingest_article(store: Store, article: Article, *, published: date | datetime | None = None,
-                   report: IngestReport | None = None) -> IngestReport:
-    """Extract, merge and store one article (the stages 2-5 of ``ingest``)."""
-    report = report if report is not None else IngestReport()
+def _check(store: Store, article: Article, published: date | datetime | None,
+           report: IngestReport) -> datetime | None:
+    """The date to read the article against; None when it was ingested already."""
     if not article.text.strip():
         raise SourceError(f"{article.name}: no text")
     when = article.published or _as_datetime(published)
     if when is None:
         raise SourceError(f"{article.name}: no publication date; give one with --published")
-    doc_id = article.document_id
-    if store.has_document(doc_id):
+    if store.has_document(article.document_id):
         report.skipped.append((article.name, "already ingested"))
-        return report
-    events = _extract(article, when)
-    plan = _plan(store, events)
-    new = _unique_ids(store, [(content_id(ev), ev) for ev in plan.new])
-    store.store_document(
-        Document(id=doc_id, url=article.url, outlet=article.outlet, title=article.title,
-                 published=when, content_hash=article.content_hash),
-        new, plan.sources, plan.refine,
-    )
-    report.documents += 1
-    report.events_new += len(plan.new)
-    report.events_merged += len({eid for eid, _ in plan.sources})
-    report.events_manual += plan.manual
-    return report
+        return None
+    return when
+
+
+def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
+               ) -> Iterator[tuple[Article, datetime, list[EventCreate] | Exception]]:
+    """Each article with its events (or the error extracting them), in input order."""
+    if workers <= 1:
+        for article, when in articles:
+            yield article, when, _extract_or_error(article, when)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers start at once, with the gazetteer and place index already loaded
+    context = multiprocessing.get_context("fork")
+    _warm_up()
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: list[tuple[Article, datetime, object]] = []
+        for article, when in articles:
+            pending.append((article, when, pool.submit(_extract_or_error, article, when)))
+            if len(pending) >= workers * 4:
+                a, w, fut = pending.pop(0)
+                yield a, w, fut.result()  # type: ignore[attr-defined]
+        for a, w, fut in pending:
+            yield a, w, fut.result()  # type: ignore[attr-defined]
+
+
+def _warm_up() -> None:
+    from timeline.extract import extract_events
+
+    extract_events("Talks were held in Doha on Monday.", date(2024, 1, 3))
+
+
+def _extract_or_error(article: Article, when: datetime) -> list[EventCreate] | Exception:
+    try:
+        return _extract(article, when)
+    except (TimelineError, ValueError, OverflowError) as err:
+        return SourceError(f"{article.name}: cannot read its events ({err})")
 
 
 def _extract(article: Article, when: datetime) -> list[EventCreate]:
@@ -110,27 +177,82 @@ def _extract(article: Article, when: datetime) -> list[EventCreate]:
                           outlet=article.outlet)
 
 
-def _plan(store: Store, events: list[EventCreate]) -> MergePlan:
+def _store_article(store: Store, article: Article, when: datetime,
+                   events: list[EventCreate], report: IngestReport,
+                   rules: Sequence[TrackInfo], tracks: Sequence[str]) -> None:
+    events = assign_tracks(events, article.text, rules, tracks)
+    published = when if when.tzinfo else when.replace(tzinfo=UTC)
+    document = {"id": article.document_id, "url": article.url, "outlet": article.outlet,
+                "title": article.title, "published": published,
+                "content_hash": article.content_hash, "read_at": datetime.now(UTC)}
+    with store.writing(exclusive=True) as w:
+        if not w.add_document(document):
+            report.skipped.append((article.name, "already ingested"))
+            return
+        plan = plan_merge(events, _candidates(w, events))
+        new = _unique_ids(w, [(content_id(ev), ev) for ev in plan.new])
+        w.insert_events(new, document_id=article.document_id)
+        w.add_sources(plan.sources, article.document_id)
+        w.refine_dates(plan.refine)
+        w.link_tracks(plan.tracks)
+    report.documents += 1
+    report.events_new += len(plan.new)
+    report.events_merged += len({eid for eid, _ in plan.sources})
+    report.events_manual += plan.manual
+
+
+def _candidates(w: Writer, events: list[EventCreate]) -> list:  # type: ignore[type-arg]
     if not events:
-        return plan_merge([], [])
+        return []
     lo = min(e.date_start for e in events) - timedelta(days=1)
     hi = max(e.date_end or e.date_start for e in events) + timedelta(days=1)
-    stored = store.candidates(lo, hi, {str(e.type) for e in events})
-    return plan_merge(events, stored)
+    keys = {fold_key(a.name) for e in events for a in e.actors}
+    return w.candidates(lo, hi, {str(e.type) for e in events}, keys)
 
 
-def _unique_ids(store: Store, new: list[tuple[str, EventCreate]]) -> list[tuple[str, EventCreate]]:
+def _unique_ids(w: Writer, new: list[tuple[str, EventCreate]]) -> list[tuple[str, EventCreate]]:
     """Content ids can collide with a stored event that was not merged: salt them."""
     out = []
-    taken: set[str] = set()
+    taken = w.existing_ids([eid for eid, _ in new])
     for eid, ev in new:
         candidate, n = eid, 0
-        while candidate in taken or store.has_event(candidate):
+        while candidate in taken or (n and w.existing_ids([candidate])):
             n += 1
             candidate = content_id(ev.model_copy(update={"title": f"{ev.title}#{n}"}))
         taken.add(candidate)
         out.append((candidate, ev))
     return out
+
+
+def assign_tracks(events: list[EventCreate], text: str, rules: Sequence[TrackInfo],
+                  explicit: Sequence[str] = ()) -> list[EventCreate]:
+    """The events with the tracks they belong to.
+
+    An event joins a track when it names one of the track's parties and the article uses
+    one of the track's keywords; a track without keywords takes events naming two of its
+    parties. ``explicit`` tracks take every event.
+    """
+    explicit = [slugify(t) for t in explicit]
+    if not rules and not explicit:
+        return events
+    words = _spaced_words(text)
+    spoken = {r.slug for r in rules if any(_spaced_words(k) in words for k in r.keywords)}
+    out = []
+    for ev in events:
+        keys = {fold_key(a.name) for a in ev.actors}
+        found = list(ev.tracks) + list(explicit)
+        for r in rules:
+            named = len(keys & {fold_key(p) for p in r.parties})
+            if (named and r.slug in spoken) or (not r.keywords and named >= 2):
+                found.append(r.slug)
+        out.append(ev if found == list(ev.tracks) else ev.model_copy(
+            update={"tracks": list(dict.fromkeys(found))}))
+    return out
+
+
+def _spaced_words(text: str) -> str:
+    """`` gaza truce `` for "Gaza, truce": phrases found with ``in``, on word boundaries."""
+    return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
 
 
 def _as_datetime(value: date | datetime | None) -> datetime | None:
@@ -146,31 +268,109 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
 class ImportReport:
     added: int = 0
     present: int = 0
+    updated: int = 0
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # changed rows not applied, overwrites
+
+    def summary(self) -> str:
+        text = (f"imported {self.added} new event(s); {self.present} already present; "
+                f"{len(self.skipped)} skipped")
+        return text + (f"; {self.updated} updated" if self.updated else "")
 
 
-def import_file(store: Store, path: Path, *, skip_invalid: bool = False) -> ImportReport:
-    """Import a file written by ``timeline export`` (CSV or JSON)."""
-    try:
-        text = read_text_file(path)
-    except SourceError as err:
-        raise ImportFailed(str(err), [str(err)]) from err
-    return import_text(store, text, sniff_format(path.name, text), name=str(path),
-                       skip_invalid=skip_invalid)
+def import_file(store: Store, path: Path, *, skip_invalid: bool = False, update: bool = False,
+                tracks: Sequence[str] = ()) -> ImportReport:
+    """Import a file written by ``timeline export`` (CSV or JSON), reading it as a stream."""
+    from timeline.export import open_import
+
+    with open_import(path) as rows:
+        return _import_rows(store, rows, name=str(path), skip_invalid=skip_invalid,
+                            update=update, tracks=tracks)
 
 
 def import_text(store: Store, text: str, fmt: str, *, name: str = "input",
-                skip_invalid: bool = False) -> ImportReport:
-    if not text.strip():
-        raise ImportFailed(f"{name}: the file is empty", [f"{name}: the file is empty"])
-    parsed = parse_import(text, fmt)
-    problems = parsed.problems + unique_lines(parsed.rows)
-    if problems and not skip_invalid:
-        raise ImportFailed(
-            f"{name}: {len(problems)} bad record(s); nothing was imported", problems
-        )
-    bad_lines = {p.split(":", 1)[0] for p in problems}
-    rows = [r for r in parsed.rows if f"line {r.line}" not in bad_lines]
-    added, present = store.add_many((r.event_id, r.event) for r in rows)
-    return ImportReport(added=added, present=present, skipped=problems)
+                skip_invalid: bool = False, update: bool = False,
+                tracks: Sequence[str] = ()) -> ImportReport:
+    from timeline.export import parse_rows
 
+    return _import_rows(store, parse_rows(text, fmt), name=name, skip_invalid=skip_invalid,
+                        update=update, tracks=tracks)
+
+
+def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
+                 skip_invalid: bool, update: bool, tracks: Sequence[str]) -> ImportReport:
+    """Check and write rows in batches inside one transaction; if any row is bad (and
+    ``skip_invalid`` is not set) the transaction is rolled back: nothing is written."""
+    report = ImportReport()
+    tracks = [slugify(t) for t in tracks]
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    count = 0
+    try:
+        with store.writing() as w:
+            batch: list[ImportRow] = []
+            for row in rows:
+                if isinstance(row, str):
+                    problems.append(row)
+                    continue
+                count += 1
+                if tracks:
+                    row.event = row.event.model_copy(
+                        update={"tracks": list(dict.fromkeys([*row.event.tracks, *tracks]))})
+                    row.fields.add("tracks")
+                eid = row.event_id or content_id(row.event)
+                if eid in seen:
+                    if row.event_id:
+                        problems.append(f"{row.where}: id {eid} already used on "
+                                        f"{seen[eid]}")
+                    else:
+                        report.present += 1
+                    continue
+                seen[eid] = row.line
+                row.event_id = eid
+                batch.append(row)
+                if len(batch) >= 500:
+                    _write_batch(w, batch, report, update)
+                    batch = []
+            _write_batch(w, batch, report, update)
+            if not count and not problems:
+                problems.append(f"{name}: no events in the file")
+            if problems and not skip_invalid:
+                raise ImportFailed(
+                    f"{name}: {len(problems)} bad record(s); nothing was imported", problems)
+    except ImportFailed:
+        raise
+    report.skipped = problems
+    return report
+
+
+def _write_batch(w: Writer, batch: list[ImportRow], report: ImportReport, update: bool) -> None:
+    from timeline.export import changed_fields
+
+    if not batch:
+        return
+    stored = w.records([r.event_id for r in batch if r.event_id])
+    new = []
+    for row in batch:
+        assert row.event_id is not None
+        old = stored.get(row.event_id)
+        if old is None:
+            new.append((row.event_id, row.event))
+            continue
+        diff = changed_fields(old, row.event, row.fields)
+        if not diff:
+            report.present += 1
+        elif not update:
+            report.present += 1
+            report.notes.append(f"{row.where}: event {row.event_id} exists with a different "
+                                f"{', '.join(diff)}; left as it is (--update applies it)")
+        else:
+            if str(old.origin) == "manual":
+                report.notes.append(f"{row.where}: event {row.event_id} was entered or "
+                                    f"edited by hand; replaced by the file's version")
+            # what the file does not say (a column it lacks) stays as stored
+            given = old.model_copy(update={f: getattr(row.event, f) for f in row.fields})
+            w.replace_event(row.event_id, given, keep_sources="sources" not in diff)
+            report.updated += 1
+    w.insert_events(new)
+    report.added += len(new)

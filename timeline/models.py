@@ -1,29 +1,34 @@
-"""The event model of EVENTS.md: Pydantic models for input, SQLModel tables for storage.
+"""The event model of EVENTS.md, as Pydantic models: what is handed in and what comes out.
 
-Layers, as SQLModel recommends:
 - ``ActorRef``, ``SourceRef``, ``EventCreate``: what a person, a file or the extractor
   hands in.  All validation lives here, so the CLI, the importer, the dashboard and the
   extractor refuse the same things with the same messages.
-- ``Document``, ``Event``, ``Actor``, ``EventActor``, ``Source``: the tables.
+- ``EventRecord``: a stored event (an ``EventCreate`` with its id and times).
+- ``EventFilter``: what lists, exports and the dashboard filter on.
+- ``EventRow``: the slim tuple a timeline draws.
+- ``TrackCreate``, ``TrackInfo``: negotiation tracks.
+
+The SQLModel tables are in ``timeline.tables``; this module does not import the database
+layer, so the extractor and the date engine stay quick to start.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
-from sqlalchemy import Column, Index, String, Text
-from sqlmodel import Field as SQLField
-from sqlmodel import SQLModel
 
 from timeline.vocab import ActorKind, EventType, Origin, Precision, Role, Status
 
@@ -31,6 +36,8 @@ __all__ = [
     "ActorKind",
     "ActorRef",
     "EventCreate",
+    "EventFilter",
+    "EventRecord",
     "EventRow",
     "EventType",
     "Origin",
@@ -39,16 +46,24 @@ __all__ = [
     "Role",
     "SourceRef",
     "Status",
-    "Document",
-    "Event",
-    "Actor",
-    "EventActor",
-    "Source",
-    "utcnow",
+    "TrackCreate",
+    "TrackInfo",
+    "check_event_id",
+    "describe_validation_error",
+    "fold",
+    "fold_key",
     "one_line",
+    "slugify",
+    "strip_credentials",
+    "utcnow",
 ]
 
 _SPACES = re.compile(r"\s+")
+# C0 controls other than tab, newline and carriage return, DEL, and lone surrogates: no
+# database stores all of them (PostgreSQL refuses NUL) and no CSV reader gives them back.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_EVENT_ID = re.compile(r"^[0-9a-z][0-9a-z_-]{0,31}$")
+MAX_ID_LENGTH = 32
 
 
 def utcnow() -> datetime:
@@ -60,6 +75,66 @@ def one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def fold_key(text: str) -> str:
+    """What names are compared by, in any script: ``Ελλάδα`` and ``ΕΛΛΆΔΑ`` are one key.
+
+    SQLite's ``lower()`` folds ASCII only and PostgreSQL's depends on the server's locale,
+    so the store keeps this key beside each name and compares keys.
+    """
+    return unicodedata.normalize("NFKC", one_line(text)).casefold()
+
+
+def fold(text: str) -> str:
+    """Text for searching: case folded and without accents (``Österreich`` -> ``osterreich``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return unicodedata.normalize(
+        "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def slugify(text: str) -> str:
+    """``Gaza ceasefire & hostage talks`` -> ``gaza-ceasefire-hostage-talks``."""
+    words = re.findall(r"\w+", fold(text))
+    return "-".join(words)[:60].strip("-")
+
+
+def check_event_id(value: str) -> str:
+    """An event id as stored: up to 32 lowercase letters, digits, ``-`` or ``_``."""
+    key = value.strip().lower()
+    if not _EVENT_ID.match(key):
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise ValueError(f"id {shown!r} is not valid: use 1 to {MAX_ID_LENGTH} letters, "
+                         f"digits, '-' or '_'")
+    return key
+
+
+def strip_credentials(url: str) -> str:
+    """The URL without ``user:password@``: a stored or shown URL never carries secrets."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host + (f":{port}" if port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _check_chars(value: str) -> str:
+    bad = _BAD_CHARS.search(value)
+    if bad:
+        char = bad.group()
+        name = "NUL" if char == "\x00" else f"U+{ord(char):04X}"
+        raise ValueError(f"contains the character {name}, which cannot be stored; remove it")
+    return value
+
+
 _ENUM_WORDS: dict[type, str] = {
     EventType: "event type", Status: "status", Precision: "date precision",
     ActorKind: "actor kind", Role: "role", Origin: "origin",
@@ -68,16 +143,18 @@ _ENUM_WORDS: dict[type, str] = {
 
 def _enum_help(enum: type, value: object) -> str:
     valid = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
-    return f"unknown {_ENUM_WORDS.get(enum, enum.__name__)} {value!r}; valid: {valid}"
+    shown = value if not isinstance(value, str) or len(value) <= 40 else value[:40] + "..."
+    return f"unknown {_ENUM_WORDS.get(enum, enum.__name__)} {shown!r}; valid: {valid}"
 
 
 def _coerce_enum(enum: type, value: Any) -> Any:
     """Accept any case and surrounding spaces; name the valid values otherwise."""
     if isinstance(value, enum) or value is None:
         return value
-    text = str(value).strip().lower()
+    if not isinstance(value, str):
+        raise ValueError(_enum_help(enum, value))
     try:
-        return enum(text)
+        return enum(value.strip().lower())
     except ValueError:
         raise ValueError(_enum_help(enum, value)) from None
 
@@ -88,10 +165,38 @@ def _enum_field(cls: type[BaseModel], v: Any, info: ValidationInfo) -> Any:
     return _coerce_enum(cls.model_fields[info.field_name].annotation, v)  # type: ignore[arg-type]
 
 
+def describe_validation_error(err: ValidationError) -> str:
+    """One line per problem, naming the field: ``date_end: ... before date_start``."""
+    parts = []
+    for e in err.errors():
+        field = ".".join(str(p) for p in e["loc"]) or "event"
+        msg = e["msg"].removeprefix("Value error, ")
+        parts.append(f"{field}: {msg}")
+    return "; ".join(parts)
+
+
+class _Strict(BaseModel):
+    """Text fields must be strings (a number is not a title) without unstorable characters."""
+
+    model_config = ConfigDict(strict=False, coerce_numbers_to_str=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, v: Any) -> Any:
+        return _check_chars(v) if isinstance(v, str) else v
+
+
 # --- input models -----------------------------------------------------------------
 
+# "Hamas [organization/initiator]" is how CSV files write an actor; "Hamas:initiator" how
+# the command line does. Either syntax arriving as a name is a mistake, never a name.
+_BRACKETED = re.compile(r"\[[^\]]*\]\s*$")
+_COLON_ROLE = re.compile(
+    r":\s*(?:" + "|".join(r.value for r in Role) + "|" + "|".join(k.value for k in ActorKind)
+    + r")\s*(?::|$)", re.I)
 
-class ActorRef(BaseModel):
+
+class ActorRef(_Strict):
     """A party to an event: ``Hamas`` (organization) as ``initiator``."""
 
     model_config = ConfigDict(frozen=True)
@@ -106,6 +211,11 @@ class ActorRef(BaseModel):
         v = one_line(v)
         if not v:
             raise ValueError("actor name is empty")
+        if _BRACKETED.search(v) or _COLON_ROLE.search(v):
+            raise ValueError(
+                f"actor name {v!r} carries a role or kind: give the name alone and the role "
+                f"and kind in their own fields (on the command line NAME:role:kind, in a "
+                f"CSV file 'Name [kind/role]')")
         return v
 
     _enums = field_validator("kind", "role", mode="before")(_enum_field)
@@ -118,7 +228,7 @@ class Place(BaseModel):
     country: str | None = None
 
 
-class SourceRef(BaseModel):
+class SourceRef(_Strict):
     """One report of an event: the document and the sentence it was read from."""
 
     url: str | None = None
@@ -138,10 +248,27 @@ class SourceRef(BaseModel):
     @classmethod
     def _url(cls, v: str | None) -> str | None:
         v = (v or "").strip()
-        return v or None
+        return strip_credentials(v) if v else None
 
 
-class EventCreate(BaseModel):
+def _track_slugs(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        v = [v]
+    out: list[str] = []
+    for item in v:
+        if not isinstance(item, str):
+            raise ValueError(f"a track is named by text, not {type(item).__name__}")
+        slug = slugify(item)
+        if not slug:
+            raise ValueError(f"track {item!r} has no letters or digits")
+        if slug not in out:
+            out.append(slug)
+    return out
+
+
+class EventCreate(_Strict):
     """An event as it is handed in, before it has an id."""
 
     type: EventType
@@ -157,9 +284,20 @@ class EventCreate(BaseModel):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     origin: Origin = Origin.MANUAL
     sources: list[SourceRef] = Field(default_factory=list)
+    tracks: list[str] = Field(default_factory=list)
 
     _enums = field_validator("type", "status", "date_precision", "origin", mode="before")(
         _enum_field)
+
+    @field_validator("date_start", "date_end", mode="before")
+    @classmethod
+    def _day(cls, v: Any) -> Any:
+        # Pydantic reads a number as seconds since 1970: "0" would be 1970-01-01.
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            raise ValueError(f"{v!r} is not a date: write YYYY-MM-DD")
+        if isinstance(v, str) and not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", v):
+            raise ValueError(f"{v[:40]!r} is not a date: write YYYY-MM-DD")
+        return v.strip() if isinstance(v, str) else v
 
     @field_validator("title")
     @classmethod
@@ -180,8 +318,13 @@ class EventCreate(BaseModel):
     def _unique_actors(cls, v: list[ActorRef]) -> list[ActorRef]:
         seen: dict[str, ActorRef] = {}
         for actor in v:
-            seen.setdefault(actor.name.casefold(), actor)
+            seen.setdefault(fold_key(actor.name), actor)
         return list(seen.values())
+
+    @field_validator("tracks", mode="before")
+    @classmethod
+    def _tracks(cls, v: Any) -> list[str]:
+        return _track_slugs(v)
 
     @model_validator(mode="after")
     def _interval(self) -> EventCreate:
@@ -202,6 +345,35 @@ class EventCreate(BaseModel):
     @property
     def place(self) -> Place | None:
         return Place(name=self.location, country=self.country) if self.location else None
+
+
+class EventRecord(EventCreate):
+    """A stored event: what was handed in, plus its id and times."""
+
+    id: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class EventFilter(BaseModel):
+    """What the list, the export and the dashboard filter on. Empty means everything.
+
+    ``actors`` and ``locations`` match whole names in any letter case; ``text`` matches
+    words of the title and the evidence (each word as a prefix: ``negotiat`` finds
+    ``negotiations``); ``tracks`` are track slugs or names.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    types: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+    locations: list[str] = Field(default_factory=list)
+    statuses: list[str] = Field(default_factory=list)
+    origins: list[str] = Field(default_factory=list)
+    tracks: list[str] = Field(default_factory=list)
+    text: str | None = None
+    limit: int | None = Field(default=None, ge=1, le=10**12)
+    offset: int = Field(default=0, ge=0, le=10**12)
 
 
 class EventRow(NamedTuple):
@@ -226,84 +398,65 @@ class EventRow(NamedTuple):
     outlets: tuple[str, ...]  # outlet, else the URL's host, of each source (deduplicated)
     origin: str
     sources: int  # how many sources
+    tracks: tuple[str, ...] = ()  # slugs of the event's tracks
 
 
-# --- tables -----------------------------------------------------------------------
+# --- tracks -------------------------------------------------------------------------
 
 
-class Document(SQLModel, table=True):
-    """An article that was read: one row per distinct text or URL."""
+class TrackCreate(_Strict):
+    """A negotiation followed as one story: its name, its parties and the words that name it.
 
-    __tablename__ = "documents"
+    Extracted events join a track when they name one of its parties and their article
+    uses one of its keywords (or, for a track without keywords, when they name two of its
+    parties).
+    """
 
-    id: str = SQLField(primary_key=True, max_length=40)  # hash of URL or normalised text
-    url: str | None = SQLField(default=None, sa_column=Column(Text, index=True))
-    outlet: str | None = None
-    title: str | None = SQLField(default=None, sa_column=Column(Text))
-    published: datetime | None = None
-    content_hash: str = SQLField(index=True, max_length=64)
-    read_at: datetime = SQLField(default_factory=utcnow)
+    name: str
+    slug: str = ""
+    parties: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
 
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        v = one_line(v)
+        if not v:
+            raise ValueError("track name is empty")
+        return v
 
-class Event(SQLModel, table=True):
-    """One occasion of a negotiation, however many documents report it."""
+    @field_validator("parties", "keywords")
+    @classmethod
+    def _words(cls, v: list[str]) -> list[str]:
+        out: list[str] = []
+        for item in v:
+            item = one_line(item)
+            if item and fold_key(item) not in {fold_key(x) for x in out}:
+                out.append(item)
+        return out
 
-    __tablename__ = "events"
-    __table_args__ = (
-        Index("ix_events_start_end", "date_start", "date_end"),
-        Index("ix_events_type_start", "type", "date_start"),
-    )
-
-    id: str = SQLField(primary_key=True, max_length=32)
-    type: str = SQLField(sa_column=Column(String(16), nullable=False))
-    status: str = SQLField(sa_column=Column(String(16), nullable=False, index=True))
-    date_start: date
-    date_end: date
-    date_precision: str = SQLField(sa_column=Column(String(16), nullable=False))
-    date_text: str = SQLField(default="", sa_column=Column(Text, nullable=False, default=""))
-    title: str = SQLField(sa_column=Column(Text, nullable=False))
-    location: str | None = SQLField(default=None, sa_column=Column(Text, index=True))
-    country: str | None = SQLField(default=None, sa_column=Column(Text))
-    confidence: float = 1.0
-    origin: str = SQLField(sa_column=Column(String(16), nullable=False, index=True))
-    created_at: datetime = SQLField(default_factory=utcnow)
-    updated_at: datetime = SQLField(default_factory=utcnow)
-
-
-class Actor(SQLModel, table=True):
-    """A party that appears in events, under one canonical name."""
-
-    __tablename__ = "actors"
-
-    id: int | None = SQLField(default=None, primary_key=True)
-    name: str = SQLField(sa_column=Column(Text, nullable=False, unique=True))
-    kind: str = SQLField(sa_column=Column(String(16), nullable=False))
-    aliases: str = SQLField(default="", sa_column=Column(Text, nullable=False, default=""))
+    @model_validator(mode="after")
+    def _slug(self) -> TrackCreate:
+        self.slug = slugify(self.slug or self.name)
+        if not self.slug:
+            raise ValueError(f"track name {self.name!r} has no letters or digits")
+        return self
 
 
-class EventActor(SQLModel, table=True):
-    """An actor's part in an event, with its role."""
+class TrackInfo(TrackCreate):
+    """A stored track and how many events it holds."""
 
-    __tablename__ = "event_actors"
-
-    event_id: str = SQLField(foreign_key="events.id", primary_key=True, ondelete="CASCADE")
-    actor_id: int = SQLField(foreign_key="actors.id", primary_key=True, index=True)
-    role: str = SQLField(sa_column=Column(String(16), nullable=False))
-    position: int = 0
+    events: int = 0
 
 
-class Source(SQLModel, table=True):
-    """That a document (or a person, with a URL) reported an event, and in which words."""
+_TABLES = {"Actor", "Document", "Event", "EventActor", "EventTrack", "Source", "Track"}
 
-    __tablename__ = "sources"
-    id: int | None = SQLField(default=None, primary_key=True)
-    event_id: str = SQLField(foreign_key="events.id", index=True, ondelete="CASCADE")
-    document_id: str | None = SQLField(default=None, foreign_key="documents.id", index=True)
-    url: str | None = SQLField(default=None, sa_column=Column(Text))
-    outlet: str | None = None
-    title: str | None = SQLField(default=None, sa_column=Column(Text))
-    published: date | None = None
-    evidence: str = SQLField(default="", sa_column=Column(Text, nullable=False, default=""))
-    evidence_start: int | None = None
-    evidence_end: int | None = None
-    position: int = 0
+
+def __getattr__(name: str) -> Any:
+    # The tables moved to ``timeline.tables``; importing them from here still works, without
+    # making every user of these models pay for SQLAlchemy.
+    if name in _TABLES:
+        from timeline import tables
+
+        return getattr(tables, name)
+    raise AttributeError(f"module 'timeline.models' has no attribute {name!r}")

@@ -1,86 +1,104 @@
-"""The event store: engine, sessions, upserts and queries. The only module that speaks SQL.
+"""The event store: engine, transactions, upserts and queries. The only module that speaks SQL.
 
 Every write happens in one transaction: a failed import, edit or ingest leaves the
-database as it was.
+database as it was. On SQLite a write transaction takes the write lock when it begins
+(``BEGIN IMMEDIATE``), so a transaction that reads and then writes never fails half-way
+with "database is locked"; it waits its turn (the busy timeout) instead. Inserts of actors
+and documents are upserts, so concurrent writers naming the same new actor or ingesting
+the same document do not collide. ``Store.writing(exclusive=True)`` also serialises
+whole units of work across processes (ingest's read-merge-write), on PostgreSQL with an
+advisory lock.
+
+Text search uses the database's full-text index: FTS5 on SQLite, a ``tsvector`` with a
+GIN index on PostgreSQL. Both hold ``models.fold``-ed words of an event's title and
+evidence, made in Python so that both databases and every server locale agree.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy import Engine, delete, event, exists, func, or_, select
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlmodel import Session, SQLModel, col, create_engine
+from pydantic import ValidationError
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    cast,
+    column,
+    delete,
+    event,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    update,
+)
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.types import Text
+from sqlmodel import create_engine
 
 from timeline.config import Settings, load_settings
 from timeline.errors import InvalidInput, NotFound, TimelineError
+from timeline.merge import Occasion
 from timeline.models import (
-    Actor,
     ActorKind,
     ActorRef,
-    Document,
-    Event,
-    EventActor,
     EventCreate,
+    EventFilter,
+    EventRecord,
     EventRow,
     EventType,
     Origin,
     Precision,
     Role,
-    Source,
     SourceRef,
     Status,
+    TrackCreate,
+    TrackInfo,
+    check_event_id,
+    describe_validation_error,
+    fold,
+    fold_key,
+    slugify,
     utcnow,
 )
+from timeline.schema import SchemaChange, ensure_schema
+from timeline.tables import Actor, Document, Event, EventActor, EventTrack, Source, Track
 
 __all__ = [
     "EventFilter",
     "EventRecord",
     "Store",
+    "Writer",
     "content_id",
     "describe_validation_error",
+    "new_id",
     "open_store",
+    "search_words",
 ]
 
-
-class EventRecord(EventCreate):
-    """A stored event: what was handed in, plus its id and times."""
-
-    id: str
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-
-
-class EventFilter(BaseModel):
-    """What the list, the export and the dashboard filter on. Empty means everything."""
-
-    since: date | None = None
-    until: date | None = None
-    types: list[str] = Field(default_factory=list)
-    actors: list[str] = Field(default_factory=list)
-    locations: list[str] = Field(default_factory=list)
-    statuses: list[str] = Field(default_factory=list)
-    origins: list[str] = Field(default_factory=list)
-    text: str | None = None
-    limit: int | None = None
-
-
-def describe_validation_error(err: ValidationError) -> str:
-    """One line per problem, naming the field: ``date_end: ... before date_start``."""
-    parts = []
-    for e in err.errors():
-        field = ".".join(str(p) for p in e["loc"]) or "event"
-        msg = e["msg"].removeprefix("Value error, ")
-        parts.append(f"{field}: {msg}")
-    return "; ".join(parts)
+E, A, EA, S, T, ET, D = (Event.__table__, Actor.__table__, EventActor.__table__,  # type: ignore[attr-defined]
+                         Source.__table__, Track.__table__, EventTrack.__table__,  # type: ignore[attr-defined]
+                         Document.__table__)  # type: ignore[attr-defined]
+_SEARCH_DOCS = table("search_docs", column("rowid"), column("event_id"))
+_SEARCH_INDEX = table("search_index", column("rowid"), column("body"))
+_PG_SEARCH: Any = literal_column("events.search")  # in conditions on ``E``
+_PG_EVENTS = table("events", column("id"), column("search"))  # for its updates
+_CHUNK = 500  # ids per IN (...) list
+_WRITE_LOCK = 0x74696D656C696E66  # PostgreSQL advisory lock of exclusive units of work
+SHORT_SPAN = 62  # days: intervals up to this long are found through the date index
 
 
 def content_id(event: EventCreate) -> str:
@@ -101,45 +119,70 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
+def search_words(text: str) -> list[str]:
+    """The words a text is found by: folded (any case, no accents), in order, once each."""
+    return list(dict.fromkeys(re.findall(r"\w+", fold(text))))
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+# --- engine -----------------------------------------------------------------------------
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # The driver's own transaction handling would BEGIN lazily (DEFERRED); ``_sqlite_begin``
+    # issues BEGIN itself so that writers can ask for IMMEDIATE.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    write = conn.get_execution_options().get("timeline_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 def open_store(db: str | None = None, settings: Settings | None = None) -> Store:
-    """Open (and on first use create) the store named by ``db``, ``TIMELINE_DB`` or the default."""
+    """Open (and on first use create or upgrade) the store named by ``db``, ``TIMELINE_DB``
+    or the default."""
     settings = settings or load_settings(db)
     return Store(settings.database_url)
 
 
 class Store:
-    """Events in a database. Methods take and return the models of ``timeline.models``."""
+    """Events in a database. Methods take and return the models of ``timeline.models``.
+
+    ``schema_change`` says whether opening created or upgraded the schema.
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
         try:
             self.engine = _make_engine(url)
-            SQLModel.metadata.create_all(self.engine)
+        except (SQLAlchemyError, ValueError) as err:
+            raise TimelineError(f"cannot open database {_safe_url(url)}: {_first_line(err)}") \
+                from err
+        try:
+            self.schema_change: SchemaChange | None = ensure_schema(self.engine)
+        except TimelineError:
+            self.engine.dispose()
+            raise
         except (SQLAlchemyError, OSError) as err:
+            self.engine.dispose()
             raise TimelineError(
                 f"cannot open database {_safe_url(url)}: {_first_line(err)}") from err
+        self.dialect = self.engine.dialect.name
 
     def close(self) -> None:
         self.engine.dispose()
@@ -150,26 +193,39 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
-        with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except OperationalError as err:
-                session.rollback()
-                raise TimelineError(f"database error: {_first_line(err)}") from err
-            except BaseException:
-                session.rollback()
-                raise
+    # --- transactions -----------------------------------------------------------------
 
-    # --- writing --------------------------------------------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads (one snapshot on PostgreSQL, one read transaction on SQLite)."""
+        with _db_errors(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self, *, exclusive: bool = False) -> Iterator[Writer]:
+        """A write transaction, committed when the block ends and rolled back if it raises.
+
+        ``exclusive`` makes the whole block one turn among processes (reads included), for
+        work that decides what to write from what it read, such as merging reports.
+        """
+        with _db_errors(), self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn.execution_options(timeline_write=True)
+            with conn.begin():
+                if exclusive and self.dialect == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
+                yield Writer(conn, self.dialect)
+
+    # --- writing ----------------------------------------------------------------------
 
     def add(self, event: EventCreate, event_id: str | None = None) -> str:
         """Store a new event and return its id."""
-        with self.session() as s:
-            return self._insert(s, event, event_id or new_id())
+        eid = check_event_id(event_id) if event_id else new_id()
+        with self.writing() as w:
+            if w.existing_ids([eid]):
+                raise InvalidInput(f"an event with id {eid} already exists")
+            w.insert_events([(eid, event)])
+        return eid
 
     def add_many(self, events: Iterable[tuple[str | None, EventCreate]]) -> tuple[int, int]:
         """Store events with given (or content-derived) ids; existing ids are left alone.
@@ -177,22 +233,20 @@ class Store:
         Returns (added, already present). One transaction for the lot.
         """
         added = present = 0
-        with self.session() as s:
+        with self.writing() as w:
+            batch: dict[str, EventCreate] = {}
             for event_id, ev in events:
-                eid = event_id or content_id(ev)
-                if s.get(Event, eid) is not None:
-                    present += 1
-                    continue
-                self._insert(s, ev, eid)
-                added += 1
-                s.flush()
-        return added, present
+                batch.setdefault(event_id or content_id(ev), ev)
+                if len(batch) >= _CHUNK:
+                    a, p = w.insert_new(batch)
+                    added, present, batch = added + a, present + p, {}
+            a, p = w.insert_new(batch)
+        return added + a, present + p
 
     def update(self, event_id: str, changes: dict[str, Any]) -> EventRecord:
         """Apply a person's edit: the result is validated as a whole and becomes ``manual``."""
-        with self.session() as s:
-            row = self._get_row(s, event_id)
-            current = self._records(s, [row])[0]
+        with self.writing() as w:
+            current = w.record(self._resolve(w.conn, event_id))
             data = current.model_dump(exclude={"id", "created_at", "updated_at"})
             data.update(changes)
             data["origin"] = Origin.MANUAL
@@ -200,176 +254,85 @@ class Store:
                 merged = EventCreate.model_validate(data)
             except ValidationError as err:
                 raise InvalidInput(describe_validation_error(err)) from err
-            self._write_fields(s, row, merged)
-            row.updated_at = utcnow()
-            if "actors" in changes:
-                s.exec(delete(EventActor).where(col(EventActor.event_id) == row.id))
-                self._link_actors(s, row.id, merged.actors)
-            if "sources" in changes:
-                s.exec(delete(Source).where(col(Source.event_id) == row.id))
-                self._add_sources(s, row.id, merged.sources)
-            s.add(row)
-            s.flush()
-            return self._records(s, [row])[0]
+            w.replace_event(current.id, merged, keep_sources="sources" not in changes)
+            return w.record(current.id)
 
     def delete(self, event_id: str) -> str:
-        with self.session() as s:
-            row = self._get_row(s, event_id)
-            s.exec(delete(EventActor).where(col(EventActor.event_id) == row.id))
-            s.exec(delete(Source).where(col(Source.event_id) == row.id))
-            s.delete(row)
-            return row.id
+        with self.writing() as w:
+            eid = self._resolve(w.conn, event_id)
+            w.delete_events([eid])
+            return eid
 
-    def _insert(self, s: Session, ev: EventCreate, event_id: str) -> str:
-        row = Event(id=event_id, type="", status="", date_start=ev.date_start,
-                    date_end=ev.date_start, date_precision="", title="", origin="")
-        self._write_fields(s, row, ev)
-        s.add(row)
-        s.flush()
-        self._link_actors(s, event_id, ev.actors)
-        self._add_sources(s, event_id, ev.sources)
-        return event_id
-
-    @staticmethod
-    def _write_fields(s: Session, row: Event, ev: EventCreate) -> None:
-        row.type = str(ev.type)
-        row.status = str(ev.status)
-        row.date_start = ev.date_start
-        row.date_end = ev.date_end or ev.date_start
-        row.date_precision = str(ev.date_precision)
-        row.date_text = ev.date_text or ""
-        row.title = ev.title
-        row.location = ev.location
-        row.country = ev.country
-        row.confidence = ev.confidence
-        row.origin = str(ev.origin)
-
-    def _actor_id(self, s: Session, ref: ActorRef) -> int:
-        found = s.execute(select(col(Actor.id)).where(col(Actor.name) == ref.name)).first()
-        if found is not None:
-            return int(found[0])
-        actor = Actor(name=ref.name, kind=str(ref.kind))
-        s.add(actor)
-        s.flush()
-        assert actor.id is not None
-        return actor.id
-
-    def _link_actors(self, s: Session, event_id: str, actors: Sequence[ActorRef]) -> None:
-        for pos, ref in enumerate(actors):
-            s.add(EventActor(event_id=event_id, actor_id=self._actor_id(s, ref),
-                             role=str(ref.role), position=pos))
-
-    def _add_sources(self, s: Session, event_id: str, sources: Sequence[SourceRef],
-                     document_id: str | None = None, start: int = 0) -> None:
-        for pos, src in enumerate(sources, start=start):
-            s.add(Source(event_id=event_id, document_id=document_id, url=src.url,
-                         outlet=src.outlet, title=src.title, published=src.published,
-                         evidence=src.evidence, evidence_start=src.evidence_start,
-                         evidence_end=src.evidence_end, position=pos))
-
-    # --- documents (used by ingest) ---------------------------------------------------
-
-    def has_event(self, event_id: str) -> bool:
-        with self.session() as s:
-            return s.get(Event, event_id) is not None
-
-    def has_document(self, document_id: str) -> bool:
-        with self.session() as s:
-            return s.get(Document, document_id) is not None
-
-    def store_document(
-        self,
-        document: Document,
-        new_events: Sequence[tuple[str, EventCreate]],
-        new_sources: Sequence[tuple[str, SourceRef]] = (),
-        refine: Sequence[tuple[str, dict[str, Any]]] = (),
-    ) -> None:
-        """Store one document with its new events, its reports of known events and better
-        dates for known extracted events, all in one transaction. Manual events are skipped."""
-        with self.session() as s:
-            document.published = _utc(document.published)
-            s.add(document)
-            s.flush()
-            for eid, ev in new_events:
-                self._insert(s, ev.model_copy(update={"sources": []}), eid)
-                self._add_sources(s, eid, ev.sources, document.id)
-            for eid, src in new_sources:
-                row = s.get(Event, eid)
-                if row is None or row.origin == Origin.MANUAL:
-                    continue
-                count_stmt = select(func.count()).where(col(Source.event_id) == eid)
-                count = s.execute(count_stmt).scalar() or 0
-                self._add_sources(s, eid, [src], document.id, start=count)
-            for eid, fields in refine:
-                row = s.get(Event, eid)
-                if row is None or row.origin == Origin.MANUAL:
-                    continue
-                for key, value in fields.items():
-                    setattr(row, key, str(value) if key == "date_precision" else value)
-                row.updated_at = utcnow()
-                s.add(row)
-
-    def candidates(self, lo: date, hi: date, types: Iterable[str]) -> list[EventRecord]:
-        """Stored events of these types whose interval overlaps lo..hi (for merging)."""
-        flt = EventFilter(since=lo, until=hi, types=list(types))
-        return self.query(flt)
-
-    # --- reading --------------------------------------------------------------------
+    # --- reading ----------------------------------------------------------------------
 
     def get(self, event_id: str) -> EventRecord:
-        with self.session() as s:
-            return self._records(s, [self._get_row(s, event_id)])[0]
+        with self.reading() as conn:
+            return Writer(conn, self.dialect).record(self._resolve(conn, event_id))
 
-    def count(self) -> int:
-        with self.session() as s:
-            return int(s.scalar(select(func.count()).select_from(Event)) or 0)
+    def has_event(self, event_id: str) -> bool:
+        with self.reading() as conn:
+            return bool(Writer(conn, self.dialect).existing_ids([event_id]))
+
+    def has_document(self, document_id: str) -> bool:
+        with self.reading() as conn:
+            return conn.execute(select(D.c.id).where(D.c.id == document_id)).first() is not None
+
+    def count(self, flt: EventFilter | None = None) -> int:
+        conds = self._conditions(flt) if flt else []
+        with self.reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(E).where(*conds))
+                       .scalar() or 0)
 
     def query(self, flt: EventFilter | None = None) -> list[EventRecord]:
         """Events matching ``flt``, newest first."""
-        flt = flt or EventFilter()
-        stmt = select(Event).order_by(Event.date_start.desc(), Event.id)  # type: ignore[attr-defined]
-        for cond in _conditions(flt):
-            stmt = stmt.where(cond)
-        if flt.limit:
-            stmt = stmt.limit(flt.limit)
-        with self.session() as s:
-            rows = list(s.exec(stmt).scalars())  # type: ignore[call-overload]
-            return self._records(s, rows)
+        return list(self.iter_records(flt))
+
+    def iter_records(self, flt: EventFilter | None = None, *, batch: int = 1000
+                     ) -> Iterator[EventRecord]:
+        """Events matching ``flt``, newest first, read in batches: memory stays flat however
+        many there are (a server-side cursor on PostgreSQL)."""
+        stmt = self._event_select(flt or EventFilter())
+        with self.reading() as conn:
+            reader = Writer(conn, self.dialect)
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+            for rows in result.partitions(batch):
+                yield from reader.records_of(rows)
 
     def timeline_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
         """What a timeline needs of each matching event, newest first, as ``EventRow``s.
 
-        Three column queries with the filter applied in SQL to each, read on the driver's
-        cursor: no ORM objects, no result processing and no models, so 100,000 events
-        load in about a second where ``query`` takes many.
+        Column queries with the filter applied in SQL, read on the driver's cursor: no
+        ORM objects and no models, so 100,000 events load in about a second.
         """
         flt = flt or EventFilter()
-        conds = _conditions(flt)
-        cols = (Event.id, Event.type, Event.status, Event.date_start, Event.date_end,
-                Event.date_precision, Event.date_text, Event.title, Event.location,
-                Event.country, Event.origin)
-        ev_stmt = select(*cols).where(*conds).order_by(  # type: ignore[call-overload]
-            col(Event.date_start).desc(), col(Event.id))
-        if flt.limit:
-            ev_stmt = ev_stmt.limit(flt.limit)
-        actor_stmt = (select(col(EventActor.event_id), col(Actor.name))
-                      .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-                      .order_by(col(EventActor.event_id), col(EventActor.position)))
+        ev_stmt = select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
+                         E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
+                         E.c.country, E.c.origin).where(*self._conditions(flt))
+        ev_stmt = _page(ev_stmt.order_by(E.c.date_start.desc(), E.c.id), flt)
+        ids = select(E.c.id).where(*self._conditions(flt))
+        if flt.limit or flt.offset:
+            ids = _page(ids.order_by(E.c.date_start.desc(), E.c.id), flt)
+        actor_stmt = (select(EA.c.event_id, A.c.name).join(A, A.c.id == EA.c.actor_id)
+                      .order_by(EA.c.event_id, EA.c.position))
         # One row per event: how many sources, and their outlets (or URLs), joined.
         source_stmt = select(
-            col(Source.event_id), func.count(),
-            func.aggregate_strings(func.coalesce(Source.outlet, Source.url, ""), _SEP),
-        ).group_by(col(Source.event_id))
-        if conds or flt.limit:  # the same filter as a subquery, not one query per 900 ids
-            ids = select(col(Event.id)).where(*conds)
-            actor_stmt = actor_stmt.where(col(EventActor.event_id).in_(ids))
-            source_stmt = source_stmt.where(col(Source.event_id).in_(ids))
+            S.c.event_id, func.count(),
+            func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
+        ).group_by(S.c.event_id)
+        track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
+        if flt != EventFilter():  # the same filter as a subquery, not one query per 500 ids
+            actor_stmt = actor_stmt.where(EA.c.event_id.in_(ids))
+            source_stmt = source_stmt.where(S.c.event_id.in_(ids))
+            track_stmt = track_stmt.where(ET.c.event_id.in_(ids))
         actors: dict[str, list[str]] = defaultdict(list)
-        with self.engine.connect() as conn:
+        tracks: dict[str, list[str]] = defaultdict(list)
+        with self.reading() as conn:
             rows = _raw_rows(conn, ev_stmt)
             for eid, name in _raw_rows(conn, actor_stmt):
                 actors[eid].append(name)
             sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
+            for eid, slug in _raw_rows(conn, track_stmt):
+                tracks[eid].append(slug)
         # SQLite hands dates back as ISO text, PostgreSQL as dates.
         day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
         none: tuple[int, str] = (0, "")
@@ -379,145 +342,248 @@ class Store:
             n, labels = sources.get(eid, none)
             out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
                                 title, tuple(actors.get(eid, ())), location, country,
-                                _source_labels(labels), origin, n))
+                                _source_labels(labels), origin, n,
+                                tuple(sorted(tracks.get(eid, ())))))
         return out
 
+    def candidates(self, lo: date, hi: date, types: Iterable[str],
+                   actor_keys: Iterable[str] | None = None) -> list[Occasion]:
+        """Stored events that could be reports of the same occasions (for merging)."""
+        with self.reading() as conn:
+            return Writer(conn, self.dialect).candidates(lo, hi, types, actor_keys)
+
     def actor_names(self) -> list[str]:
-        with self.session() as s:
-            return list(s.execute(select(col(Actor.name)).order_by(col(Actor.name))).scalars())
+        with self.reading() as conn:
+            return list(conn.execute(select(A.c.name).order_by(A.c.name)).scalars())
 
     def locations(self) -> list[str]:
-        stmt = select(col(Event.location)).where(col(Event.location).is_not(None)).distinct()
-        with self.session() as s:
-            return sorted(s.exec(stmt).scalars())  # type: ignore[call-overload]
+        stmt = select(E.c.location).where(E.c.location.is_not(None)).distinct()
+        with self.reading() as conn:
+            return sorted(conn.execute(stmt).scalars())
 
-    def _get_row(self, s: Session, event_id: str) -> Event:
+    # --- tracks -----------------------------------------------------------------------
+
+    def tracks(self) -> list[TrackInfo]:
+        """Every track with how many events it holds, by name."""
+        counts = (select(ET.c.track_id, func.count().label("n")).group_by(ET.c.track_id)
+                  .subquery())
+        stmt = (select(T.c.slug, T.c.name, T.c.parties, T.c.keywords,
+                       func.coalesce(counts.c.n, 0))
+                .outerjoin(counts, counts.c.track_id == T.c.id).order_by(T.c.name))
+        with self.reading() as conn:
+            return [TrackInfo.model_validate({
+                "slug": slug, "name": name, "parties": json.loads(parties),
+                "keywords": json.loads(keywords), "events": n})
+                for slug, name, parties, keywords, n in conn.execute(stmt)]
+
+    def track(self, name_or_slug: str) -> TrackInfo:
+        slug = slugify(name_or_slug)
+        for info in self.tracks():
+            if info.slug == slug:
+                return info
+        raise NotFound(f"no track {name_or_slug!r}; see `timeline track list`")
+
+    def add_track(self, track: TrackCreate) -> TrackInfo:
+        with self.writing() as w:
+            if w.track_ids([track.slug]):
+                raise InvalidInput(f"a track {track.slug!r} already exists")
+            w.save_track(track)
+        return self.track(track.slug)
+
+    def save_track(self, track: TrackCreate) -> TrackInfo:
+        """Create the track, or give an existing one (same slug) this name, parties and words."""
+        with self.writing() as w:
+            w.save_track(track)
+        return self.track(track.slug)
+
+    def rename_track(self, name_or_slug: str, new_name: str) -> TrackInfo:
+        """A new name; the slug follows it unless another track has that slug already."""
+        old = self.track(name_or_slug)
+        renamed = TrackCreate(name=new_name, parties=old.parties, keywords=old.keywords)
+        with self.writing() as w:
+            if renamed.slug != old.slug and w.track_ids([renamed.slug]):
+                raise InvalidInput(f"a track {renamed.slug!r} already exists: merge into it "
+                                   f"with `timeline track merge`")
+            w.conn.execute(update(T).where(T.c.slug == old.slug)
+                           .values(name=renamed.name, slug=renamed.slug))
+        return self.track(renamed.slug)
+
+    def merge_tracks(self, source: str, target: str) -> TrackInfo:
+        """Move every event of ``source`` into ``target`` and delete ``source``."""
+        src, dst = self.track(source), self.track(target)
+        if src.slug == dst.slug:
+            raise InvalidInput("a track cannot be merged into itself")
+        with self.writing() as w:
+            ids = w.track_ids([src.slug, dst.slug])
+            theirs = ET.alias()
+            w.conn.execute(ET.insert().from_select(
+                ["event_id", "track_id"],
+                select(ET.c.event_id, literal(ids[dst.slug])).where(
+                    ET.c.track_id == ids[src.slug],
+                    ET.c.event_id.not_in(select(theirs.c.event_id)
+                                         .where(theirs.c.track_id == ids[dst.slug])))))
+            w.conn.execute(delete(ET).where(ET.c.track_id == ids[src.slug]))
+            parties = list(dict.fromkeys(dst.parties + src.parties))
+            keywords = list(dict.fromkeys(dst.keywords + src.keywords))
+            w.save_track(TrackCreate(name=dst.name, slug=dst.slug, parties=parties,
+                                     keywords=keywords))
+            w.conn.execute(delete(T).where(T.c.id == ids[src.slug]))
+        return self.track(dst.slug)
+
+    def delete_track(self, name_or_slug: str) -> TrackInfo:
+        """Delete a track; its events stay, outside it."""
+        info = self.track(name_or_slug)
+        with self.writing() as w:
+            w.conn.execute(delete(T).where(T.c.slug == info.slug))
+        return info
+
+    def set_tracks(self, event_id: str, tracks: Sequence[str]) -> EventRecord:
+        """Put an event in exactly these tracks (created when new)."""
+        with self.writing() as w:
+            eid = self._resolve(w.conn, event_id)
+            w.conn.execute(delete(ET).where(ET.c.event_id == eid))
+            w.link_tracks([(eid, [slugify(t) for t in tracks])])
+            return w.record(eid)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _resolve(self, conn: Connection, event_id: str) -> str:
+        """The id of the one event ``event_id`` names (itself or a unique prefix of 4+)."""
         key = event_id.strip().lower()
-        row = s.get(Event, key)
-        if row is not None:
-            return row
+        if not key or len(key) > 64 or not re.fullmatch(r"[0-9a-z_-]+", key):
+            raise NotFound(f"no event with id {event_id!r}")
+        if conn.execute(select(E.c.id).where(E.c.id == key)).first() is not None:
+            return key
         if len(key) >= 4:
-            like = select(Event).where(col(Event.id).startswith(key)).limit(2)
-            found = list(s.exec(like).scalars())  # type: ignore[call-overload]
+            found = list(conn.execute(
+                select(E.c.id).where(E.c.id.startswith(key, autoescape=True)).limit(2))
+                .scalars())
             if len(found) == 1:
-                return found[0]
+                return str(found[0])
             if len(found) > 1:
                 raise NotFound(f"event id {event_id!r} is ambiguous: give more characters")
         raise NotFound(f"no event with id {event_id!r}")
 
-    def _records(self, s: Session, rows: Sequence[Event]) -> list[EventRecord]:
-        """Rows to records with their actors and sources, in three queries whatever the count."""
-        if not rows:
-            return []
-        actors: dict[str, list[ActorRef]] = defaultdict(list)
-        sources: dict[str, list[SourceRef]] = defaultdict(list)
-        for chunk in _chunks([r.id for r in rows], 900):
-            stmt = (
-                select(col(EventActor.event_id), col(Actor.name), col(Actor.kind),
-                       col(EventActor.role))
-                .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-                .where(col(EventActor.event_id).in_(chunk))
-                .order_by(col(EventActor.event_id), col(EventActor.position))
-            )
-            for eid, name, kind, role in s.exec(stmt):  # type: ignore[call-overload]
-                actors[eid].append(ActorRef.model_construct(name=name, kind=ActorKind(kind),
-                                                           role=Role(role)))
-            src_stmt = (
-                select(Source)
-                .where(Source.event_id.in_(chunk))  # type: ignore[attr-defined]
-                .order_by(col(Source.event_id), col(Source.position), col(Source.id))
-            )
-            for src in s.exec(src_stmt).scalars():  # type: ignore[call-overload]
-                sources[src.event_id].append(SourceRef.model_construct(
-                    url=src.url, outlet=src.outlet, title=src.title, published=src.published,
-                    evidence=src.evidence, evidence_start=src.evidence_start,
-                    evidence_end=src.evidence_end))
-        # Rows were validated on the way in: construct without validating again (fast).
-        return [
-            EventRecord.model_construct(
-                id=r.id, type=EventType(r.type), status=Status(r.status),
-                date_start=r.date_start, date_end=r.date_end,
-                date_precision=Precision(r.date_precision), date_text=r.date_text,
-                title=r.title, actors=actors.get(r.id, []), location=r.location,
-                country=r.country, confidence=r.confidence, origin=Origin(r.origin),
-                sources=sources.get(r.id, []), created_at=r.created_at, updated_at=r.updated_at,
-            )
-            for r in rows
-        ]
+    def _event_select(self, flt: EventFilter) -> Any:
+        stmt = select(*_EVENT_COLUMNS).where(*self._conditions(flt))
+        return _page(stmt.order_by(E.c.date_start.desc(), E.c.id), flt)
 
+    def _conditions(self, flt: EventFilter) -> list[Any]:
+        conds: list[Any] = []
+        if flt.since:
+            conds.append(E.c.date_end >= flt.since)
+        if flt.until:
+            conds.append(E.c.date_start <= flt.until)
+        for values, col in ((flt.types, E.c.type), (flt.statuses, E.c.status),
+                            (flt.origins, E.c.origin)):
+            if values:
+                conds.append(col.in_([v.strip().lower() for v in values]))
+        if flt.locations:
+            keys = [fold_key(v) for v in flt.locations]
+            conds.append(or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))
+        if flt.actors:
+            keys = [fold_key(v) for v in flt.actors]
+            conds.append(E.c.id.in_(select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id)
+                                    .where(A.c.name_key.in_(keys))))
+        if flt.tracks:
+            slugs = [slugify(v) for v in flt.tracks]
+            conds.append(E.c.id.in_(select(ET.c.event_id).join(T, T.c.id == ET.c.track_id)
+                                    .where(T.c.slug.in_(slugs))))
+        if flt.text is not None:
+            words = search_words(flt.text)
+            if not words:
+                raise InvalidInput(f"text {flt.text!r} has no word to search for "
+                                   f"(letters or digits)")
+            conds.append(self._text_condition(words))
+        return conds
+
+    def _text_condition(self, words: list[str]) -> Any:
+        if self.dialect == "sqlite":
+            query = " ".join(f'"{w}"*' for w in words)  # \w only: nothing to escape
+            matches = select(_SEARCH_INDEX.c.rowid).where(
+                literal_column("search_index").op("MATCH")(query))
+            return E.c.id.in_(select(_SEARCH_DOCS.c.event_id)
+                              .where(_SEARCH_DOCS.c.rowid.in_(matches)))
+        # \w words quoted as lexemes: the cast reads them as they are, without the server's
+        # parser or locale
+        from sqlalchemy.dialects.postgresql import TSQUERY
+
+        query = " & ".join(f"'{w}':*" for w in words)
+        return _PG_SEARCH.op("@@")(cast(literal(query, Text), TSQUERY))
 
     # --- dashboard queries ---
 
     def data_version(self) -> tuple[str, ...]:
-        """A token that changes with every write to events or their sources (adding,
-        editing, deleting, ingesting a report): the dashboard keys its caches by it, so
-        a page sees what the CLI wrote without being told. Two aggregate queries."""
-        with self.engine.connect() as conn:
-            events = conn.execute(select(func.count(), func.max(Event.updated_at))
-                                  .select_from(Event)).one()
-            sources = conn.execute(select(func.count(), func.max(Source.id))).one()
-        return tuple(str(v) for v in (*events, *sources))
+        """A token that changes with every write to events, their sources or their tracks
+        (adding, editing, deleting, ingesting a report, filing into a track, renaming
+        one): the dashboard keys its caches by it, so a page sees what the CLI wrote
+        without being told. Four aggregate queries, the tracks table being small."""
+        with self.reading() as conn:
+            parts = [*conn.execute(select(func.count(), func.max(E.c.updated_at))).one(),
+                     *conn.execute(select(func.count(), func.max(S.c.id))).one(),
+                     *conn.execute(select(func.count(), func.sum(ET.c.track_id))).one(),
+                     *conn.execute(select(func.count(), func.aggregate_strings(
+                         T.c.slug + ":" + T.c.name, "|"))).one()]
+        return tuple(str(v) for v in parts)
 
     def view_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
         """``timeline_rows`` with the filter evaluated once, and each event's initiators
         first among its actors (the timeline draws an event in the lane of the party that
-        acted).
-
-        A filtered view keeps the ids it matched in a temporary table that the event,
-        actor and source reads join; an unfiltered one reads each table once.
+        acted). A filtered view keeps the ids it matched in a temporary table that the
+        event, actor, source and track reads join; an unfiltered one reads each table once.
         """
         flt = flt or EventFilter()
-        conds = _conditions(flt)
-        cols = (Event.id, Event.type, Event.status, Event.date_start, Event.date_end,
-                Event.date_precision, Event.date_text, Event.title, Event.location,
-                Event.country, Event.origin)
-        ev_stmt = select(*cols).order_by(  # type: ignore[call-overload]
-            col(Event.date_start).desc(), col(Event.id))
-        actor_stmt = (select(col(EventActor.event_id), col(Actor.name), col(EventActor.role))
-                      .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-                      .order_by(col(EventActor.event_id), col(EventActor.position)))
+        order = (E.c.date_start.desc(), E.c.id)
+        ev_stmt = select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
+                         E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
+                         E.c.country, E.c.origin).order_by(*order)
+        actor_stmt = (select(EA.c.event_id, A.c.name, EA.c.role)
+                      .join(A, A.c.id == EA.c.actor_id).order_by(EA.c.event_id, EA.c.position))
         source_stmt = select(
-            col(Source.event_id), func.count(),
-            func.aggregate_strings(func.coalesce(Source.outlet, Source.url, ""), _SEP),
-        ).group_by(col(Source.event_id))
-        from sqlalchemy import column, table
-
-        def run(sql: str, stmt: Any = None) -> None:  # on the driver's cursor, as _raw_rows
-            params: Any = ()
-            if stmt is not None:
-                compiled = stmt.compile(dialect=conn.dialect,
-                                        compile_kwargs={"render_postcompile": True})
-                sql, params = sql + str(compiled), compiled.params
-                if compiled.positiontup is not None:
-                    params = tuple(_driver_value(params[k]) for k in compiled.positiontup)
-            driver: Any = conn.connection.dbapi_connection
-            cursor = driver.cursor()
-            try:
-                cursor.execute(sql, params)
-            finally:
-                cursor.close()
-
+            S.c.event_id, func.count(),
+            func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
+        ).group_by(S.c.event_id)
+        track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
         temp = "timeline_view_ids"
-        filtered = bool(conds or flt.limit)
+        filtered = flt != EventFilter()
         actors: dict[str, list[str]] = defaultdict(list)
         initiators: dict[str, list[str]] = defaultdict(list)
-        with self.engine.connect() as conn:
+        tracks: dict[str, list[str]] = defaultdict(list)
+        with self.reading() as conn:
+            driver: Any = conn.connection.dbapi_connection
+
+            def run(sql: str, stmt: Any = None) -> None:  # on the driver, as _raw_rows
+                params: Any = ()
+                if stmt is not None:
+                    compiled = stmt.compile(dialect=conn.dialect,
+                                            compile_kwargs={"render_postcompile": True})
+                    sql, params = sql + str(compiled), compiled.params
+                    if compiled.positiontup is not None:
+                        params = tuple(_driver_value(params[k]) for k in compiled.positiontup)
+                cursor = driver.cursor()
+                try:
+                    cursor.execute(sql, params)
+                finally:
+                    cursor.close()
+
             if filtered:
-                ids: Any = select(col(Event.id).label("id")).where(*conds)
-                if flt.limit:
-                    ids = ids.order_by(col(Event.date_start).desc(), col(Event.id)).limit(
-                        flt.limit)
+                ids = select(E.c.id.label("id")).where(*self._conditions(flt))
+                if flt.limit or flt.offset:
+                    ids = _page(ids.order_by(*order), flt)
                 run(f"DROP TABLE IF EXISTS {temp}")
                 run(f"CREATE TEMPORARY TABLE {temp} AS ", ids)
                 view = table(temp, column("id"))
-                ev_stmt = ev_stmt.join(view, view.c.id == col(Event.id))
-                actor_stmt = actor_stmt.join(view, view.c.id == col(EventActor.event_id))
-                source_stmt = source_stmt.join(view, view.c.id == col(Source.event_id))
+                ev_stmt = ev_stmt.join(view, view.c.id == E.c.id)
+                actor_stmt = actor_stmt.join(view, view.c.id == EA.c.event_id)
+                source_stmt = source_stmt.join(view, view.c.id == S.c.event_id)
+                track_stmt = track_stmt.join(view, view.c.id == ET.c.event_id)
             try:
                 rows = _raw_rows(conn, ev_stmt)
                 for eid, name, role in _raw_rows(conn, actor_stmt):
                     (initiators if role == "initiator" else actors)[eid].append(name)
                 sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
+                for eid, slug in _raw_rows(conn, track_stmt):
+                    tracks[eid].append(slug)
             finally:
                 if filtered:
                     run(f"DROP TABLE IF EXISTS {temp}")
@@ -531,51 +597,418 @@ class Store:
             names = tuple(first + actors.get(eid, [])) if first else tuple(actors.get(eid, ()))
             out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
                                 title, names, location, country, _source_labels(labels),
-                                origin, n))
+                                origin, n, tuple(sorted(tracks.get(eid, ())))))
         return out
 
-def _conditions(flt: EventFilter) -> list[Any]:
-    conds: list[Any] = []
-    if flt.since:
-        conds.append(Event.date_end >= flt.since)
-    if flt.until:
-        conds.append(Event.date_start <= flt.until)
-    if flt.types:
-        conds.append(Event.type.in_([t.lower() for t in flt.types]))  # type: ignore[attr-defined]
-    if flt.statuses:
-        conds.append(Event.status.in_([t.lower() for t in flt.statuses]))  # type: ignore[attr-defined]
-    if flt.origins:
-        conds.append(Event.origin.in_([t.lower() for t in flt.origins]))  # type: ignore[attr-defined]
-    if flt.locations:
-        conds.append(or_(*[
-            or_(func.lower(Event.location) == loc.lower(), func.lower(Event.country) == loc.lower())
-            for loc in flt.locations
-        ]))
-    if flt.actors:
-        names = [a.lower() for a in flt.actors]
-        conds.append(exists().where(
-            col(EventActor.event_id) == col(Event.id),
-            col(Actor.id) == col(EventActor.actor_id),
-            func.lower(Actor.name).in_(names),
-        ))
-    if flt.text:
-        pattern = f"%{flt.text.lower()}%"
-        conds.append(or_(
-            func.lower(Event.title).like(pattern),
-            exists().where(col(Source.event_id) == col(Event.id),
-                           func.lower(Source.evidence).like(pattern)),
-        ))
-    return conds
+_EVENT_COLUMNS = (E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
+                  E.c.date_precision, E.c.date_text, E.c.title, E.c.location, E.c.country,
+                  E.c.confidence, E.c.origin, E.c.created_at, E.c.updated_at)
 
 
-def _raw_rows(conn: Any, stmt: Any) -> list[tuple[Any, ...]]:
+class Writer:
+    """The statements of one transaction (``Store.writing``); reads work in any connection."""
+
+    def __init__(self, conn: Connection, dialect: str) -> None:
+        self.conn = conn
+        self.dialect = dialect
+
+    # --- events -----------------------------------------------------------------------
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            found.update(self.conn.execute(select(E.c.id).where(E.c.id.in_(chunk))).scalars())
+        return found
+
+    def insert_new(self, events: dict[str, EventCreate]) -> tuple[int, int]:
+        """Insert the events whose ids are not stored yet: (added, already present)."""
+        if not events:
+            return 0, 0
+        present = self.existing_ids(events)
+        self.insert_events([(eid, ev) for eid, ev in events.items() if eid not in present])
+        return len(events) - len(present), len(present)
+
+    def insert_events(self, items: Sequence[tuple[str, EventCreate]],
+                      document_id: str | None = None) -> None:
+        """Insert events with their actors, sources, tracks and search words (batched)."""
+        if not items:
+            return
+        now = utcnow()
+        actor_ids = self.actor_ids([a for _, ev in items for a in ev.actors])
+        self.conn.execute(E.insert(), [_event_values(eid, ev, now) for eid, ev in items])
+        self.conn.execute(EA.insert(), [
+            {"event_id": eid, "actor_id": actor_ids[a.name], "role": str(a.role),
+             "position": pos}
+            for eid, ev in items for pos, a in enumerate(ev.actors)])
+        sources = [_source_values(eid, src, pos, document_id)
+                   for eid, ev in items for pos, src in enumerate(ev.sources)]
+        if sources:
+            self.conn.execute(S.insert(), sources)
+        self.link_tracks([(eid, ev.tracks) for eid, ev in items if ev.tracks])
+        self._index_new([(eid, _search_text(ev.title, ev.sources)) for eid, ev in items])
+
+    def replace_event(self, event_id: str, ev: EventCreate, *, keep_sources: bool) -> None:
+        """Overwrite an event's fields, actors and tracks (and sources unless kept)."""
+        values = _event_values(event_id, ev, utcnow())
+        del values["id"], values["created_at"]
+        self.conn.execute(update(E).where(E.c.id == event_id).values(**values))
+        self.conn.execute(delete(EA).where(EA.c.event_id == event_id))
+        ids = self.actor_ids(ev.actors)
+        self.conn.execute(EA.insert(), [
+            {"event_id": event_id, "actor_id": ids[a.name], "role": str(a.role),
+             "position": pos} for pos, a in enumerate(ev.actors)])
+        if not keep_sources:
+            self.conn.execute(delete(S).where(S.c.event_id == event_id))
+            if ev.sources:
+                self.conn.execute(S.insert(), [_source_values(event_id, s, pos, None)
+                                               for pos, s in enumerate(ev.sources)])
+        self.conn.execute(delete(ET).where(ET.c.event_id == event_id))
+        self.link_tracks([(event_id, ev.tracks)])
+        self._reindex([event_id])
+
+    def delete_events(self, ids: Sequence[str]) -> None:
+        self._unindex(ids)
+        for chunk in _chunks(list(ids)):
+            for tbl in (EA, S, ET):
+                self.conn.execute(delete(tbl).where(tbl.c.event_id.in_(chunk)))
+            self.conn.execute(delete(E).where(E.c.id.in_(chunk)))
+
+    def add_sources(self, items: Sequence[tuple[str, SourceRef]],
+                    document_id: str | None = None) -> int:
+        """Append reports to stored events that are not hand-made; how many were added."""
+        if not items:
+            return 0
+        ids = list(dict.fromkeys(eid for eid, _ in items))
+        open_ids: set[str] = set()
+        counts: dict[str, int] = {}
+        for chunk in _chunks(ids):
+            open_ids.update(self.conn.execute(select(E.c.id).where(
+                E.c.id.in_(chunk), E.c.origin != str(Origin.MANUAL))).scalars())
+            counts.update(self.conn.execute(
+                select(S.c.event_id, func.count()).where(S.c.event_id.in_(chunk))
+                .group_by(S.c.event_id)).all())
+        rows, added_text = [], defaultdict(list)
+        for eid, src in items:
+            if eid not in open_ids:
+                continue
+            pos = counts.get(eid, 0)
+            counts[eid] = pos + 1
+            rows.append(_source_values(eid, src, pos, document_id))
+            added_text[eid].append(src.evidence)
+        if rows:
+            self.conn.execute(S.insert(), rows)
+            self._index_append([(eid, "\n".join(t)) for eid, t in added_text.items()])
+        return len(rows)
+
+    def refine_dates(self, items: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Better dates for extracted events (never for hand-made ones)."""
+        for eid, fields in items:
+            start, end = fields["date_start"], fields.get("date_end") or fields["date_start"]
+            self.conn.execute(
+                update(E).where(E.c.id == eid, E.c.origin != str(Origin.MANUAL)).values(
+                    date_start=start, date_end=end, span_days=(end - start).days,
+                    date_precision=str(fields["date_precision"]),
+                    date_text=fields.get("date_text") or "", updated_at=utcnow()))
+
+    def records(self, ids: Iterable[str]) -> dict[str, EventRecord]:
+        """The stored events among these ids, by id."""
+        out: dict[str, EventRecord] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            rows = self.conn.execute(select(*_EVENT_COLUMNS).where(E.c.id.in_(chunk))).all()
+            out.update((r.id, r) for r in self.records_of(rows))
+        return out
+
+    def record(self, event_id: str) -> EventRecord:
+        rows = self.conn.execute(select(*_EVENT_COLUMNS).where(E.c.id == event_id)).all()
+        if not rows:
+            raise NotFound(f"no event with id {event_id!r}")
+        return self.records_of(rows)[0]
+
+    def records_of(self, rows: Sequence[Any]) -> list[EventRecord]:
+        """Rows of ``_EVENT_COLUMNS`` to records with actors, sources and tracks (3 queries
+        per 500 rows)."""
+        if not rows:
+            return []
+        actors: dict[str, list[ActorRef]] = defaultdict(list)
+        sources: dict[str, list[SourceRef]] = defaultdict(list)
+        tracks: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks([r[0] for r in rows]):
+            for eid, name, kind, role in self.conn.execute(
+                    select(EA.c.event_id, A.c.name, A.c.kind, EA.c.role)
+                    .join(A, A.c.id == EA.c.actor_id).where(EA.c.event_id.in_(chunk))
+                    .order_by(EA.c.event_id, EA.c.position)):
+                actors[eid].append(ActorRef.model_construct(
+                    name=name, kind=_enum(ActorKind, kind), role=_enum(Role, role)))
+            for eid, url, outlet, title, published, evidence, ev_start, ev_end in \
+                    self.conn.execute(
+                        select(S.c.event_id, S.c.url, S.c.outlet, S.c.title, S.c.published,
+                               S.c.evidence, S.c.evidence_start, S.c.evidence_end)
+                        .where(S.c.event_id.in_(chunk))
+                        .order_by(S.c.event_id, S.c.position, S.c.id)):
+                sources[eid].append(SourceRef.model_construct(
+                    url=url, outlet=outlet, title=title, published=published,
+                    evidence=evidence, evidence_start=ev_start, evidence_end=ev_end))
+            for eid, slug in self.conn.execute(
+                    select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
+                    .where(ET.c.event_id.in_(chunk)).order_by(ET.c.event_id, T.c.slug)):
+                tracks[eid].append(slug)
+        # Rows were validated on the way in: construct without validating again (fast).
+        # A value this version does not know (a newer version's type) is kept as text.
+        return [
+            EventRecord.model_construct(
+                id=r[0], type=_enum(EventType, r[1]), status=_enum(Status, r[2]),
+                date_start=r[3], date_end=r[4], date_precision=_enum(Precision, r[5]),
+                date_text=r[6], title=r[7], actors=actors.get(r[0], []), location=r[8],
+                country=r[9], confidence=r[10], origin=_enum(Origin, r[11]),
+                sources=sources.get(r[0], []), tracks=tracks.get(r[0], []),
+                created_at=r[12], updated_at=r[13])
+            for r in rows
+        ]
+
+    # --- actors, documents, tracks ----------------------------------------------------
+
+    def actor_ids(self, refs: Iterable[ActorRef]) -> dict[str, int]:
+        """Ids of the actors by name, inserting the new ones (an upsert: safe in a race)."""
+        new: dict[str, ActorRef] = {}
+        for ref in refs:
+            new.setdefault(ref.name, ref)
+        if not new:
+            return {}
+        rows = [{"name": r.name, "name_key": fold_key(r.name), "kind": str(r.kind),
+                 "aliases": ""} for r in new.values()]
+        self.conn.execute(self._insert(A).on_conflict_do_nothing(index_elements=["name"]),
+                          rows)
+        ids: dict[str, int] = {}
+        for chunk in _chunks(list(new)):
+            ids.update(self.conn.execute(select(A.c.name, A.c.id)
+                                         .where(A.c.name.in_(chunk))).all())
+        return ids
+
+    def add_document(self, values: dict[str, Any]) -> bool:
+        """Record a document; False when it was already there (read by another process)."""
+        stmt = self._insert(D).values(**values).on_conflict_do_nothing(index_elements=["id"])
+        return self.conn.execute(stmt.returning(D.c.id)).first() is not None
+
+    def has_document(self, document_id: str) -> bool:
+        return self.conn.execute(select(D.c.id).where(D.c.id == document_id)).first() \
+            is not None
+
+    def track_ids(self, slugs: Iterable[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(slugs))
+        if not wanted:
+            return {}
+        return dict(self.conn.execute(select(T.c.slug, T.c.id).where(T.c.slug.in_(wanted)))
+                    .all())
+
+    def save_track(self, track: TrackCreate) -> None:
+        values = {"slug": track.slug, "name": track.name,
+                  "parties": json.dumps(track.parties, ensure_ascii=False),
+                  "keywords": json.dumps(track.keywords, ensure_ascii=False)}
+        stmt = self._insert(T).values(created_at=utcnow(), **values)
+        self.conn.execute(stmt.on_conflict_do_update(index_elements=["slug"], set_=values))
+
+    def link_tracks(self, items: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Put events in tracks (a track named for the first time is created)."""
+        slugs = {s for _, tracks in items for s in tracks}
+        if not slugs:
+            return
+        ids = self.track_ids(slugs)
+        for slug in slugs - set(ids):
+            self.conn.execute(self._insert(T).values(
+                slug=slug, name=slug.replace("-", " ").capitalize(), parties="[]",
+                keywords="[]", created_at=utcnow()).on_conflict_do_nothing(
+                    index_elements=["slug"]))
+        ids = self.track_ids(slugs)
+        rows = [{"event_id": eid, "track_id": ids[s]} for eid, tracks in items
+                for s in dict.fromkeys(tracks)]
+        self.conn.execute(self._insert(ET).on_conflict_do_nothing(
+            index_elements=["event_id", "track_id"]), rows)
+
+    def tracks_rules(self) -> list[TrackInfo]:
+        return [TrackInfo.model_validate({"slug": s, "name": n, "parties": json.loads(p),
+                                          "keywords": json.loads(k)})
+                for s, n, p, k in self.conn.execute(
+                    select(T.c.slug, T.c.name, T.c.parties, T.c.keywords))]
+
+    # --- merge candidates -------------------------------------------------------------
+
+    def candidates(self, lo: date, hi: date, types: Iterable[str],
+                   actor_keys: Iterable[str] | None = None) -> list[Occasion]:
+        """Stored events of these types whose interval overlaps lo..hi and (when given)
+        that name one of these actors: only the columns the merge compares.
+
+        Short intervals are found by a range of the (type, date_start) index bounded on
+        both sides; the few long ones by the (type, span_days) index.
+        """
+        types = sorted({str(t) for t in types})
+        if not types:
+            return []
+        overlap = and_(E.c.type.in_(types), E.c.date_start <= hi, E.c.date_end >= lo)
+        short = and_(E.c.date_start >= lo - timedelta(days=SHORT_SPAN),
+                     E.c.span_days <= SHORT_SPAN)
+        cols = (E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
+                E.c.location_key, E.c.origin)
+        stmts = [select(*cols).where(overlap, short),
+                 select(*cols).where(overlap, E.c.span_days > SHORT_SPAN)]
+        if actor_keys is not None:
+            keys = sorted(set(actor_keys))
+            named = E.c.id.in_(select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id)
+                               .where(A.c.name_key.in_(keys)))
+            stmts = [s.where(named) for s in stmts]
+        rows = [r for s in stmts for r in self.conn.execute(s)]
+        keys_of: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks([r[0] for r in rows]):
+            for eid, key in self.conn.execute(
+                    select(EA.c.event_id, A.c.name_key).join(A, A.c.id == EA.c.actor_id)
+                    .where(EA.c.event_id.in_(chunk))):
+                keys_of[eid].add(key)
+        return [Occasion(r[0], r[1], _day(r[2]), _day(r[3]), r[4],
+                         frozenset(keys_of.get(r[0], ())), r[5], r[6]) for r in rows]
+
+    # --- text search ------------------------------------------------------------------
+
+    def _index_new(self, items: Sequence[tuple[str, str]]) -> None:
+        if not items:
+            return
+        if self.dialect == "sqlite":
+            self.conn.execute(_SEARCH_DOCS.insert(), [{"event_id": eid} for eid, _ in items])
+            rowids = self._search_rowids([eid for eid, _ in items])
+            self.conn.execute(_SEARCH_INDEX.insert(), [
+                {"rowid": rowids[eid], "body": " ".join(search_words(text))}
+                for eid, text in items])
+        else:
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            self.conn.execute(
+                update(_PG_EVENTS).where(_PG_EVENTS.c.id == bindparam("eid")).values(
+                    search=func.array_to_tsvector(cast(bindparam("words"), ARRAY(Text)))),
+                [{"eid": eid, "words": search_words(text)} for eid, text in items])
+
+    def _index_append(self, items: Sequence[tuple[str, str]]) -> None:
+        if self.dialect == "sqlite":
+            rowids = self._search_rowids([eid for eid, _ in items])
+            self.conn.execute(
+                update(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid == bindparam("r"))
+                .values(body=_SEARCH_INDEX.c.body + " " + bindparam("words")),
+                [{"r": rowids[eid], "words": " ".join(search_words(text))}
+                 for eid, text in items if eid in rowids])
+        else:
+            from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
+
+            search = _PG_EVENTS.c.search
+            self.conn.execute(
+                update(_PG_EVENTS).where(_PG_EVENTS.c.id == bindparam("eid")).values(
+                    search=func.coalesce(search, cast("", TSVECTOR)).op("||")(
+                        func.array_to_tsvector(cast(bindparam("words"), ARRAY(Text))))),
+                [{"eid": eid, "words": search_words(text)} for eid, text in items])
+
+    def _reindex(self, ids: Sequence[str]) -> None:
+        texts: dict[str, list[str]] = {}
+        for chunk in _chunks(list(ids)):
+            for eid, title in self.conn.execute(select(E.c.id, E.c.title)
+                                                .where(E.c.id.in_(chunk))):
+                texts[eid] = [title]
+            for eid, evidence in self.conn.execute(
+                    select(S.c.event_id, S.c.evidence).where(S.c.event_id.in_(chunk))
+                    .order_by(S.c.event_id, S.c.position)):
+                texts[eid].append(evidence)
+        self._unindex(list(texts))
+        self._index_new([(eid, "\n".join(t)) for eid, t in texts.items()])
+
+    def _unindex(self, ids: Sequence[str]) -> None:
+        if self.dialect != "sqlite":
+            return  # the words live in the event's own row
+        rowids = self._search_rowids(ids)
+        for chunk in _chunks(list(rowids.values())):
+            self.conn.execute(delete(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid.in_(chunk)))
+            self.conn.execute(delete(_SEARCH_DOCS).where(_SEARCH_DOCS.c.rowid.in_(chunk)))
+
+    def _search_rowids(self, ids: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(ids)):
+            out.update((eid, r) for r, eid in self.conn.execute(
+                select(_SEARCH_DOCS.c.rowid, _SEARCH_DOCS.c.event_id)
+                .where(_SEARCH_DOCS.c.event_id.in_(chunk))))
+        return out
+
+    def _insert(self, tbl: Any) -> Any:
+        """INSERT with the dialect's ON CONFLICT clauses."""
+        if self.dialect == "sqlite":
+            from sqlalchemy.dialects import sqlite as dialect
+        else:
+            from sqlalchemy.dialects import postgresql as dialect  # type: ignore[no-redef]
+        return dialect.insert(tbl)
+
+
+# --- values ---------------------------------------------------------------------------
+
+
+def _event_values(eid: str, ev: EventCreate, now: datetime) -> dict[str, Any]:
+    end = ev.date_end or ev.date_start
+    return {
+        "id": eid, "type": str(ev.type), "status": str(ev.status),
+        "date_start": ev.date_start, "date_end": end, "span_days": (end - ev.date_start).days,
+        "date_precision": str(ev.date_precision), "date_text": ev.date_text or "",
+        "title": ev.title, "location": ev.location,
+        "location_key": fold_key(ev.location) if ev.location else None,
+        "country": ev.country, "country_key": fold_key(ev.country) if ev.country else None,
+        "confidence": ev.confidence, "origin": str(ev.origin),
+        "created_at": now, "updated_at": now,
+    }
+
+
+def _source_values(eid: str, src: SourceRef, pos: int, document_id: str | None
+                   ) -> dict[str, Any]:
+    return {"event_id": eid, "document_id": document_id, "url": src.url, "outlet": src.outlet,
+            "title": src.title, "published": src.published, "evidence": src.evidence,
+            "evidence_start": src.evidence_start, "evidence_end": src.evidence_end,
+            "position": pos}
+
+
+def _search_text(title: str, sources: Sequence[SourceRef]) -> str:
+    return "\n".join([title, *(s.evidence for s in sources)])
+
+
+def _page(stmt: Any, flt: EventFilter) -> Any:
+    if flt.limit:
+        stmt = stmt.limit(flt.limit)
+    if flt.offset:
+        stmt = stmt.offset(flt.offset)
+    return stmt
+
+
+def _enum(enum: Any, value: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        return value
+
+
+def _day(value: Any) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+@contextmanager
+def _db_errors() -> Iterator[None]:
+    """A database failure as one line: the CLI and the dashboard show it as it is."""
+    try:
+        yield
+    except DBAPIError as err:
+        text = _first_line(err)
+        if "locked" in text or "busy" in text:
+            raise TimelineError(f"the database is busy (another process holds it): {text}; "
+                                f"try again") from err
+        raise TimelineError(f"database error: {text}") from err
+
+
+def _raw_rows(conn: Connection, stmt: Any) -> list[tuple[Any, ...]]:
     """Run a SELECT on the driver's own cursor: plain tuples, no Row objects or result
     processing (SQLAlchemy's per-row work is two thirds of the time for 100,000s of rows)."""
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params: Any = compiled.params
     if compiled.positiontup is not None:
         params = tuple(_driver_value(compiled.params[k]) for k in compiled.positiontup)
-    cursor = conn.connection.dbapi_connection.cursor()
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), params)
         return list(cursor.fetchall())
@@ -606,7 +1039,7 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -623,3 +1056,9 @@ def _safe_url(url: str) -> str:
         creds, host = rest.rsplit("@", 1)
         return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
     return url
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)

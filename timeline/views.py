@@ -381,8 +381,8 @@ def similar_events(store: Store, event: EventCreate) -> list[EventRecord]:
     a shared actor, the same place) or the same title on overlapping dates."""
     end = event.date_end or event.date_start
     title = event.title.casefold()
-    return [ev for ev in store.candidates(event.date_start, end, [str(event.type)])
-            if same_occasion(event, ev) or ev.title.casefold() == title]
+    near = store.query(EventFilter(since=event.date_start, until=end, types=[str(event.type)]))
+    return [ev for ev in near if same_occasion(event, ev) or ev.title.casefold() == title]
 
 
 # --- events found in an article --------------------------------------------------------
