@@ -39,11 +39,12 @@ from timeline.charts import (
 )
 from timeline.config import load_settings
 from timeline.errors import TimelineError
-from timeline.models import EventCreate
+from timeline.models import EventCreate, TrackInfo
 from timeline.store import EventFilter, EventRecord, Store, open_store
 from timeline.views import (
     ACTOR_KINDS,
     ACTOR_ROLES,
+    ALL_TRACKS,
     ORIGINS,
     PRECISIONS,
     QUICK_PERIODS,
@@ -55,6 +56,8 @@ from timeline.views import (
     chart_pick,
     csv_bytes,
     dated_list,
+    default_track,
+    download_name,
     event_fingerprint,
     filter_from_params,
     find_events,
@@ -67,6 +70,8 @@ from timeline.views import (
     stored_matches,
     table_pick,
     timelinejs_bytes,
+    track_label,
+    track_name,
     upload_text,
     url_host,
     validate_form,
@@ -106,6 +111,7 @@ def table_frame(events: Sequence[TimelinePoint]) -> pd.DataFrame:
             "actors": [", ".join(e.actors) for e in events],
             "place": [", ".join(p for p in (e.location, e.country) if p) for e in events],
             "origin": [MANUAL_MARK if e.origin == Origin.MANUAL else e.origin for e in events],
+            "tracks": [", ".join(e.tracks) for e in events],
             "sources": [e.sources for e in events],
             "id": [e.id for e in events],
         }
@@ -137,9 +143,10 @@ def cached_rows(url: str, version: tuple[str, ...], filter_json: str) -> list[Ti
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def cached_options(url: str, version: tuple[str, ...]) -> tuple[list[str], list[str], int]:
+def cached_options(url: str, version: tuple[str, ...],
+                   ) -> tuple[list[str], list[str], int, list[TrackInfo]]:
     store = get_store(url)
-    return store.actor_names(), store.locations(), store.count()
+    return store.actor_names(), store.locations(), store.count(), store.tracks()
 
 
 def data_version(store: Store) -> tuple[str, ...]:
@@ -195,13 +202,17 @@ def close_details() -> None:
 # --- page sections ------------------------------------------------------------------------
 
 
-def load_url_state() -> None:
-    """On the first run of a session, the widgets start from the link's parameters."""
+def load_url_state(tracks: Sequence[TrackInfo]) -> None:
+    """On the first run of a session, the widgets start from the link's parameters; a
+    link that names no negotiation opens on the one with the most events."""
     if st.session_state.get("_url_loaded"):
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     flt, lane = filter_from_params(params)
+    track = (flt.tracks[0] if flt.tracks else ALL_TRACKS) if params.get("track") \
+        else default_track(tracks) or ALL_TRACKS
     st.session_state.update({
+        "f_track": track,
         "f_since": flt.since, "f_until": flt.until, "f_types": flt.types,
         "f_actors": flt.actors, "f_places": flt.locations, "f_statuses": flt.statuses,
         "f_origins": flt.origins, "f_text": flt.text or "", "f_lanes": lane,
@@ -216,7 +227,22 @@ def write_url_state(flt: EventFilter, lane: LaneBy) -> None:
         st.query_params.from_dict(wanted)
 
 
-def sidebar_filters(actors: list[str], places: list[str]) -> tuple[EventFilter, LaneBy]:
+def track_picker(tracks: Sequence[TrackInfo], total: int) -> list[str]:
+    """The negotiation followed, at the top of the page: one at a time, or all of them."""
+    options = [t.slug for t in tracks]
+    current = st.session_state.get("f_track", ALL_TRACKS)
+    if current not in options and current != ALL_TRACKS:
+        options.append(current)  # from a link: kept, and shown as unknown
+    options.append(ALL_TRACKS)
+    chosen = st.selectbox("Negotiation", options, key="f_track",
+                          format_func=lambda slug: track_label(slug, tracks, total),
+                          help="Every view, count and download is of this negotiation. "
+                               "Tracks are managed with `timeline track`.")
+    return [] if chosen in (None, ALL_TRACKS) else [str(chosen)]
+
+
+def sidebar_filters(actors: list[str], places: list[str], tracks: list[str],
+                    ) -> tuple[EventFilter, LaneBy]:
     sb = st.sidebar
     sb.header("Filters")
     c1, c2 = sb.columns(2)
@@ -239,7 +265,8 @@ def sidebar_filters(actors: list[str], places: list[str]) -> tuple[EventFilter, 
         since=since if isinstance(since, date) else None,
         until=until if isinstance(until, date) else None,
         types=list(types), actors=list(chosen_actors), locations=list(chosen_places),
-        statuses=list(statuses), origins=list(origins), text=text.strip() or None,
+        statuses=list(statuses), origins=list(origins), tracks=tracks,
+        text=text.strip() or None,
     )
     return flt, lane  # type: ignore[return-value]
 
@@ -301,7 +328,7 @@ def list_section(rows: Sequence[TimelinePoint], selected: str | None) -> None:
                  on_change=on_list_pick)
 
 
-def details_section(store: Store, event_id: str) -> None:
+def details_section(store: Store, event_id: str, tracks: Sequence[TrackInfo]) -> None:
     try:
         ev = store.get(event_id)
     except TimelineError:
@@ -321,6 +348,9 @@ def details_section(store: Store, event_id: str) -> None:
         place = ", ".join(p for p in (ev.location, ev.country) if p)
         if place:
             facts.append(f"**place** {md_escape(place)}")
+        if ev.tracks:
+            names = [next((t.name for t in tracks if t.slug == slug), slug) for slug in ev.tracks]
+            facts.append(f"**negotiation** {md_escape('; '.join(names))}")
         facts.append(f"**origin** {MANUAL_MARK if ev.origin == Origin.MANUAL else ev.origin}"
                      f" · confidence {ev.confidence:g} · id `{ev.id}`")
         st.markdown("  \n".join(facts))
@@ -337,7 +367,7 @@ def details_section(store: Store, event_id: str) -> None:
                 st.link_button("Open source", link)
             elif src.url:
                 st.text(src.url)
-        edit_section(store, ev)
+        edit_section(store, ev, tracks)
         delete_section(store, ev)
 
 
@@ -365,6 +395,7 @@ def actor_table(key: str, initial: EventCreate | None) -> list[dict[str, Any]]:
 
 
 def event_form(key: str, initial: EventCreate | None, submit_label: str,
+               tracks: Sequence[TrackInfo] = (), default_tracks: Sequence[str] = (),
                ) -> tuple[bool, dict[str, Any], dict[str, Any]]:
     """The fields of an event, each with an empty slot under it for its error messages."""
     slots: dict[str, Any] = {}
@@ -407,6 +438,13 @@ def event_form(key: str, initial: EventCreate | None, submit_label: str,
         values["title"] = st.text_input("Title", value=ini.title if ini else "",
                                         key=f"{key}_title")
         slots["title"] = st.empty()
+        if tracks:
+            names = {t.slug: t.name for t in tracks}
+            chosen = list(ini.tracks) if ini else list(default_tracks)
+            values["tracks"] = st.multiselect(
+                "Negotiation", list(dict.fromkeys([*names, *chosen])), default=chosen,
+                format_func=lambda slug: names.get(slug, slug), key=f"{key}_tracks")
+            slots["tracks"] = st.empty()
         values["actors"] = actor_table(f"{key}_actors", ini)
         slots["actors"] = st.empty()
         c1, c2, c3 = st.columns(3)
@@ -454,12 +492,12 @@ def store_new_event(store: Store, event: EventCreate) -> None:
     flash(f"Stored event {event_id}.")
 
 
-def add_section(store: Store) -> None:
+def add_section(store: Store, tracks: Sequence[TrackInfo], chosen: Sequence[str]) -> None:
     st.subheader("Add an event by hand")
     pending = st.session_state.get("add_pending")
     if pending:
         confirm_duplicate(store, pending)
-    submitted, values, slots = event_form(add_form_key(), None, "Add event")
+    submitted, values, slots = event_form(add_form_key(), None, "Add event", tracks, chosen)
     if not submitted:
         return
     event, errors = validate_form(values)
@@ -491,9 +529,9 @@ def confirm_duplicate(store: Store, pending: dict[str, Any]) -> None:
             st.rerun()
 
 
-def edit_section(store: Store, ev: EventRecord) -> None:
+def edit_section(store: Store, ev: EventRecord, tracks: Sequence[TrackInfo]) -> None:
     with st.expander("Edit this event"):
-        submitted, values, slots = event_form(f"edit_{ev.id}", ev, "Save changes")
+        submitted, values, slots = event_form(f"edit_{ev.id}", ev, "Save changes", tracks)
         if not submitted:
             return
         checked, errors = validate_form(values)
@@ -547,7 +585,8 @@ def on_article_edit(key: str) -> None:
     st.session_state["art_rejected"] = sorted(rejected)
 
 
-def article_section(store: Store) -> None:
+def article_section(store: Store, tracks: Sequence[TrackInfo], chosen: Sequence[str],
+                    ) -> None:
     st.subheader("Find events in an article")
     text = st.text_area("Paste the article text", key="art_text", height=160)
     upload = st.file_uploader("…or upload a file (text or HTML)",
@@ -600,8 +639,13 @@ def article_section(store: Store) -> None:
             "evidence": st.column_config.TextColumn("evidence", width=400),
         },
     )
+    into: list[str] = []
+    if tracks:
+        names = {t.slug: t.name for t in tracks}
+        into = st.multiselect("Add them to the negotiation", list(names), default=list(chosen),
+                              format_func=names.__getitem__, key="art_tracks")
     if st.button("Add the ticked events to the timeline", key="art_accept", type="primary"):
-        accept_article_events(store, found, edited.to_dict("records"))
+        accept_article_events(store, found, edited.to_dict("records"), into)
 
 
 def find_article_events(text: str, upload: Any, published: Any, title: str, url: str,
@@ -636,9 +680,12 @@ def find_article_events(text: str, upload: Any, published: Any, title: str, url:
         st.info("No events found in this text.")
 
 
-def accept_article_events(store: Store, found: list[EventCreate],
-                          rows: list[dict[str, Any]]) -> None:
+def accept_article_events(store: Store, found: list[EventCreate], rows: list[dict[str, Any]],
+                          tracks: Sequence[str] = ()) -> None:
     chosen, problems = article_events(found, rows)
+    if tracks:
+        chosen = [(i, ev.model_copy(update={"tracks": list(dict.fromkeys([*ev.tracks, *tracks]))}))
+                  for i, ev in chosen]
     if problems:
         st.error("Nothing stored; correct these first:\n\n"
                  + "\n\n".join(md_escape(p) for p in problems))
@@ -654,7 +701,8 @@ def accept_article_events(store: Store, found: list[EventCreate],
           + (f"; {skipped} were already there and were not stored again." if skipped else "."))
 
 
-def table_section(store: Store, rows: Sequence[TimelinePoint], flt: EventFilter) -> None:
+def table_section(store: Store, rows: Sequence[TimelinePoint], flt: EventFilter,
+                  tracks: Sequence[TrackInfo]) -> None:
     frame = table_frame(rows[:TABLE_ROWS])
     if len(rows) > TABLE_ROWS:
         st.caption(f"The table shows the first {TABLE_ROWS:,} of {len(rows):,} events; "
@@ -663,28 +711,29 @@ def table_section(store: Store, rows: Sequence[TimelinePoint], flt: EventFilter)
     ids = frame["id"].tolist()
     st.dataframe(frame, key=key, hide_index=True, on_select=lambda: on_list_select(key, ids),
                  selection_mode="single-row", width="stretch")
-    downloads(store, flt, len(rows))
+    downloads(store, flt, len(rows), track_name(flt, tracks) or "Negotiation timeline")
 
 
-def downloads(store: Store, flt: EventFilter, count: int) -> None:
+def downloads(store: Store, flt: EventFilter, count: int, name: str) -> None:
     stamp = f"{datetime.now():%Y%m%d-%H%M}"
-    name = "Negotiation timeline"
     # Each file is built from the store only when its button is pressed.
     files = [
-        ("CSV", "download_csv", f"timeline-{stamp}.csv", "text/csv",
+        ("CSV", "download_csv", download_name(flt, stamp, ".csv"), "text/csv",
          lambda: csv_bytes(store.query(flt)),
          "The same file as `timeline export` with the same filters."),
-        ("CSV for Excel", "download_csv_bom", f"timeline-{stamp}-excel.csv", "text/csv",
+        ("CSV for Excel", "download_csv_bom", download_name(flt, stamp, "-excel.csv"),
+         "text/csv",
          lambda: csv_bytes(store.query(flt), bom=True),
          "With a byte-order mark, so that Excel shows accented and non-Latin names right."),
-        ("TimelineJS", "download_timelinejs", f"timeline-{stamp}.json", "application/json",
+        ("TimelineJS", "download_timelinejs", download_name(flt, stamp, ".json"),
+         "application/json",
          lambda: timelinejs_bytes(store.query(flt), title=name),
          "A TimelineJS 3 file: publish an embeddable timeline of these events."),
-        ("Calendar (.ics)", "download_ics", f"timeline-{stamp}.ics", "text/calendar",
+        ("Calendar (.ics)", "download_ics", download_name(flt, stamp, ".ics"), "text/calendar",
          lambda: ical_bytes(store.query(flt), name=name),
          "The planned (and cancelled) events among these, for a calendar."),
     ]
-    st.markdown(f"**Download these {count:,} events**")
+    st.markdown(f"**Download these {count:,} events** of {md_escape(name)}")
     columns = st.columns(len(files))
     for column, (label, key, file_name, mime, make, help_text) in zip(
             columns, files, strict=True):
@@ -705,12 +754,16 @@ def main() -> None:
     try:
         store = get_store(url)
         version = data_version(store)
-        actors, places, total = cached_options(url, version)
+        actors, places, total, tracks = cached_options(url, version)
     except TimelineError as err:
         st.error(md_escape(err))
         st.stop()
-    load_url_state()
-    flt, lane = sidebar_filters(actors, places)
+    load_url_state(tracks)
+    c_title, c_track = st.columns([5, 4], vertical_alignment="bottom")
+    c_title.title("Negotiation timeline")
+    with c_track:
+        chosen = track_picker(tracks, total)
+    flt, lane = sidebar_filters(actors, places, chosen)
     write_url_state(flt, lane)
     rows = cached_rows(url, version, flt.model_dump_json())
     undated = flt.model_copy(update={"since": None, "until": None})
@@ -718,13 +771,11 @@ def main() -> None:
     selected = visible_selection(st.session_state.get("selected_id"), rows)
     if selected is None:  # a filter that hides the open event closes it
         st.session_state.pop("selected_id", None)
+    in_view = next((t.events for t in tracks if chosen and t.slug == chosen[0]), total)
     st.sidebar.metric("Events shown", f"{len(rows):,}", help=f"of {total:,} in the store")
 
-    st.title("Negotiation timeline")
-    # TRACK PICKER: the negotiation followed (one track at a time, kept in the URL) goes
-    # here, above the period, once the store knows tracks.
     head1, head2 = st.columns([3, 2], vertical_alignment="bottom")
-    head1.caption(f"{len(rows):,} of {total:,} events shown")
+    head1.caption(f"{len(rows):,} of {in_view:,} events shown")
     if message := st.session_state.pop("_flash", None):
         head2.success(message)
     period_bar(flt)
@@ -735,9 +786,9 @@ def main() -> None:
         sections = {
             "Timeline": lambda: timeline_section(rows, lane, flt, selected),
             "Trend": lambda: trend_section(rows),
-            "Table and downloads": lambda: table_section(store, rows, flt),
-            "Add an event": lambda: add_section(store),
-            "From an article": lambda: article_section(store),
+            "Table and downloads": lambda: table_section(store, rows, flt, tracks),
+            "Add an event": lambda: add_section(store, tracks, chosen),
+            "From an article": lambda: article_section(store, tracks, chosen),
         }
         tabs = st.tabs(list(sections), key="main_tab", on_change="rerun")
         for tab, draw in zip(tabs, sections.values(), strict=True):
@@ -746,7 +797,7 @@ def main() -> None:
                     draw()
     with side_col:
         if selected:
-            details_section(store, selected)
+            details_section(store, selected, tracks)
         list_section(rows, selected)
 
 

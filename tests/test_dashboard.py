@@ -434,6 +434,47 @@ def test_article_with_the_project_parser(db: Path) -> None:
     assert all(str(ev.origin) == "extracted" and ev.sources for ev in stored)
 
 
+def _two_tracks(store: Store) -> None:
+    from timeline.models import TrackCreate
+
+    store.save_track(TrackCreate(name="Oslo channel", parties=["Norway", "Cuba"]))
+    store.save_track(TrackCreate(name="Swiss mediation", parties=["Switzerland"]))
+    for ev in store.query():
+        store.set_tracks(ev.id, ["swiss-mediation" if ev.type == "visit" else "oslo-channel"])
+
+
+def test_the_page_opens_on_one_negotiation_kept_in_the_url(store: Store) -> None:
+    _two_tracks(store)
+    at = run_app()
+    assert at.selectbox(key="f_track").value == "oslo-channel"  # the one with most events
+    assert shown(at) == "3 of 3 events shown"
+    assert at.query_params["track"] in ("oslo-channel", ["oslo-channel"])
+    at.selectbox(key="f_track").select("swiss-mediation").run()
+    assert shown(at) == "1 of 1 events shown"
+    assert at.query_params["track"] in ("swiss-mediation", ["swiss-mediation"])
+    at.selectbox(key="f_track").select("all").run()
+    assert shown(at) == "4 of 4 events shown"
+    # A link opens the negotiation it names.
+    at = run_app(track="swiss-mediation")
+    assert at.selectbox(key="f_track").value == "swiss-mediation"
+    assert shown(at) == "1 of 1 events shown"
+    labels = at.selectbox(key="f_track").options
+    assert labels == ["Oslo channel (3 events)", "Swiss mediation (1 event)",
+                      "All negotiations (4 events)"]
+
+
+def test_a_new_event_joins_the_negotiation_in_view(store: Store, db: Path) -> None:
+    _two_tracks(store)
+    at = run_app(tab="Add an event", track="swiss-mediation")
+    assert at.multiselect(key="add0_tracks").value == ["swiss-mediation"]
+    fill_add_form(at, "Mediator returns to Bern", {0: {"name": "Switzerland"}},
+                  start=date(2022, 8, 1))
+    submit_add_form(at)
+    (ev,) = open_store(str(db)).query(EventFilter(text="Bern"))
+    assert ev.tracks == ["swiss-mediation"]
+    assert shown(at) == "2 of 2 events shown"
+
+
 def test_trend_and_download_tabs_run(store: Store) -> None:
     at = run_app(tab="Trend")
     assert at.radio(key="trend_unit").value == "week"  # four months of events: weeks

@@ -60,16 +60,39 @@ def test_data_version_changes_with_every_write(store: Store) -> None:
 def test_url_parameters_round_trip() -> None:
     flt = EventFilter(since=date(2022, 1, 1), types=["visit", "meeting"], actors=["Cuba"],
                       locations=["Oslo"], statuses=["planned"], origins=["manual"],
-                      text="truce")
+                      tracks=["gaza"], text="truce")
     params = views.params_from_filter(flt, "place")
     assert params["type"] == ["visit", "meeting"] and params["lanes"] == ["place"]
+    assert list(params)[0] == "track" and params["track"] == ["gaza"]
     again, lane = views.filter_from_params(params)
     assert again == flt and lane == "place"
     # Bad values from a hand-edited link are dropped, not fatal.
     bad, lane = views.filter_from_params({"since": ["soon"], "type": ["party"],
                                           "lanes": ["colour"]})
     assert bad == EventFilter() and lane == "type"
-    assert views.params_from_filter(EventFilter(), "type") == {}
+    # Every negotiation is said in so many words: a link without ``track`` gets the default.
+    assert views.params_from_filter(EventFilter(), "type") == {"track": ["all"]}
+    assert views.filter_from_params({"track": ["all"]})[0] == EventFilter()
+
+
+def test_the_default_track_and_labels() -> None:
+    from timeline.models import TrackInfo
+
+    tracks = [TrackInfo(name="Gaza talks", events=89), TrackInfo(name="Quiet talks", events=0),
+              TrackInfo(name="Russia-Ukraine talks", events=23)]
+    assert views.default_track(tracks) == "gaza-talks"
+    assert views.default_track([TrackInfo(name="Empty")]) is None
+    assert views.default_track([]) is None
+    assert views.track_label("gaza-talks", tracks, 112) == "Gaza talks (89 events)"
+    assert views.track_label("all", tracks, 112) == "All negotiations (112 events)"
+    assert views.track_label("gone", tracks, 112) == "gone (no such track)"
+    flt = EventFilter(tracks=["russia-ukraine-talks"])
+    assert views.track_name(flt, tracks) == "Russia-Ukraine talks"
+    assert views.track_name(EventFilter(), tracks) is None
+    assert views.download_name(flt, "20250101-1200", ".ics") == \
+        "russia-ukraine-talks-20250101-1200.ics"
+    assert views.download_name(EventFilter(), "20250101-1200", ".csv") == \
+        "timeline-20250101-1200.csv"
 
 
 def _rows(tmp_path: Path, *events: EventCreate) -> tuple[Store, list[Any]]:

@@ -128,7 +128,7 @@ def to_point(ev: EventCreate | TimelinePoint) -> TimelinePoint:
         ev.location, ev.country,
         tuple(dict.fromkeys(s.outlet or _host(s.url) for s in ev.sources
                             if s.outlet or s.url)),
-        str(ev.origin), len(ev.sources),
+        str(ev.origin), len(ev.sources), tuple(getattr(ev, "tracks", ()) or ()),
     )
 
 
@@ -550,9 +550,12 @@ def _legend_once_per_type(traces: list[dict[str, Any]]) -> None:
         if meta["type"] not in best or score < best[meta["type"]][0]:
             best[meta["type"]] = (score, i)
     chosen = {i for _, i in best.values()}
+    order = {str(t): n for n, t in enumerate(EventType)}
     for i, trace in enumerate(traces):
         if trace["meta"]["kind"] in rank:
             trace["showlegend"] = i in chosen
+            # Types in the order of the lanes, whatever the order of the traces.
+            trace["legendrank"] = 100 + order.get(trace["meta"]["type"], len(order))
 
 
 def _x_range(shown: Period) -> list[str]:

@@ -30,7 +30,7 @@ from timeline.charts import (
 )
 from timeline.export import events_to_csv, parse_actors
 from timeline.merge import same_occasion
-from timeline.models import EventCreate
+from timeline.models import EventCreate, TrackInfo
 from timeline.publish import events_to_ical, events_to_timelinejs
 from timeline.sources.html import html_to_article
 from timeline.store import EventFilter, EventRecord, Store, content_id
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTOR_KINDS",
     "ACTOR_ROLES",
+    "ALL_TRACKS",
     "ARTICLE_COLUMNS",
     "DEFAULT_LANE",
     "FORM_FIELDS",
@@ -58,6 +59,8 @@ __all__ = [
     "chart_pick",
     "csv_bytes",
     "dated_list",
+    "default_track",
+    "download_name",
     "event_fingerprint",
     "field_errors",
     "filter_from_params",
@@ -73,6 +76,8 @@ __all__ = [
     "stored_matches",
     "table_pick",
     "timelinejs_bytes",
+    "track_label",
+    "track_name",
     "upload_text",
     "url_host",
     "validate_form",
@@ -89,6 +94,7 @@ PRECISIONS = [p.value for p in Precision]
 ACTOR_KINDS = [k.value for k in ActorKind]
 ACTOR_ROLES = [r.value for r in Role]
 DEFAULT_LANE: LaneBy = "type"
+ALL_TRACKS = "all"  # the link parameter (and picker value) for every negotiation at once
 FORM_FIELDS = ("type", "status", "date_start", "date_end", "date_precision", "date_text",
                "title", "actors", "location", "country", "confidence", "sources")
 
@@ -118,6 +124,8 @@ def filter_from_params(params: Mapping[str, Sequence[str]]) -> tuple[EventFilter
         since=day("since"), until=day("until"), types=pick("type", TYPES),
         actors=pick("actor"), locations=pick("place"), statuses=pick("status", STATUSES),
         origins=pick("origin", ORIGINS), text=text,
+        # ``track=all``: every negotiation. (Without ``track`` the page picks one.)
+        tracks=[t for t in pick("track") if t != ALL_TRACKS][:1],
     )
     return flt, lane
 
@@ -125,6 +133,8 @@ def filter_from_params(params: Mapping[str, Sequence[str]]) -> tuple[EventFilter
 def params_from_filter(flt: EventFilter, lane: LaneBy) -> dict[str, list[str]]:
     """The query parameters of a view (empty filters are left out to keep links short)."""
     params: dict[str, list[str]] = {}
+    # The negotiation first, and always: the page opens on one, so a link must say which.
+    params["track"] = list(flt.tracks[:1]) or [ALL_TRACKS]
     if flt.since:
         params["since"] = [flt.since.isoformat()]
     if flt.until:
@@ -138,6 +148,36 @@ def params_from_filter(flt: EventFilter, lane: LaneBy) -> dict[str, list[str]]:
     if lane != DEFAULT_LANE:
         params["lanes"] = [lane]
     return params
+
+
+def default_track(tracks: Sequence[TrackInfo]) -> str | None:
+    """The negotiation a page opens on when its link names none: the one with the most
+    events (None when the store has no tracks: then the page shows every event)."""
+    busiest = max(tracks, key=lambda t: (t.events, t.name), default=None)
+    return busiest.slug if busiest and busiest.events else None
+
+
+def track_label(slug: str, tracks: Sequence[TrackInfo], total: int) -> str:
+    """``Gaza ceasefire and hostage talks (89 events)`` for the picker."""
+    if slug == ALL_TRACKS:
+        return f"All negotiations ({_events(total)})"
+    info = next((t for t in tracks if t.slug == slug), None)
+    return f"{info.name} ({_events(info.events)})" if info else f"{slug} (no such track)"
+
+
+def _events(n: int) -> str:
+    return f"{n:,} event{'' if n == 1 else 's'}"
+
+
+def track_name(flt: EventFilter, tracks: Sequence[TrackInfo]) -> str | None:
+    """The name of the view's negotiation, for titles of downloads."""
+    slug = flt.tracks[0] if flt.tracks else None
+    return next((t.name for t in tracks if t.slug == slug), slug)
+
+
+def download_name(flt: EventFilter, stamp: str, suffix: str) -> str:
+    """``gaza-20250101-1200.csv``: the negotiation's slug, else ``timeline``."""
+    return f"{flt.tracks[0] if flt.tracks else 'timeline'}-{stamp}{suffix}"
 
 
 # --- a view ----------------------------------------------------------------------------
@@ -318,6 +358,7 @@ def form_to_data(values: Mapping[str, Any], origin: str = "manual") -> dict[str,
         "country": (values.get("country") or "").strip() or None,
         "confidence": values.get("confidence", 1.0),
         "origin": origin,
+        "tracks": list(values.get("tracks") or []),
         "sources": [{k: v or None for k, v in source.items()} | {
             "evidence": source["evidence"]}] if any(source.values()) else [],
     }
