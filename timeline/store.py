@@ -529,14 +529,14 @@ class Store:
     def view_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
         """``timeline_rows`` with the filter evaluated once, and each event's initiators
         first among its actors (the timeline draws an event in the lane of the party that
-        acted). A filtered view keeps the ids it matched in a temporary table that the
-        event, actor, source and track reads join; an unfiltered one reads each table once.
-        """
+        acted). The actors, sources and tracks of a filtered view are read for the ids it
+        matched, handed over as one parameter (a JSON array on SQLite, an array on
+        PostgreSQL); an unfiltered view reads each table once."""
         flt = flt or EventFilter()
-        order = (E.c.date_start.desc(), E.c.id)
-        ev_stmt = select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
-                         E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
-                         E.c.country, E.c.origin).order_by(*order)
+        ev_stmt = _page(select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
+                               E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
+                               E.c.country, E.c.origin).where(*self._conditions(flt))
+                        .order_by(E.c.date_start.desc(), E.c.id), flt)
         actor_stmt = (select(EA.c.event_id, A.c.name, EA.c.role)
                       .join(A, A.c.id == EA.c.actor_id).order_by(EA.c.event_id, EA.c.position))
         source_stmt = select(
@@ -544,49 +544,32 @@ class Store:
             func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
         ).group_by(S.c.event_id)
         track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
-        temp = "timeline_view_ids"
-        filtered = flt != EventFilter()
         actors: dict[str, list[str]] = defaultdict(list)
         initiators: dict[str, list[str]] = defaultdict(list)
         tracks: dict[str, list[str]] = defaultdict(list)
         with self.reading() as conn:
-            driver: Any = conn.connection.dbapi_connection
+            rows = _raw_rows(conn, ev_stmt)
+            if flt != EventFilter():
+                ids = [r[0] for r in rows]
+                if self.dialect == "sqlite":
+                    matched: Any = select(column("value")).select_from(
+                        func.json_each(literal(json.dumps(ids))))
+                    actor_stmt = actor_stmt.where(EA.c.event_id.in_(matched))
+                    source_stmt = source_stmt.where(S.c.event_id.in_(matched))
+                    track_stmt = track_stmt.where(ET.c.event_id.in_(matched))
+                else:
+                    from sqlalchemy import any_
+                    from sqlalchemy.dialects.postgresql import ARRAY
 
-            def run(sql: str, stmt: Any = None) -> None:  # on the driver, as _raw_rows
-                params: Any = ()
-                if stmt is not None:
-                    compiled = stmt.compile(dialect=conn.dialect,
-                                            compile_kwargs={"render_postcompile": True})
-                    sql, params = sql + str(compiled), compiled.params
-                    if compiled.positiontup is not None:
-                        params = tuple(_driver_value(params[k]) for k in compiled.positiontup)
-                cursor = driver.cursor()
-                try:
-                    cursor.execute(sql, params)
-                finally:
-                    cursor.close()
-
-            if filtered:
-                ids = select(E.c.id.label("id")).where(*self._conditions(flt))
-                if flt.limit or flt.offset:
-                    ids = _page(ids.order_by(*order), flt)
-                run(f"DROP TABLE IF EXISTS {temp}")
-                run(f"CREATE TEMPORARY TABLE {temp} AS ", ids)
-                view = table(temp, column("id"))
-                ev_stmt = ev_stmt.join(view, view.c.id == E.c.id)
-                actor_stmt = actor_stmt.join(view, view.c.id == EA.c.event_id)
-                source_stmt = source_stmt.join(view, view.c.id == S.c.event_id)
-                track_stmt = track_stmt.join(view, view.c.id == ET.c.event_id)
-            try:
-                rows = _raw_rows(conn, ev_stmt)
-                for eid, name, role in _raw_rows(conn, actor_stmt):
-                    (initiators if role == "initiator" else actors)[eid].append(name)
-                sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
-                for eid, slug in _raw_rows(conn, track_stmt):
-                    tracks[eid].append(slug)
-            finally:
-                if filtered:
-                    run(f"DROP TABLE IF EXISTS {temp}")
+                    matched = any_(literal(ids, ARRAY(Text)))
+                    actor_stmt = actor_stmt.where(EA.c.event_id == matched)
+                    source_stmt = source_stmt.where(S.c.event_id == matched)
+                    track_stmt = track_stmt.where(ET.c.event_id == matched)
+            for eid, name, role in _raw_rows(conn, actor_stmt):
+                (initiators if role == "initiator" else actors)[eid].append(name)
+            sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
+            for eid, slug in _raw_rows(conn, track_stmt):
+                tracks[eid].append(slug)
         day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
         none: tuple[int, str] = (0, "")
         out = []
