@@ -298,9 +298,11 @@ def test_a_clicked_event_opens_beside_the_chart_without_scrolling(page: Any, app
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     page.wait_for_timeout(300)
+    start = time.monotonic()
     page.mouse.click(x, y)
     details = page.locator(".st-key-details")
     details.wait_for(timeout=30_000)
+    print(f"\ndetails shown {time.monotonic() - start:.2f} s after the click")
     settle(page)
     title = details.locator(".event-title")
     assert title.inner_text()
@@ -317,6 +319,28 @@ def test_a_clicked_event_opens_beside_the_chart_without_scrolling(page: Any, app
     page.goto(f"{app.url}/?track=gaza&type=request", wait_until="domcontentloaded")
     settle(page)
     assert not page.locator(".st-key-details").count()
+
+
+def test_a_drag_across_the_chart_shows_that_period(page: Any, app: App) -> None:
+    open_page(page, app)
+    page.locator(".js-plotly-plot").first.hover()
+    page.locator(".modebar-btn[data-val='select']").first.click()  # the box tool
+    area = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    assert area is not None
+    y = area["y"] + area["height"] / 2
+    page.mouse.move(area["x"] + area["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] * 0.5, y + 4, steps=8)
+    page.mouse.up()
+    page.wait_for_function("document.querySelector('.st-key-f_since input').value !== ''",
+                           timeout=30_000)
+    settle(page)
+    assert "since=" in page.url and "until=" in page.url
+    shown_now, of = (int(n) for n in re.findall(r"\d+", shown(page)))
+    assert 0 < shown_now < of
+    # The list beside the chart holds exactly the events of that period.
+    assert page.locator(".st-key-event_list_box input[type=radio]").count() == shown_now
+    shot(page, "period")
 
 
 def test_lane_names_and_titles_are_text_not_links(page: Any, app: App) -> None:

@@ -128,7 +128,9 @@ def test_chart_and_table_picks() -> None:
     period = {"selection": {"points": [{"customdata": ["period", "2024-03-01", "2024-03-31"]}]}}
     assert views.chart_pick(period) == views.ChartPick(period=(date(2024, 3, 1),
                                                                date(2024, 3, 31)))
-    drag = {"selection": {"points": [], "box": [{"x": ["2024-01-01", "2024-02-01"]}]}}
+    # A drag selects the events it crosses too: the period is what was asked for.
+    drag = {"selection": {"points": [{"customdata": "abc123"}],
+                          "box": [{"x": ["2024-01-01", "2024-02-01"]}]}}
     assert views.chart_pick(drag) == views.ChartPick(period=(date(2024, 1, 1),
                                                              date(2024, 2, 1)))
     assert views.chart_pick({"selection": {"points": []}}) is None

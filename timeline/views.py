@@ -249,10 +249,13 @@ class ChartPick:
 def chart_pick(state: Mapping[str, Any] | None) -> ChartPick | None:
     """Read a chart's selection: a clicked event, a clicked count or trend bar (its
     period), or a drag across the timeline (the days it covered)."""
+    dragged = drag_period(state)  # before the events it caught: the drag asked for a period
+    if dragged:
+        return ChartPick(period=dragged)
     event_id = selected_event_id(state)
     if event_id:
         return ChartPick(event_id=event_id)
-    period = clicked_period(state) or drag_period(state)
+    period = clicked_period(state)
     return ChartPick(period=period) if period else None
 
 
