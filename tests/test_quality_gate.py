@@ -19,8 +19,11 @@ import pytest
 
 EVAL = Path(os.environ.get("TIMELINE_EVAL_DIR", Path(__file__).parents[2] / "shared"))
 
-EVENT_F1_FLOOR = 0.93  # measured 0.975
-EVENT_DATE_ACC_FLOOR = 0.92  # measured 0.971
+# corpus -> (F1, date accuracy) floors
+EVENT_FLOORS = {
+    "corpus": (0.93, 0.92),  # Gaza talks: measured 0.976, 0.971
+    "corpus_world": (0.64, 0.72),  # 30 other negotiations: measured 0.673, 0.750
+}
 TIMEX_FLOORS = {"TimeBank": (0.89, 0.81), "AQUAINT": (0.84, 0.79)}  # (strict F1, value F1)
 
 
@@ -39,15 +42,18 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def test_event_extraction_floor() -> None:
+@pytest.mark.parametrize("corpus", sorted(EVENT_FLOORS))
+def test_event_extraction_floor(corpus: str) -> None:
     from timeline.cli import _event_json
     from timeline.extract import extract_events
 
     score = _scorer("score_events.py")
+    if not (EVAL / corpus).is_dir():
+        pytest.skip(f"labelled corpus not found at {EVAL / corpus}")
     tot = {"must": 0, "matched_must": 0, "matched_any": 0, "pred": 0, "dated": 0}
-    for labels in sorted((EVAL / "corpus").glob("*.json")):
+    for labels in sorted((EVAL / corpus).glob("*.json")):
         gold = json.loads(labels.read_text(encoding="utf-8"))
-        text = (EVAL / "corpus" / gold["doc"]).read_text(encoding="utf-8")
+        text = (EVAL / corpus / gold["doc"]).read_text(encoding="utf-8")
         events = extract_events(text, datetime.fromisoformat(gold["published"]))
         result = score.score_doc(gold["events"], [_event_json(e) for e in events])
         for key in tot:
@@ -55,8 +61,9 @@ def test_event_extraction_floor() -> None:
     precision = tot["matched_any"] / tot["pred"]
     recall = tot["matched_must"] / tot["must"]
     date_acc = tot["dated"] / tot["matched_must"]
-    assert _f1(precision, recall) >= EVENT_F1_FLOOR, f"F1 {_f1(precision, recall):.3f}"
-    assert date_acc >= EVENT_DATE_ACC_FLOOR, f"date accuracy {date_acc:.3f}"
+    f1_floor, date_floor = EVENT_FLOORS[corpus]
+    assert _f1(precision, recall) >= f1_floor, f"F1 {_f1(precision, recall):.3f}"
+    assert date_acc >= date_floor, f"date accuracy {date_acc:.3f}"
 
 
 @pytest.mark.parametrize("corpus", sorted(TIMEX_FLOORS))

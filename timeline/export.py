@@ -33,8 +33,10 @@ from pydantic import ValidationError
 from timeline.errors import ImportFailed
 from timeline.models import (
     ActorRef,
+    ActorTuple,
     EventCreate,
     EventRecord,
+    RecordTuple,
     check_event_id,
     describe_validation_error,
 )
@@ -70,6 +72,7 @@ _ACTOR = re.compile(r"^(?P<name>.*?)\s*(?:\[(?P<kind>[^/\]]*)(?:/(?P<role>[^\]]*
                     re.S)
 # Which event fields a column carries: a file without a column says nothing about it.
 _COLUMN_FIELDS = {"source_urls": "sources", "evidence": "sources"}
+Record = EventRecord | RecordTuple  # writers take either: tuples when streaming many
 _MAX_CELL = 64 * 1024 * 1024  # a cell the exporter wrote is read back, whatever its size
 csv.field_size_limit(_MAX_CELL)
 
@@ -82,7 +85,7 @@ def _restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") else cell
 
 
-def format_actors(actors: Iterable[ActorRef]) -> str:
+def format_actors(actors: Iterable[ActorRef | ActorTuple]) -> str:
     return "; ".join(f"{a.name} [{a.kind}/{a.role}]" for a in actors)
 
 
@@ -107,7 +110,7 @@ def parse_actors(cell: str) -> list[dict[str, str]]:
 # --- writing ------------------------------------------------------------------------
 
 
-def _csv_row(ev: EventRecord) -> list[str]:
+def _csv_row(ev: Record) -> list[str]:
     return [
         ev.id,
         ev.date_start.isoformat(),
@@ -128,7 +131,7 @@ def _csv_row(ev: EventRecord) -> list[str]:
     ]
 
 
-def write_csv(events: Iterable[EventRecord], out: IO[str], *, bom: bool = False) -> int:
+def write_csv(events: Iterable[Record], out: IO[str], *, bom: bool = False) -> int:
     """Write events as CSV as they come; the number written."""
     if bom:
         out.write(BOM)
@@ -140,18 +143,33 @@ def write_csv(events: Iterable[EventRecord], out: IO[str], *, bom: bool = False)
     return n
 
 
-def events_to_csv(events: Iterable[EventRecord], *, bom: bool = False) -> str:
+def events_to_csv(events: Iterable[Record], *, bom: bool = False) -> str:
     buf = io.StringIO()
     write_csv(events, buf, bom=bom)
     return buf.getvalue()
 
 
-def event_to_dict(ev: EventRecord) -> dict[str, Any]:
-    data = ev.model_dump(mode="json", exclude={"created_at", "updated_at"})
-    return {"id": data.pop("id"), **data}
+def event_to_dict(ev: Record) -> dict[str, Any]:
+    """An event as the JSON export writes it (the fields of ``EventRecord``, id first)."""
+    return {
+        "id": ev.id, "type": str(ev.type), "status": str(ev.status),
+        "date_start": ev.date_start.isoformat(),
+        "date_end": (ev.date_end or ev.date_start).isoformat(),
+        "date_precision": str(ev.date_precision), "date_text": ev.date_text or "",
+        "title": ev.title,
+        "actors": [{"name": a.name, "kind": str(a.kind), "role": str(a.role)}
+                   for a in ev.actors],
+        "location": ev.location, "country": ev.country, "confidence": ev.confidence,
+        "origin": str(ev.origin),
+        "sources": [{"url": s.url, "outlet": s.outlet, "title": s.title,
+                     "published": s.published.isoformat() if s.published else None,
+                     "evidence": s.evidence, "evidence_start": s.evidence_start,
+                     "evidence_end": s.evidence_end} for s in ev.sources],
+        "tracks": list(ev.tracks),
+    }
 
 
-def write_json(events: Iterable[EventRecord], out: IO[str]) -> int:
+def write_json(events: Iterable[Record], out: IO[str]) -> int:
     """Write a JSON list of events as they come (the bytes ``json.dumps(indent=2)`` gives)."""
     n = 0
     out.write("[")
@@ -162,7 +180,7 @@ def write_json(events: Iterable[EventRecord], out: IO[str]) -> int:
     return n
 
 
-def events_to_json(events: Iterable[EventRecord]) -> str:
+def events_to_json(events: Iterable[Record]) -> str:
     buf = io.StringIO()
     write_json(events, buf)
     return buf.getvalue()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from timeline.extract.gazetteer import ActorEntry, Gazetteer
 from timeline.vocab import ActorKind
 
-__all__ = ["SIDES_REF", "ArticleActors", "Mention", "find_people", "resolve_references",
+__all__ = ["SIDES_REF", "ArticleActors", "History", "Mention", "find_people", "resolve_references",
            "sentence_mentions"]
 
 _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
@@ -27,7 +27,10 @@ _TITLE_WORDS = (
     r"|[Aa]mbassador|negotiator|[Aa]dviser|[Aa]dvisor|aide|Sheikh|Emir|King|Crown Prince|Prince"
     r"|Chancellor|General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Eng\.|commander|Commander|Speaker"
     r"|Senator|Sen\.|[Cc]hairman|[Cc]oordinator|representative|diplomat|mediator|deputy|Deputy"
-    r"|politburo member|counterpart|negotiator"
+    r"|politburo member|counterpart|negotiator|warlord|strongman|facilitator|rapporteur"
+    r"|Field Marshal|Marshal|Gen|Colonel|Col\.|Lieutenant General|Major General|Admiral"
+    r"|Commissioner|High Representative|Special Representative|Secretary-General"
+    r"|Secretary General|Governor|Mayor|Ambassador|Premier|Chairman|Chairwoman|Chairperson"
 )
 _TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
 _APPOS = re.compile(
@@ -45,7 +48,16 @@ _NOT_NAME_START = {
     "Council", "Leadership", "Ministry", "Shura", "Security", "Strip", "National", "Special",
     "Sheikh", "Mr", "Mr.", "Dr", "Dr.", "Eng.", "Emir", "King", "Prince", "Crown", "Mideast",
     "Middle", "East", "US", "U.S.", "White", "House", "Trump", "Biden", "Hamas", "Israel",
-    "President-elect", "Former", "Outgoing", "Incoming", "Acting", "Senior", "Top",
+    "President-elect", "Former", "Outgoing", "Incoming", "Acting", "Senior", "Top", "First",
+    "Vice", "General", "Presidential", "Advisor", "Adviser", "High", "Representative", "Envoy",
+    "Northern", "Southern", "Eastern", "Western", "Central", "European", "Supreme",
+    "Commander", "Ambassador", "Chancellor", "Premier", "Speaker", "Chairman", "Field",
+    "Marshal", "Colonel", "Lieutenant", "Major", "Admiral", "Commissioner", "Governor",
+}
+_CALENDAR = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December",
 }
 _BAD_NAME_WORDS = {
     "Strip", "Ministry", "Council", "Agency", "Office", "Department", "Bureau", "Forces",
@@ -60,6 +72,12 @@ _FUNCTION_WORDS = {  # title-case headlines: "Iraqi Chief Links Kuwait Pullout T
     "Meets", "Visits", "Urges", "Rejects", "Accepts", "Agree", "Agrees", "Deal", "Plan", "Not",
 }
 _PRONOUN = re.compile(r"\b(?P<p>he|He|she|She|his|His)\b")
+# "the minister said", "The eastern commander has rejected": a person named before
+_NOMINAL_PERSON = re.compile(
+    r"\b(?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?(?P<t>minister|president|prime minister|premier"
+    r"|chancellor|envoy|mediator|commander|warlord|general|leader|chief|diplomat|secretary"
+    r"|ambassador|emir|king|monarch|negotiator|facilitator|rapporteur)\b(?!['’]s|\s+of\b)"
+)
 _GROUP_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?:Palestinian|militant|Islamist|terror|terrorist|armed|Palestinian"
     r" militant|Iran-backed)\s+)*(?:group|movement|organization|organisation)\b"
@@ -102,6 +120,7 @@ class ArticleActors:
 
     gazetteer: Gazetteer
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    orgs: dict[str, tuple[str, ActorKind]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
 
     def entry_mention(
@@ -113,7 +132,7 @@ class ArticleActors:
         )
 
     def register(self, name: str, affiliation: str | None) -> None:
-        if name in self.gazetteer.surface:
+        if name in self.gazetteer.surface or name in _known_parts(self.gazetteer):
             return
         tokens = name.split()
         surfaces = {name}
@@ -132,11 +151,22 @@ class ArticleActors:
             self.people.setdefault(s, (name, affiliation))
         self.pattern = None
 
+    def register_org(self, name: str, acronym: str) -> None:
+        """An organisation the article introduces as "Long Name (ACRONYM)"."""
+        gaz = self.gazetteer
+        if name in gaz.surface or acronym in gaz.surface:
+            return
+        kind = ActorKind.GROUP if _ARMED.search(name) else ActorKind.ORGANIZATION
+        for form in (name, acronym):
+            self.orgs.setdefault(form, (name, kind))
+        self.pattern = None
+
     def person_pattern(self) -> re.Pattern[str] | None:
-        if not self.people:
+        if not self.people and not self.orgs:
             return None
         if self.pattern is None:
-            body = "|".join(re.escape(s) for s in sorted(self.people, key=len, reverse=True))
+            forms = {*self.people, *self.orgs}
+            body = "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True))
             self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self.pattern
 
@@ -157,11 +187,18 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
     if poss:
         name = name[: poss.start()]
     tokens = name.split()
-    while tokens and (tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface):
-        tokens = tokens[1:]
+    while tokens:
+        lead = next((k for k in (3, 2) if " ".join(tokens[:k]) in gaz.surface), 0)
+        if lead:  # "North Korea Steve Biegun": a two-word actor before the name
+            tokens = tokens[lead:]
+        elif tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface:
+            tokens = tokens[1:]
+        else:
+            break
     while tokens and tokens[-1] in gaz.surface and gaz.surface[tokens[-1]].kind != ActorKind.PERSON:
         tokens = tokens[:-1]
-    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS for t in tokens):
+    if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS or t in _CALENDAR
+                              for t in tokens):
         return None
     cleaned = " ".join(tokens)
     if cleaned in gaz.media or cleaned in gaz.places:
@@ -169,9 +206,132 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
     return cleaned
 
 
-def find_people(text: str, actors: ArticleActors) -> None:
-    """Register the article's people (titled names, appositions, ``said Name``)."""
+_ARMED = re.compile(
+    r"\b(?:Movement|Front|Army|Forces|Tigers|Brigades?|Militia|Party|Rebels?|Resistance"
+    r"|Liberation|Alliance|Coalition|Council|Committee|Group|Government|Opposition)\b"
+)
+_ACRONYM = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*|of|the|for|and|in|de|del|la|el|al)(?:[\s-]+(?:[A-Z][\w’'.-]*"
+    r"|of|the|for|and|in|on|de|del|la|el|al|-in-|in-)){1,8}?)\s+\((?P<acr>[A-Z][A-Z0-9+/&-]{1,9})\)"
+)
+_OFFICE_OF = re.compile(
+    rf"\b(?:the\s+)?(?:{_TITLE_WORDS})\s+of\s+(?P<org>[^,.;]{{3,80}}),\s+(?P<name>{NAME}),"
+)
+_LED_BY = re.compile(
+    rf"\b(?:led|headed|chaired|represented)\s+by\s+(?:{_TITLE_WORDS}\s+)?(?P<name>{NAME})"
+)
+_CANDIDATE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{NAME})")
+
+
+def _acronym_fits(name: str, acr: str) -> bool:
+    """"Sudan People's Liberation Movement-in-Opposition" and "SPLM-IO": the acronym's first
+    letter opens one of the name's capitalised words, and most of its letters are initials."""
+    if name.isupper():
+        return False  # "ADDIS ABABA (AP)": a dateline and its agency
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’']*", name))
+    letters = [c for c in acr if c.isalpha()]
+    return bool(letters) and letters[0] in initials and sum(
+        c in initials for c in letters) >= max(2, len(letters) - 1)
+
+
+def _find_orgs(text: str, actors: ArticleActors) -> None:
+    for m in _ACRONYM.finditer(text):
+        words = m.group("name").split()
+        acr = m.group("acr")
+        # the longest run of words ending before the bracket that the acronym abbreviates:
+        # "the UN-backed Government of National Accord (GNA)" -> "Government of National Accord"
+        for i in range(len(words) - 1):
+            cand = words[i:]
+            if (cand[0][0].isupper() and not cand[0].endswith(("-backed", "-led", "’s", "'s"))
+                    and cand[0][0] == acr[0] and _acronym_fits(" ".join(cand), acr)):
+                actors.register_org(" ".join(cand), acr)
+                break
+
+
+_PARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _known_parts(gaz: Gazetteer) -> frozenset[str]:
+    """Every run of two or more words inside a known person's name ("Al Thani" of "Mohammed
+    bin Abdulrahman Al Thani"): not a new person."""
+    hit = _PARTS.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        parts: set[str] = set()
+        for form, entry in gaz.surface.items():
+            if entry.kind == ActorKind.PERSON:
+                w = form.split()
+                parts.update(" ".join(w[i:j]) for i in range(len(w))
+                             for j in range(i + 2, len(w) + 1))
+        hit = (gaz, frozenset(parts))
+        _PARTS[id(gaz)] = hit
+    return hit[1]
+
+
+def _find_repeated_names(text: str, actors: ArticleActors) -> None:
+    """"Khalifa Haftar" ... "Haftar's forces": a capitalised name whose last word recurs
+    alone in the article is a person, whatever title (or none) introduced it."""
     gaz = actors.gazetteer
+    seen: dict[str, tuple[str, int]] = {}
+    for m in _CANDIDATE_NAME.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface or name in actors.people or name in actors.orgs:
+            continue
+        words = name.split()
+        if re.fullmatch(_PARTICLE, words[0]) or name in _known_parts(gaz) or any(
+            w in gaz.surface or w in _NOT_SURNAME for w in words
+        ):
+            continue
+        seen.setdefault(name, (words[-1], m.start()))
+    if not seen:
+        return
+    # where each capitalised word stands alone: not the end of a longer name
+    # ("Abdulrahman Al Thani"); one pass over the text, so that long inputs stay linear
+    alone: set[str] = set()
+    for w in _CAP_WORD.finditer(text):
+        lead = text[max(0, w.start() - 25):w.start()]
+        if not _NAME_LEAD.search(lead) and not text.startswith("-", w.end()):
+            alone.add(re.sub(r"['’]s?$", "", w.group(0)))  # "Haftar's forces"
+    for name, (last, pos) in seen.items():
+        if len(last) < 4 or last in actors.people or last not in alone:
+            continue
+        before = re.split(r"[.;:“”\"(]|,\s", text[max(0, pos - 70):pos])[-1]
+        actors.register(name, _affiliation_in(gaz, before))
+
+
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*")
+_NAME_LEAD = re.compile(rf"(?:[A-Z][\w’'-]*|{_PARTICLE})\s+$")
+_NOT_SURNAME = {
+    "Council", "Court", "Commission", "Conference", "Initiative", "Agreement", "Accord",
+    "Declaration", "Process", "Talks", "Group", "Route", "Sea", "Republic", "Kingdom", "Day",
+    "Province", "Region", "Valley", "River", "Airport", "Palace", "Summit", "Peace", "Prize",
+    "Forum", "Square", "Street", "Hotel", "Centre", "Center", "Office", "Mission", "Plan",
+    "Consensus", "Treaty", "Protocol", "Framework", "Party", "Army", "Forces", "Front",
+    "Movement", "Ministry", "General", "Secretary", "Assembly", "Parliament", "Senate",
+    "Congress", "Cabinet", "Government", "State", "States", "Nations", "Union", "Affairs",
+    "Security", "Defence", "Defense", "Foreign", "Minister", "President", "Prime", "Olympics",
+    "Games", "Cup", "Tiger", "Tigers",
+}
+
+
+def find_people(text: str, actors: ArticleActors) -> None:
+    """Register the article's people (titled names, appositions, ``said Name``, ``led by
+    Name``, names whose surname recurs alone) and organisations introduced with an acronym."""
+    gaz = actors.gazetteer
+    _find_orgs(text, actors)
+    for m in _OFFICE_OF.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        org = [f for f in actors.orgs if f in m.group("org")]
+        actors.register(name, actors.orgs[org[0]][0] if org else _affiliation_in(
+            gaz, m.group("org"), last=False))
+    for m in _LED_BY.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        before = re.split(r"[.;:“”\"(]|,\s", text[max(0, m.start() - 70):m.start()])[-1]
+        org = [f for f in actors.orgs if f in before]
+        actors.register(name, actors.orgs[org[-1]][0] if org else _affiliation_in(gaz, before))
     for m in _TITLED.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:
@@ -204,6 +364,7 @@ def find_people(text: str, actors: ArticleActors) -> None:
                                appos.group(1)):
             aff = _affiliation_in(gaz, appos.group(1), last=False)
         actors.register(name, aff)
+    _find_repeated_names(text, actors)
 
 
 _CAPITAL_VERB = re.compile(
@@ -225,9 +386,15 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
     pp = actors.person_pattern()
     if pp is not None:
         for m in pp.finditer(text):
-            name, aff = actors.people[m.group(0)]
+            form = m.group(0)
+            if form in actors.people:
+                name, aff = actors.people[form]
+                kind = ActorKind.PERSON
+            else:
+                name, kind = actors.orgs[form]
+                aff = None
             found.append((m.start(), m.end(), Mention(
-                offset + m.start(), offset + m.end(), m.group(0), name, ActorKind.PERSON, aff)))
+                offset + m.start(), offset + m.end(), form, name, kind, aff)))
     for a, b, form in gaz.scan(text):
         if form in gaz.media:
             found.append((a, b, Mention(offset + a, offset + b, form, form,
@@ -259,36 +426,101 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
     return [replace(m, sent=offset) for m in out]
 
 
-def _sentence_subjects(pool: list[Mention]) -> list[Mention]:
-    """The first person mentioned in each sentence (by ``sent`` tag): likely a subject."""
-    seen: set[int] = set()
-    out: list[Mention] = []
-    for m in pool:
-        if m.kind == ActorKind.PERSON and m.sent not in seen and not m.coref:
-            seen.add(m.sent)
-            out.append(m)
-    return out
+_LOOKBACK = 400
+"""Mentions a reference may reach back over: far more than any story needs, and a bound that
+keeps a long input linear."""
+
+
+@dataclass(slots=True)
+class History:
+    """The article's mentions so far, with what references need kept up to date as it grows:
+    the first person of each sentence (a likely subject) and, for "the two sides", how often
+    each party was named and which parties were named side by side."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    subjects: set[int] = field(default_factory=set)
+    first: dict[str, Mention] = field(default_factory=dict)
+    score: dict[str, float] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    _subject_sents: set[int] = field(default_factory=set)
+    _last_named: Mention | None = None
+
+    def add(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.coref:
+                continue
+            self.mentions.append(m)
+            if m.kind == ActorKind.PERSON and m.sent not in self._subject_sents:
+                self._subject_sents.add(m.sent)
+                self.subjects.add(id(m))
+            _count_side(m, self.first, self.score)
+            if not m.media and m.kind in _PARTIES:
+                self._last_named = _count_pair(self._last_named, m, self.pairs)
+
+    def recent(self, mentions: list[Mention]) -> list[Mention]:
+        """The last mentions of the history followed by ``mentions``."""
+        return self.mentions[-_LOOKBACK:] + mentions
+
+
+_PARTIES = (ActorKind.GROUP, ActorKind.STATE)
+
+
+def _count_side(m: Mention, first: dict[str, Mention], score: dict[str, float]) -> None:
+    """People count for their side; mediators count half."""
+    if m.media or m.coref:
+        return
+    if m.kind in _PARTIES:
+        first.setdefault(m.name, m)
+        name = m.name
+    elif m.affiliation:
+        name = m.affiliation
+    else:
+        return
+    score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)
+
+
+def _count_pair(prev: Mention | None, m: Mention, pairs: dict[tuple[str, str], float]) -> Mention:
+    """Parties named side by side ("Thailand and Cambodia", "Thailand-Cambodia")."""
+    if prev is not None and prev.name != m.name and 0 <= m.start - prev.end <= 9:
+        key = (prev.name, m.name)
+        pairs[key] = pairs.get(key, 0.0) + (0.5 if prev.mediator or m.mediator else 1.0)
+    return m
 
 
 def resolve_references(
-    text: str, offset: int, mentions: list[Mention], history: list[Mention]
+    text: str, offset: int, mentions: list[Mention], history: History
 ) -> list[Mention]:
     """Add mentions for "he", "the group", "the delegation", "it" from earlier mentions."""
     extra: list[Mention] = []
+    pool_all = history.recent(mentions)
 
     def last(pred: object, before: int) -> Mention | None:
-        pool = [m for m in history + mentions if m.start < before and not m.media]
-        for m in reversed(pool):
-            if pred(m):  # type: ignore[operator]
+        for m in reversed(pool_all):
+            if m.start < before and not m.media and pred(m):  # type: ignore[operator]
                 return m
         return None
 
-    subjects = {id(x) for x in _sentence_subjects(history + mentions)}
+    own = next((m for m in mentions if m.kind == ActorKind.PERSON and not m.coref), None)
+
+    def subject(x: Mention) -> bool:  # the first person named in its sentence
+        return id(x) in history.subjects or x is own
+
     for m in _PRONOUN.finditer(text):
         a = offset + m.start()
-        ref = last(lambda x: x.kind == ActorKind.PERSON and id(x) in subjects, a) or last(
+        ref = last(lambda x: x.kind == ActorKind.PERSON and subject(x), a) or last(
             lambda x: x.kind == ActorKind.PERSON, a)
         if ref is not None:
+            extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
+                                 ref.affiliation, ref.mediator, coref=True))
+    taken = [(x.start, x.end) for x in mentions]
+    for m in _NOMINAL_PERSON.finditer(text):
+        a = offset + m.start()
+        if any(x < offset + m.end() and a < y for x, y in taken):
+            continue  # "the minister, Ayman Safadi": the name follows
+        if re.match(r",?\s+(?:[A-Z][\w'’-]+\s+){1,3}", text[m.end():]):
+            continue
+        ref = last(lambda x: x.kind == ActorKind.PERSON and not x.coref, a)
+        if ref is not None and a - ref.end < 600:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
     for m in _GROUP_REF.finditer(text):
@@ -316,7 +548,7 @@ def resolve_references(
     for m in _MEDIATORS_REF.finditer(text):
         a = offset + m.start()
         seen: set[str] = set()
-        for ref in reversed([x for x in history + mentions if x.start < a and x.mediator]):
+        for ref in reversed([x for x in pool_all if x.start < a and x.mediator]):
             if ref.name not in seen and ref.kind == ActorKind.STATE:
                 seen.add(ref.name)
                 extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
@@ -328,37 +560,23 @@ def resolve_references(
         if any(x.start >= a and x.end <= offset + m.end() for x in mentions):
             continue
         extra += [Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind, ref.affiliation,
-                          ref.mediator, coref=True) for ref in _two_sides(history + mentions, a)]
+                          ref.mediator, coref=True) for ref in _two_sides(history, mentions, a)]
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
-def _two_sides(pool: list[Mention], before: int) -> list[Mention]:
-    """"the two sides", "both countries": the two parties the article has named most often
-    (people count for their side; mediators count half)."""
-    parties = (ActorKind.GROUP, ActorKind.STATE)
-    first: dict[str, Mention] = {}
-    score: dict[str, float] = {}
-    for m in pool:
-        if m.start >= before or m.media or m.coref:
+def _two_sides(history: History, mentions: list[Mention], before: int) -> list[Mention]:
+    """"the two sides", "both countries": the two parties named side by side most often, or
+    else the two the article has named most often (people count for their side)."""
+    first, score, pairs = dict(history.first), dict(history.score), dict(history.pairs)
+    prev = history._last_named
+    for m in mentions:
+        if m.start >= before or m.coref:
             continue
-        if m.kind in parties:
-            first.setdefault(m.name, m)
-            name = m.name
-        elif m.affiliation:
-            name = m.affiliation
-        else:
-            continue
-        score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)
-    # parties named side by side ("Thailand and Cambodia", "Thailand-Cambodia") are the sides
-    pairs: dict[tuple[str, str], float] = {}
-    named = [m for m in pool if m.start < before and not m.media and not m.coref
-             and m.kind in parties]
-    for m1, m2 in zip(named, named[1:], strict=False):
-        if m1.name != m2.name and 0 <= m2.start - m1.end <= 9:
-            key = (m1.name, m2.name)
-            pairs[key] = pairs.get(key, 0.0) + (0.5 if m1.mediator or m2.mediator else 1.0)
+        _count_side(m, first, score)
+        if not m.media and m.kind in _PARTIES:
+            prev = _count_pair(prev, m, pairs)
     if pairs:
         best = max(pairs, key=lambda k: (pairs[k], -first[k[0]].start))
         if pairs[best] >= 1.0:

@@ -170,10 +170,18 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
         s, trig
     ):
         return True
+    if trig.modal and _MODAL.search(before):
+        return True
+    if 0 <= trig.head < trig.start and re.search(
+        r"\b(?:where|whether|if|when|how|why|unless)\s+(?:the\s+|a\s+|an\s+)?$", before[:trig.head]
+    ):  # "it does not matter where the negotiations are held"
+        return True
     if re.match(r"(?:an?|the|its|their)\s", trig.text, re.I):
         before = re.sub(r"\bto\s+$", "", before)  # "a response to a U.S. proposal ..."
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
-                     EventType.REQUEST) and is_hypothetical(before):
+                     EventType.REQUEST, EventType.CEASEFIRE) and is_hypothetical(
+        before[:trig.head] if 0 <= trig.head < trig.start else before
+    ):
         return True
     if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
@@ -186,6 +194,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     )
 
 
+_MODAL = re.compile(
+    r"\b(?:would|could|might|may|push\w*\s+for|seek\w*|aim\w*|hop(?:e|es|ed|ing)|want\w*"
+    r"|efforts?\s+to|bid\s+to)\b", re.I)
 _SUBORDINATE_TIME = re.compile(
     # ", when ..." after a time ("in January, when a truce took hold") tells what happened
     r"(?<![,;]\s)\b(?:when|once|unless|until)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -213,10 +224,29 @@ def _between_sides(s: _Sentence, trig: Trigger) -> bool:
     return after and len(sides) >= 2
 
 
+_GOVERNED_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|due|scheduled|expected|slated|going)\s+to)\s+"
+    r"(?:\w+\s+)?(?:host|hold|attend|chair|convene|join|open|lead|head|co-?chair|take\s+part"
+    r"|participate|travel|fly|go|address)\b(?:(?![.;:]|\b(?:which|who|where|that|after|before"
+    r"|while|but|said|says)\b).){0,120}$", re.I)
+
+
+def _own_clause(before: str) -> str:
+    """The text before a trigger back to the start of its clause (a relative clause or a new
+    sentence part is another clause)."""
+    cut = max((m.end() for m in re.finditer(
+        r"[;:]|,\s+(?:which|who|where|that|after|before|while|but)\b", before)), default=0)
+    return before[cut:]
+
+
 def _status(s: _Sentence, trig: Trigger) -> Status:
     before = s.text[:trig.start]
     status = status_of(trig, s.text, s.sent.headline)
-    if trig.noun and status == Status.OCCURRED and _NOUN_FUTURE.match(s.text[trig.end:]):
+    if trig.noun and status == Status.OCCURRED and (
+        _NOUN_FUTURE.match(s.text[trig.end:]) or _GOVERNED_FUTURE.search(_own_clause(before))
+        and not re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:last|earlier|ago|yesterday)\b",
+                         s.text[trig.end:])
+    ):  # "Merkel will host the factions on Sunday at a peace summit in Berlin"
         return Status.PLANNED
     if re.search(r"\bto\s+$", before) or re.search(
             r"\bfor\s+(?:(?:a|an|the|new|fresh|further|more|another)\s+){0,2}$", before):
@@ -226,7 +256,12 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
         earlier = [c for c in s.out if c.type in (EventType.VISIT, EventType.MEETING)
                    and c.trigger_start < trig.start]
         if earlier:
-            return earlier[-1].status
+            trip = earlier[-1]
+            if trip.status == Status.OCCURRED and trip.type == EventType.VISIT and re.search(
+                r"\b(?:is|are)\s+(?:now\s+)?$", s.text[:trip.trigger_start]
+            ):  # "is flying to Libya on Thursday to meet Haftar": the trip is under way
+                return Status.PLANNED
+            return trip.status
     elif re.search(r"\band\s+$", before) and s.out and s.out[-1].trigger_start < trig.start:
         # "to travel to Qatar Friday and meet ...": coordinated verbs share a status
         return s.out[-1].status
@@ -342,10 +377,20 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
         giver = [m for m in p.obj if re.match(r"['’]s?\s", text[m.end - off:])]
         if giver:  # "Qatar received Hamas's response": Hamas proposes
             p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
+    if trig.awaited:
+        giver = [m for m in p.obj if re.search(r"\bfrom\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$",
+                                               text[trig.end:m.start - off])]
+        if giver:  # "Lebanon expects an offer from the US mediator": the mediator proposes
+            p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
     if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not any(
-        re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off]) for m in p.obj
+        re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off])
+        or (not trig.noun and re.search(r"\bto\s+$", text[:trig.start])
+            and re.match(r"\s+(?:[\w-]+\s+){0,2}$", text[trig.end:m.start - off]))
+        for m in p.obj
     ):
-        return False  # "arrived ... to take part in talks": the purpose of the trip
+        # "arrived ... to take part in talks": the purpose of the trip; but "flew to Libya to
+        # meet Haftar" reports a meeting too
+        return False
     for m in p.subj:
         add_actor(p.actors, m, Role.INITIATOR, s.gaz)
     for m in p.obj:
@@ -512,8 +557,9 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
         and precision == Precision.UNKNOWN
     )
     out = []
+    groups = _actor_groups(s, trig, p)
     for loc in places:
-        for group in _actor_groups(s, trig, p):
+        for group in groups:
             acts = dict(group)
             if loc is not None and loc.population >= 0 and trig.type in (
                 EventType.VISIT, EventType.MEETING
@@ -530,6 +576,7 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
                 anaphoric=anaphoric, spokes=p.spokes, affiliations=set(p.affiliations),
                 trigger_start=trig.start, has_subject=p.own_subject or trig.speech,
                 sent_idx=s.sent_idx, coref_speaker=p.coref_speaker, trigger_text=trig.text,
+                separate=len(groups) > 1,
             ))
     return out
 

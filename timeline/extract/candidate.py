@@ -33,10 +33,15 @@ class PlaceHit:
 
 @dataclass(slots=True)
 class TimeSlot:
+    """A time expression of a sentence (offsets relative to it). ``edge`` is "from" when it
+    opens a span that runs on ("talks from Monday"), "by" when it closes one ("a written offer
+    by the end of the week")."""
+
     t: TimeLike
     rel_start: int
     rel_end: int
     reporting: bool
+    edge: str = ""
 
 
 @dataclass(slots=True)
@@ -65,6 +70,8 @@ class Candidate:
     trigger_text: str = ""
     spokes: bool = False
     affiliations: set[str] = field(default_factory=set)
+    separate: bool = False
+    """One of several meetings a sentence reports ("met separately with A and B")."""
     extra_evidence: list[Sentence] = field(default_factory=list)
 
 

@@ -9,13 +9,14 @@ ending at the DCT when the text says it is earlier."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
 from timeline.extract.text import Sentence
 from timeline.extract.times import TimeLike
 from timeline.extract.triggers import Trigger
-from timeline.vocab import Precision, Status
+from timeline.vocab import EventType, Precision, Status
 
 __all__ = ["NOMINAL", "assign_times", "gap", "interval_of", "time_slots"]
 
@@ -33,8 +34,20 @@ _SPEECH_NEAR = re.compile(
 
 _DATELINE = re.compile(r"(?-i:[A-Z]{3,}[A-Z /.'’-]*)(?:,\s*[A-Z][\w .'’-]*)?,\s*", re.I)
 _DEADLINE = re.compile(
-    r"\b(?:before|until|till|by|ahead of|since|after|prior to|from)\s+(?:the\s+)?$|"
+    r"\b(?:before|until|till|ahead of|since|after|prior to)\s+(?:the\s+)?$|"
     r"\b(?:takes|take|took)\s+office\s+(?:on\s+)?$", re.I
+)
+_EDGE = re.compile(r"\b(?P<edge>from|by)\s+(?:the\s+)?$", re.I)
+# "the 2018 peace deal", "the 2015 nuclear accord": a year inside a title names the text, it
+# does not date the sentence's event
+_TITLE_YEAR = re.compile(
+    r"^(?:[\s'’-]*[\w-]+){0,3}?\s+(?:deal|agreement|accord|accords|declaration|treaty"
+    r"|protocol|charter|constitution|roadmap|road map|plan|resolution|conference|summit"
+    r"|ceasefire|cease-fire|truce|memorandum|elections?|war|revolution|uprising|coup)\b",
+    re.I,
+)
+_FRONTED = re.compile(
+    r"^(?:(?:In|On|At|By|During|Over|Late|Early|Earlier|Later)\s+|(?:[\w'’]+\s+){0,1})?$"
 )
 
 
@@ -62,22 +75,38 @@ _BARE_WEEKDAY = re.compile(
 
 
 def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
+    """The time expressions inside ``sent``; ``times`` is in text order."""
     out = []
-    for t in times:
-        if t.start >= sent.start and t.end <= sent.end:
+    for k in range(bisect_left(times, sent.start, key=lambda t: t.start), len(times)):
+        t = times[k]
+        if t.start >= sent.end:
+            break
+        if t.end <= sent.end:
             rs, re_ = t.start - sent.start, t.end - sent.start
             before = sent.text[max(0, rs - 45): rs]
-            if _DEADLINE.search(before):
+            if _DEADLINE.search(before) or _not_event_date(t, sent.text, rs, re_):
                 continue
+            edge = _EDGE.search(before)
             m = _SPEECH_NEAR.search(before)
             reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
-            out.append(TimeSlot(t, rs, re_, reporting))
+            out.append(TimeSlot(t, rs, re_, reporting, edge.group("edge").lower() if edge else ""))
     body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start])]
     if body:
         # "ISLAMABAD, Oct 31 - X have agreed ..., Turkey said on Thursday": the sentence's own
         # dates (or its reporting date) say when; the dateline only when nothing else does
         out = body
     return out
+
+
+def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:
+    """Centuries and decades, and years inside titles ("the 2018 peace agreement")."""
+    if re.fullmatch(r"\d{2}|\d{3}X", t.value):
+        return True
+    return bool(
+        re.fullmatch(r"\d{4}", t.text)
+        and re.search(r"\b(?:the|a|an|its|their)\s+$|['’]s\s+$", text[max(0, rs - 12):rs])
+        and _TITLE_YEAR.match(text[re_:re_ + 60])
+    )
 
 
 _OWN_RELATIVE = re.compile(
@@ -112,6 +141,9 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     if own:  # "the talks, which opened on Monday" / "talks that had been scheduled for"
         relative, hi = 0, hi - len(own.group(0))
     commas = len(re.findall(r"[,;]|\b(?:but|while|after|before)\b", between))
+    # "talks ... because it withdrew from the accord in 2018": another verb's clause
+    relative += len(re.findall(r"\b(?:because|since|although|though|whereas|unless|until)\b",
+                               between, re.I))
     if _APPOSITIVE.search(between):  # "met X, head of the agency, in Tehran earlier ..."
         commas = max(0, commas - 2)
     return (hi - lo) + 25 * commas + (
@@ -135,7 +167,11 @@ def assign_times(
                 continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
                 continue  # "says Sunday's talks ...": the possessive dates the noun
-            rel_clause = re.search(r",\s+(?:who|which)\s[^,;]*$", sent.text[:slot.rel_start])
+            # "Anwar, who chairs ASEAN this year, said"; "the truce, first declared in March,
+            # has been renewed": the time is the clause's own
+            rel_clause = re.search(r",\s+(?:(?:who|which)\s|(?:(?:first|originally|initially"
+                                   r"|later|also)\s+)?[a-z]+ed\s)[^,;]*$",
+                                   sent.text[:slot.rel_start])
             if rel_clause:
                 close = sent.text.find(",", slot.rel_end)
                 if tr.end <= rel_clause.start() or 0 <= close < tr.start:
@@ -155,6 +191,12 @@ def assign_times(
                 cost += 40
             pairs.append((cost, si, ti))
     used: set[int] = set()
+    fronted = _fronted(sent, triggers, slots)
+    if fronted is not None:  # "In late September, delegations met in Hurghada"
+        si, ti = fronted
+        if not any(p[2] == ti and p[1] != si and p[0] < 60 for p in pairs):
+            owner[ti] = slots[si]
+            used.add(si)
     for _cost, si, ti in sorted(pairs):
         if si in used or ti in owner:
             continue
@@ -197,6 +239,25 @@ def assign_times(
     return shared
 
 
+def _fronted(
+    sent: Sentence, triggers: list[Trigger], slots: list[TimeSlot]
+) -> tuple[int, int] | None:
+    """A time expression fronted before the first comma of the sentence, and the first event
+    trigger of the main clause after it."""
+    comma = sent.text.find(", ")
+    if comma < 0:
+        return None
+    for si, slot in enumerate(slots):
+        if slot.reporting or slot.rel_end > comma or not _FRONTED.match(
+            sent.text[:slot.rel_start]
+        ) or sent.text[slot.rel_end:comma].strip():
+            continue
+        for ti, tr in enumerate(triggers):
+            if tr.start > comma and not tr.speech:
+                return si, ti
+    return None
+
+
 def interval_of(
     trig: Trigger,
     status: Status,
@@ -236,6 +297,12 @@ def interval_of(
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):
             b = dct - timedelta(days=1)  # "earlier in the week": before the publication day
+        if slot.edge == "from" and status == Status.OCCURRED and a <= dct and trig.type in (
+            EventType.MEETING, EventType.CEASEFIRE
+        ):
+            b = max(b, dct)  # "four days of talks from Monday": Monday and on
+        elif slot.edge == "by" and status == Status.PLANNED and b > dct:
+            a = dct + timedelta(days=1)  # "a written offer by the end of the week"
         return (a, b), Precision(str(slot.t.precision)), text
     reporting = [s for s in slots if s.reporting and s.t.interval is not None]
     if bound is not None:

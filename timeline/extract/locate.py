@@ -13,7 +13,7 @@ from timeline.vocab import EventType, Precision, Role, Status
 
 __all__ = [
     "date_from_neighbours", "dateline", "locate_meetings", "meeting_place", "places_in",
-    "visit_places",
+    "share_venue", "visit_places",
 ]
 
 
@@ -165,17 +165,49 @@ def meeting_place(
 def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
     """An undated trip or meeting takes the date of the same party's dated trip or meeting
     in the next or previous sentence ("X traveled to Qatar ... X met Y in late November")."""
-    dated = [c for c in cands if c.precision != Precision.UNKNOWN and c.status == Status.OCCURRED
-             and c.type in (EventType.VISIT, EventType.MEETING) and not c.headline]
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if (c.precision != Precision.UNKNOWN and c.status == Status.OCCURRED
+                and c.type in (EventType.VISIT, EventType.MEETING) and not c.headline):
+            by_sent.setdefault(c.sent_idx, []).append(c)
     for c in cands:
         if (c.precision != Precision.UNKNOWN or c.date_text or c.status != Status.OCCURRED
                 or c.type not in (EventType.VISIT, EventType.MEETING) or c.headline):
             continue
-        near = [d for d in dated if abs(d.sent_idx - c.sent_idx) == 1 and d.primary & c.primary
-                and d.interval[1] <= c.interval[1]]
+        near = [d for k in (c.sent_idx - 1, c.sent_idx + 1) for d in by_sent.get(k, ())
+                if d.primary & c.primary and d.interval[1] <= c.interval[1]]
         if near:
-            best = min(near, key=lambda d: abs(d.sent_idx - c.sent_idx))
+            best = near[0]
             c.interval, c.precision, c.date_text = best.interval, best.precision, best.date_text
+    return cands
+
+
+_VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION)
+
+
+def share_venue(cands: list[Candidate]) -> list[Candidate]:
+    """A venue named once ("talks in Brussels") belongs to the later events of the same talks:
+    an event with no place takes the place of the closest earlier meeting or trip that shares
+    a party with it and whose dates agree."""
+    venues = [c for c in cands if c.location is not None and c.location.population >= 0
+              and c.type in (EventType.MEETING, EventType.VISIT) and not c.departure]
+    for c in cands:
+        if c.location is not None or c.type not in _VENUE_TAKERS or c.headline or (
+            c.precision == Precision.UNKNOWN and c.interval[0] < c.interval[1]
+        ):  # "an earlier meeting" may have been anywhere
+            continue
+        names = {a.name for a in c.actors if a.role != Role.HOST}
+        for v in sorted((v for v in venues if v.sent_idx <= c.sent_idx),
+                        key=lambda v: -v.sent_idx):
+            if c.sent_idx - v.sent_idx > 6:
+                break
+            shared = names & ({a.name for a in v.actors if a.role != Role.HOST} | v.primary)
+            dated = Precision.UNKNOWN not in (c.precision, v.precision)
+            if shared and (not dated or overlap(c.interval, v.interval)) and (
+                v.status == c.status or c.type != EventType.MEETING
+            ):
+                c.location = v.location
+                break
     return cands
 
 
@@ -188,15 +220,14 @@ def locate_meetings(cands: list[Candidate]) -> list[Candidate]:
             continue
         names = {a.name for a in c.actors if a.role != Role.HOST}
         for v in visits:
+            if not v.primary & names:
+                continue
             close = 0 <= c.sent_idx - v.sent_idx <= 3
             dated = Precision.UNKNOWN not in (c.precision, v.precision) and overlap(
                 c.interval, v.interval)
-            if v.primary & names and (close and c.precision == Precision.UNKNOWN or dated) and (
+            if (close and c.precision == Precision.UNKNOWN or dated) and (
                 v.status == c.status or dated
             ):
                 c.location = v.location
                 break
-        earlier = c.precision == Precision.UNKNOWN and c.interval[0] < c.interval[1]
-        if c.location is None and not earlier:  # "an earlier meeting" may be anywhere
-            c.location = c.dateline
     return cands

@@ -44,6 +44,8 @@ def _lead_and_background(x: Candidate, y: Candidate) -> bool:
 def _compatible(x: Candidate, y: Candidate) -> bool:
     if x.type != y.type or not _same_place(x.location, y.location):
         return False
+    if x.separate and y.separate and x.evidence is y.evidence:
+        return False  # "met separately with A and B": two meetings
     located = x.location is not None and y.location is not None
     if x.status != y.status and not (x.flexible_status or y.flexible_status or (
         located and overlap(x.interval, y.interval)
@@ -104,37 +106,61 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
     return a if PRECISION_RANK[a.precision] >= PRECISION_RANK[b.precision] else b
 
 
+_WINDOW = 300
+"""Sentences apart beyond which two reports are not compared: an article is far shorter, and
+on a long input (many articles joined) the bound keeps merging linear."""
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """Fold candidates into occasions; headlines last, so that they join the body's events."""
     out: list[Candidate] = []
+    active: dict[EventType, list[Candidate]] = {}
+    last: dict[int, int] = {}  # id(event) -> the last sentence that reported it
+    pruned_at = 0
     for c in sorted(cands, key=lambda x: x.headline):
-        pool = out
+        if c.headline:
+            pool = [k for k in out if k.type == c.type and k.sent_idx - c.sent_idx <= _WINDOW]
+        else:
+            if c.sent_idx - pruned_at > _WINDOW // 4:
+                pruned_at = c.sent_idx
+                for typed in active.values():
+                    typed[:] = [k for k in typed if last[id(k)] >= c.sent_idx - _WINDOW]
+            pool = active.setdefault(c.type, [])
         if c.coref_speaker and c.type == EventType.STATEMENT:
-            prior = [k for k in out if k.type == c.type and c.sent_idx - k.sent_idx <= 2
+            prior = [k for k in pool if c.sent_idx - k.sent_idx <= 2
                      and (k.primary | k.affiliations) & (c.primary | c.affiliations)]
             if prior:
                 prior[-1].extra_evidence.append(c.evidence)
+                last[id(prior[-1])] = max(last[id(prior[-1])], c.sent_idx)
                 continue
         if c.anaphoric:
-            prior = [k for k in out if k.type == c.type and k.status == c.status]
-            pool = prior[-1:]
+            pool = [k for k in pool if k.status == c.status][-1:]
         for k in pool:
             if _compatible(k, c):
-                best = _better(k, c)
-                k.interval, k.precision, k.date_text = best.interval, best.precision, best.date_text
-                if k.flexible_status and not c.flexible_status:
-                    k.status, k.flexible_status = c.status, False
-                    k.evidence, k.headline = c.evidence, False
-                names = {a.name for a in k.actors}
-                k.actors += [a for a in c.actors if a.name not in names]
-                k.primary |= c.primary
-                k.affiliations |= c.affiliations
-                if k.location is None or (k.location.is_country and c.location is not None
-                                          and not c.location.is_country):
-                    k.location = c.location or k.location
-                k.confidence = min(0.99, max(k.confidence, c.confidence) + 0.05)
-                k.extra_evidence.append(c.evidence)
+                _fold(k, c)
+                last[id(k)] = max(last[id(k)], c.sent_idx)
                 break
         else:
             out.append(c)
+            last[id(c)] = c.sent_idx
+            if not c.headline:
+                active.setdefault(c.type, []).append(c)
     return out
+
+
+def _fold(k: Candidate, c: Candidate) -> None:
+    """Report ``c`` as one more source of the occasion ``k``."""
+    best = _better(k, c)
+    k.interval, k.precision, k.date_text = best.interval, best.precision, best.date_text
+    if k.flexible_status and not c.flexible_status:
+        k.status, k.flexible_status = c.status, False
+        k.evidence, k.headline = c.evidence, False
+    names = {a.name for a in k.actors}
+    k.actors += [a for a in c.actors if a.name not in names]
+    k.primary |= c.primary
+    k.affiliations |= c.affiliations
+    if k.location is None or (k.location.is_country and c.location is not None
+                              and not c.location.is_country):
+        k.location = c.location or k.location
+    k.confidence = min(0.99, max(k.confidence, c.confidence) + 0.05)
+    k.extra_evidence.append(c.evidence)

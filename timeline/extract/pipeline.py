@@ -22,6 +22,7 @@ from datetime import date, datetime
 
 from timeline.extract.actors import (
     ArticleActors,
+    History,
     Mention,
     find_people,
     resolve_references,
@@ -31,7 +32,13 @@ from timeline.extract.assemble import assemble
 from timeline.extract.candidate import Candidate
 from timeline.extract.dates import time_slots
 from timeline.extract.gazetteer import Gazetteer, load_gazetteer
-from timeline.extract.locate import date_from_neighbours, dateline, locate_meetings, places_in
+from timeline.extract.locate import (
+    date_from_neighbours,
+    dateline,
+    locate_meetings,
+    places_in,
+    share_venue,
+)
 from timeline.extract.merge import merge
 from timeline.extract.output import to_model
 from timeline.extract.places import place_index
@@ -67,7 +74,7 @@ def extract_events(
     actors = ArticleActors(gaz)
     find_people(full, actors)
     default_place = dateline(text, index)
-    history: list[Mention] = []
+    history = History()
     last_primary: list[Mention] = []
     cands: list[Candidate] = []
     for sent_idx, sent in enumerate(split_sentences(full)):
@@ -79,11 +86,11 @@ def extract_events(
                 sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz),
                 time_slots(sent, times), dct, gaz, default_place, last_primary, sent_idx,
             )
-        history += [m for m in mentions if not m.coref]
+        history.add(mentions)
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
-    cands = date_from_neighbours(locate_meetings(cands))
+    cands = share_venue(date_from_neighbours(locate_meetings(cands)))
     events = [to_model(c, full, dct, title, url, outlet) for c in merge(cands)]
     if shift:
         for e in events:

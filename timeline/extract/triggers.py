@@ -26,14 +26,23 @@ class Trigger:
     speech: bool = False
     needs_place: bool = False
     departure: bool = False
+    walkout: bool = False
+    awaited: bool = False
+    modal: bool = False
+    """Dropped when the sentence before it is conditional or aimed at ("a deal that would
+    ..., extend the ceasefire")."""
     strength: float = 0.7
+    head: int = -1
+    """Where the words that make the trigger begin, when before ``start`` ("the truce ...
+    took effect": the trigger is the verb, the head the noun)."""
 
 
 _DEAL = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
     r"|initiative|roadmap|terms|deal|agreement|accord|truce|cease-?fire|pause|extension"
     r"|exchange|swap|memorandum|settlement|understanding|arrangement|declaration|treaty|pact"
-    r"|protocol|communiqu[eé]|cessation of hostilities|cessation|normali[sz]ation)"
+    r"|protocol|communiqu[eé]|cessation of hostilities|cessation|normali[sz]ation|armistice"
+    r"|documents?|joint statement|road ?map|protocols|charter|text)"
 )
 
 _OFFER = (
@@ -41,8 +50,24 @@ _OFFER = (
     r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum)"
 )
 
-_CEASE = r"(?:cease-?fire|truce|pause)"
-_TALK_NOUNS = ("talks", "negotiations", "discussions", "meeting", "summit", "consultations")
+_CEASE = r"(?:cease-?fire|truce|pause|armistice)"
+_CEASE_NOUN = (
+    r"\b(?P<n>cease-?fires?|truces?|armistice|pause|lull|cessation of hostilities)\b"
+    # "ceasefire talks began" is a meeting, "the truce proposal" a proposal
+    r"(?!\s+(?:talks|negotiations|discussions|proposals?|plans?|efforts?|bid|push|mediators?"
+    r"|framework|draft|terms|offer|calls?|demands?)\b)"
+)
+# what a ceasefire does (EVENTS.md: takes effect, is extended, paused or collapses)
+_CEASE_VERB = (
+    r"(?:t[ao]ke?s?n?\s+effect|took\s+effect|taking\s+effect|(?:come|comes|came|coming|enter"
+    r"|enters|entered|entering|go|goes|went|going|put)\s+into\s+(?:force|effect)"
+    r"|t(?:ook|akes?|aking)\s+hold|beg[iau]n(?:s|ning)?|start(?:s|ed|ing)?"
+    r"|collaps(?:e|ed|es|ing)|broke\s+down|break(?:s|ing)?\s+down|ended|expir(?:e|ed|es|ing)"
+    r"|renewed|extended|prolonged|with\s+effect\s+from"
+    r"|(?:was|were|has\s+been|had\s+been|is)\s+(?:announced|declared|agreed))"
+)
+_TALK_NOUNS = ("talks", "negotiations", "discussions", "meeting", "summit", "consultations",
+               "conference")
 
 
 def _rule(
@@ -55,8 +80,9 @@ def _rule(
 _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     # --- visits ---------------------------------------------------------------------
     _rule(EventType.VISIT,
-          r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+in|touch(?:ed|es)? down)\b",
-          keys=("arriv", "land", "touch"), needs_place=True, strength=0.85),
+          r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+in|touch(?:ed|es)? down"
+          r"|reach(?:es|ed)?(?=\s+(?-i:[A-Z])))\b",
+          keys=("arriv", "land", "touch", "reach"), needs_place=True, strength=0.85),
     _rule(EventType.VISIT,
           r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|own|ying)|head(?:s|ed|ing)?",
           r"|go(?:es|ing)?|went|return(?:s|ed|ing)?|(?:came|come|coming) back|jet(?:s|ted)?",
@@ -84,7 +110,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:met|meet(?:s|ing)?",
           r"(?!\s+(?:the\s+)?(?:demands?|requirements?|conditions?|expectations?)))",
-          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b",
+          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b|for\s+"
+          r"(?:a|an|the|their|two|three|several|more|further|another|fresh|new)?\s*(?:[\w-]+\s+)?"
+          r"(?:talks|conference|summit|meeting|round|session|negotiations|consultations)\b",
           r"|at\b|later\b|again\b|within\b|soon\b|shortly\b|next\b|this\b|tomorrow\b"
           r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
@@ -130,15 +158,36 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:called|phoned|rang|telephoned|calls|phones)\s+(?:his|her|their|its)\s+"
           r"(?:[\w-]+\s+){0,2}?counterparts?\b",
           keys=("counterpart",), strength=0.8),
+    # "X walked out of the talks", "Y suspended its participation": the talks are off for X
+    _rule(EventType.MEETING,
+          r"\b(?:walk(?:ed|s|ing)?\s+out|pull(?:ed|s|ing)?\s+out\s+of|withdr(?:ew|aw|awn|aws)"
+          r"\s+from|suspend(?:ed|s|ing)?|quit|qu(?:it|its)\s+from|boycott(?:ed|s|ing)?"
+          r"|(?:broke|break(?:s)?)\s+off)\b"
+          r"(?=(?:\s*[.,;]|\s*$|\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+          r"(?:talks|negotiations|process|dialogue|meeting|summit|round|participation"
+          r"|mediation)\b))",
+          keys=("walk", "pull", "withdr", "suspend", "quit", "boycott", "broke", "break"),
+          walkout=True, strength=0.75),
     _rule(EventType.MEETING, r"\b(?:re)?conven(?:e|es|ed|ing)\b|\bnext round\b",
           keys=("conven", "next round"), strength=0.7),
+    _rule(EventType.MEETING,
+          r"\b(?P<n>talks|negotiations|round|meeting|summit|conference|session|dialogue"
+          r"|consultations)\b(?<!press conference)(?<!news conference)"
+          r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,90}?\b(?P<t>commenced|began|begun|opened"
+          r"|kicked\s+off|got\s+under\s*way|(?:is|was|were|are)\s+under\s*way|started|resumed"
+          r"|convened|reconvened|concluded|ended|wrapped\s+up|closed|(?:was|were|is|are|will\s+be"
+          r"|has\s+been|had\s+been)\s+held|took\s+place|will\s+take\s+place)\b",
+          keys=("commenced", "began", "begun", "opened", "kicked", "under", "started", "resumed",
+                "convened", "concluded", "ended", "wrapped", "closed", "held", "took place",
+                "take place"),
+          strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|new"
           r"|previous|final|last|next)\s+round\b(?!\s+of\b)",
           keys=("round",), noun=True, strength=0.65),
     _rule(EventType.MEETING,
           r"\b(?:talks|negotiations|discussions|meeting|meetings|summit|round of talks",
-          r"|consultations)\b",
+          r"|consultations|(?<!press )(?<!news )conference)\b",
           keys=_TALK_NOUNS, noun=True, strength=0.65),
     # --- statements (case-sensitive: "States" is not a verb) --------------------------
     _rule(EventType.STATEMENT,
@@ -170,6 +219,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
           r"|(?-i:[A-Z]))\w+",
           keys=("offer", "proposed"), strength=0.7),
+    # "Lebanon expects a written offer from the US mediator": a proposal announced
+    _rule(EventType.PROPOSAL,
+          r"\b(?:expect(?:s|ed|ing)?|await(?:s|ed|ing)?|(?:is|are|was|were)\s+waiting\s+for)\s+",
+          r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?", _OFFER, r"\b",
+          keys=("expect", "await", "waiting"), awaited=True, strength=0.7),
     _rule(EventType.PROPOSAL,
           r"\b(?:responded|replied)\s+to\b|\b(?:had|has)\s+(?:responded|replied)\b",
           keys=("responded", "replied"), strength=0.7),
@@ -192,11 +246,26 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("which", "that"), strength=0.7),
     # --- agreements -----------------------------------------------------------------
     _rule(EventType.AGREEMENT,
-          r"\b(?:accept(?:s|ed|ing)?|approv(?:e|es|ed|ing)|approval|agree(?:s|d)?",
-          r"|signed|initial(?:l)?ed|endors(?:e|es|ed)|clinch(?:ed)?)\b",
+          r"\b(?:accept(?:s|ed|ing)?|approv(?:e|es|ed|ing)|approval|agree(?:s|d|ing)?",
+          r"|sign(?:s|ed|ing)?(?!\s+(?:that|of|to)\b)|ink(?:s|ed|ing)?|initial(?:l)?(?:ed|ing)"
+          r"|endors(?:e|es|ed)"
+          r"|clinch(?:ed)?)\b",
           r"(?!\s+", _DEAL, r")(?=[^.;]{0,60}?\b", _DEAL, r")",
-          keys=("accept", "approv", "agree", "signed", "initial", "endors", "clinch"),
+          keys=("accept", "approv", "agree", "sign", "ink", "initial", "endors", "clinch"),
           strength=0.8),
+    # "agreed to renew the truce", "extended the ceasefire by two months"
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)\s+",
+          r"(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?", _CEASE, r"s?\b",
+          keys=("renew", "extend", "prolong"), modal=True, strength=0.75),
+    # "The first document was signed by ...", "The second document, signed by X, ..."
+    _rule(EventType.AGREEMENT,
+          r"\b(?:agreement|deal|accord|document|declaration|treaty|memorandum|protocol|pact"
+          r"|armistice|charter|communiqu[eé]|statement)s?\b,?\s+(?:(?:which|that)\s+)?"
+          r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|being)\s+)?"
+          r"(?:(?:formally|officially|also|jointly|finally)\s+)?",
+          r"(?P<t>signed|initial(?:l)?ed|inked)\b(?!\s+(?:in|on)\s+(?:\d{4}|last\s+year)\b)",
+          keys=("signed", "initial", "inked"), strength=0.75),
     _rule(EventType.AGREEMENT,
           r"\baccept(?:s|ed)?\s+(?:(?:parts?|most|elements|some|all|the\s+bulk)\s+of\s+)?"
           r"(?:it|them)\b",
@@ -234,15 +303,19 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("urg", "call", "appeal", "ask", "request", "invit", "demanded", "press"),
           strength=0.7),
     # --- ceasefire implementation ---------------------------------------------------
+    # the verb is the trigger: "the ceasefire ... would come into force at midnight, Feb 15"
     _rule(EventType.CEASEFIRE,
-          r"\b(?:cease-?fire|truce|pause|lull)\b",
-          r"(?=[^.;]{0,40}?\b(?:t[ao]ke?s?n?\s+effect|took effect|into (?:force|effect)",
-          r"|beg[ia]n(?:s|ning)?|start(?:s|ed|ing)?|collaps(?:e|ed|es)|broke down|ended",
-          r"|expired?|extended|t(?:ook|akes?|aking) hold|holding|from midnight)\b"
-          r"|\s+(?:from|as of|starting(?: at)?)\s+(?:\d|midnight|noon))",
-          keys=("ceasefire", "cease-fire", "truce", "pause", "lull"), strength=0.75),
+          _CEASE_NOUN, r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]|,\s+(?:which|that|first|originally"
+          r"|initially|\w+ed)\b[^,.;]{0,60},){0,100}?\b(?P<t>", _CEASE_VERB,
+          r")\b(?!\s+talks\b)",
+          keys=("ceasefire", "cease-fire", "truce", "armistice", "pause", "lull", "cessation"),
+          strength=0.75),
     _rule(EventType.CEASEFIRE,
-          r"\b(?:collapse|extension|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
+          _CEASE_NOUN, r"(?=\s+(?:from|as of|starting(?: at)?)\s+(?:\d|midnight|noon))",
+          keys=("ceasefire", "cease-fire", "truce", "armistice", "pause", "lull", "cessation"),
+          strength=0.7),
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:collapse|extension|renewal|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
           r"(?:\w+\s+)?", _CEASE, r"\b|\bending\s+(?:the|a)\s+(?:\w+\s+)?", _CEASE, r"\b",
           keys=("ceasefire", "cease-fire", "truce", "pause"), strength=0.7),
 ]
@@ -280,11 +353,14 @@ def find_triggers(text: str) -> list[Trigger]:
         if keys and not any(k in lower for k in keys):
             continue
         for m in pattern.finditer(masked):
-            s, e = m.span()
-            if any(s < b and a < e for a, b in taken):
+            s, e = m.span("t") if "t" in pattern.groupindex else m.span()
+            # a verb whose noun comes first ("the truce ... took effect") owns both words
+            spans = [(s, e), m.span("n")] if "n" in pattern.groupindex else [(s, e)]
+            if any(x < b and a < y for a, b in taken for x, y in spans):
                 continue
-            taken.append((s, e))
-            found.append(Trigger(etype, s, e, text[s:e], **flags))  # type: ignore[arg-type]
+            taken += spans
+            found.append(Trigger(etype, s, e, text[s:e], **flags,  # type: ignore[arg-type]
+                                 head=m.start()))
     found.sort(key=lambda t: t.start)
     return _absorb_nouns(found, text)
 
@@ -325,7 +401,8 @@ _FUTURE = re.compile(
 )
 _CANCEL = re.compile(
     r"\b(?:called off|call off|postpone[sd]?|postponing|cancel(?:l?ed|s|ling)?|scrapped|walked out"
-    r"|walk out|pulled out of|put off|delayed indefinitely|suspended|(?:will|would|did|does)\s+not"
+    r"|walk out|pulled out of|put off|delayed indefinitely|suspended|halted|stalled|adjourned"
+    r"|broke off|(?:will|would|did|does)\s+not"
     r"\s+(?:now\s+)?(?:take place|go ahead|happen|be held)|won't\s+(?:take place|go ahead))\b",
     re.I,
 )
@@ -333,7 +410,8 @@ _CANCEL = re.compile(
 
 _PASSIVE_CANCEL = re.compile(
     r"[^.;]{0,120}?\b(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:called off"
-    r"|postponed|cancell?ed|scrapped|put off|suspended|shelved)\b",
+    r"|postponed|cancell?ed|scrapped|put off|suspended|shelved|halted|stalled|adjourned"
+    r"|derailed)\b",
     re.I,
 )
 
@@ -357,6 +435,10 @@ def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
     """Occurred unless future/conditional wording governs the trigger; cancelled if called off."""
     before_cl = re.split(r"[,;]", sentence[max(0, trigger.start - 60): trigger.start])[-1]
     after_cl = re.split(r"[,;]", sentence[trigger.end: trigger.end + 140])[0]
+    if trigger.walkout:
+        return Status.CANCELLED
+    if trigger.awaited:
+        return Status.PLANNED
     if not trigger.speech and _CANCEL.search(
         before_cl + " " + sentence[trigger.start:trigger.end] + " " + after_cl
     ):

@@ -1,0 +1,110 @@
+"""Extraction from news about negotiations other than the ones the extractor was first
+built on: each article in tests/data/articles was written for these tests, one or two per
+class of error (signing, ceasefires taking effect, walkouts, which date and which place an
+event takes, spurious events). Nothing is read from ../shared."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.extract import extract_events
+from timeline.models import EventCreate
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def _extract(name: str) -> list[EventCreate]:
+    head, text = (ARTICLES / name).read_text(encoding="utf-8").split("\n", 1)
+    return extract_events(text, date.fromisoformat(head.removeprefix("PUBLISHED:").strip()))
+
+
+def _events(name: str, etype: str, actor: str) -> list[EventCreate]:
+    return [e for e in _extract(name)
+            if e.type == etype and any(actor.lower() in a.name.lower() for a in e.actors)]
+
+
+def _span(e: EventCreate) -> tuple[str, str]:
+    return e.date_start.isoformat(), (e.date_end or e.date_start).isoformat()
+
+
+# --- event kinds: signing, ceasefires, walkouts, awaited proposals ------------------------
+
+
+def test_passive_and_participle_signings_are_agreements() -> None:
+    found = _events("juba_signing.txt", "agreement", "Sudan")
+    evidence = " ".join(e.sources[0].evidence or "" for e in found)
+    assert "was signed by" in evidence
+    assert "A second document, signed by" in evidence
+
+
+def test_ceasefire_takes_the_date_of_its_own_verb() -> None:
+    """"agreed on Tuesday to a truce that will come into force at midnight on Friday"."""
+    (agreed,) = _events("tigray_truce.txt", "agreement", "Ethiopia")
+    assert _span(agreed) == ("2022-08-09", "2022-08-09")
+    truce = [e for e in _events("tigray_truce.txt", "ceasefire", "Ethiopia")
+             if e.status == "planned"]
+    assert [_span(e) for e in truce] == [("2022-08-12", "2022-08-12")]
+
+
+def test_truce_renewed_after_a_parenthesis_is_a_ceasefire_event() -> None:
+    renewed = [e for e in _extract("tigray_truce.txt")
+               if e.type == "ceasefire" and "renewed" in (e.sources[0].evidence or "")]
+    assert renewed and renewed[0].status == "occurred"
+
+
+def test_talks_suspended_after_a_walkout_are_cancelled() -> None:
+    talks = _events("tigray_truce.txt", "meeting", "Ethiopia")
+    assert [(e.status, e.location, _span(e)) for e in talks] == [
+        ("cancelled", "Pretoria", ("2022-07-01", "2022-07-31"))]
+
+
+def test_an_awaited_proposal_is_planned_by_its_deadline() -> None:
+    (offer,) = _events("skopje_rounds.txt", "proposal", "European Union")
+    assert offer.status == "planned"
+    assert _span(offer) == ("2023-03-11", "2023-03-12")  # by the end of the week
+
+
+# --- dates: which expression belongs to which event ---------------------------------------
+
+
+def test_a_fronted_date_dates_the_main_clause() -> None:
+    """"In late February, envoys ... met in Brussels"."""
+    talks = [e for e in _events("skopje_rounds.txt", "meeting", "Kosovo")
+             if e.location == "Brussels"]
+    assert [_span(e) for e in talks] == [("2023-02-20", "2023-02-28")]
+
+
+def test_talks_from_monday_run_to_the_publication_day() -> None:
+    talks = [e for e in _events("skopje_rounds.txt", "meeting", "Kosovo")
+             if e.location == "Skopje"]
+    assert [_span(e) for e in talks] == [("2023-03-06", "2023-03-10")]
+
+
+@pytest.mark.parametrize("name", ["juba_signing.txt", "tigray_truce.txt", "skopje_rounds.txt"])
+def test_no_event_is_dated_by_a_century_or_a_title_year(name: str) -> None:
+    for e in _extract(name):
+        assert e.date_start.year >= 2020, (e.title, e.date_text)
+
+
+# --- actors the gazetteer does not know --------------------------------------------------
+
+
+def test_people_and_organisations_are_found_without_a_gazetteer_entry() -> None:
+    """A name whose surname recurs alone is a person; "Long Name (ACRONYM)" an organisation."""
+    meetings = _events("benghazi_shuttle.txt", "meeting", "Khalifa Haftar")
+    assert [(e.status, _span(e)) for e in meetings] == [("planned", ("2020-01-16", "2020-01-16"))]
+    signed = _events("benghazi_shuttle.txt", "agreement", "Government of National Accord")
+    assert signed, "Sarraj signs for the GNA"
+
+
+# --- places: the dateline is not the venue; a venue named once holds for the talks --------
+
+
+def test_events_of_the_talks_take_their_venue_not_the_dateline() -> None:
+    events = _extract("brussels_venue.txt")
+    assert not [e for e in events if e.location == "Belgrade"]
+    agreed = [e for e in events if e.type == "agreement"]
+    assert [(e.location, _span(e)) for e in agreed] == [("Brussels", ("2023-05-14", "2023-05-14"))]
