@@ -413,6 +413,30 @@ def test_an_extracted_event_is_corrected_before_it_is_accepted(page: Any, app: A
     edit_cell(page, grid, 60 + 120 + 80, 0, "Qatari premier meets Hamas negotiators in Doha")
     settle(page)
     shot(page, "article-edit", full_page=True)
+
+    def cells() -> list[str]:
+        table = page.locator("[class*='st-key-art_editor'] [data-testid='stDataFrame']").first
+        table.locator("td").first.wait_for(state="attached", timeout=30_000)
+        return [str(c.text_content()) for c in table.locator("td").all()]
+
+    def keep_toggle() -> None:
+        table = page.locator("[class*='st-key-art_editor'] [data-testid='stDataFrame']").first
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)
+        settle(page)
+
+    # Found again: the correction is still there; a rejection is kept too.
+    page.get_by_role("button", name="Find events").click()
+    settle(page)
+    assert cells()[:3] == ["true", "", "Qatari premier meets Hamas negotiators in Doha"]
+    keep_toggle()
+    page.get_by_role("button", name="Find events").click()
+    settle(page)
+    assert cells()[0] == "false"
+    keep_toggle()
+    assert cells()[0] == "true"
     page.get_by_role("button", name="Add the ticked events to the timeline").click()
     settle(page)
     page.get_by_text(re.compile(r"^Added \d+ event")).wait_for(timeout=30_000)
