@@ -249,10 +249,10 @@ def test_opening_a_track(page: Any, app: App) -> None:
     open_tab(page, "Table and downloads")
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="TimelineJS", exact=True).click()
-    target = ARTIFACTS / info.value.suggested_filename
+    assert info.value.suggested_filename.startswith("russia-ukraine-")
+    target = ARTIFACTS / "track-timelinejs.json"
     info.value.save_as(str(target))
     data = json.loads(target.read_text())
-    assert target.name.startswith("russia-ukraine-")
     assert len(data["events"]) == ukraine
     assert data["title"]["text"]["headline"] == "Russia-Ukraine talks"
 
@@ -480,11 +480,15 @@ def test_each_export_downloads(page: Any, app: App) -> None:
     total = app.count()
     open_tab(page, "Table and downloads")
     files = {}
-    for label in ("CSV", "CSV for Excel", "TimelineJS", "Calendar (.ics)"):
+    saved_as = {"CSV": "export.csv", "CSV for Excel": "export-excel.csv",
+                "TimelineJS": "export-timelinejs.json", "Calendar (.ics)": "export.ics"}
+    for label, name in saved_as.items():
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name=label, exact=True).click()
         download = info.value
-        target = ARTIFACTS / download.suggested_filename
+        assert re.fullmatch(r"timeline-\d{8}-\d{4}(-excel)?\.(csv|json|ics)",
+                            download.suggested_filename), download.suggested_filename
+        target = ARTIFACTS / name
         download.save_as(str(target))
         files[label] = target.read_bytes()
         print(f"download: {target} ({len(files[label]):,} bytes)")
