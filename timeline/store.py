@@ -533,6 +533,77 @@ class Store:
         query = " & ".join(f"'{w}':*" for w in words)
         return _PG_SEARCH.op("@@")(cast(literal(query, Text), TSQUERY))
 
+    # --- dashboard queries ---
+
+    def data_version(self) -> tuple[str, ...]:
+        """A token that changes with every write to events, their sources or their tracks
+        (adding, editing, deleting, ingesting a report, filing into a track, renaming
+        one): the dashboard keys its caches by it, so a page sees what the CLI wrote
+        without being told. Four aggregate queries, the tracks table being small."""
+        with self.reading() as conn:
+            parts = [*conn.execute(select(func.count(), func.max(E.c.updated_at))).one(),
+                     *conn.execute(select(func.count(), func.max(S.c.id))).one(),
+                     *conn.execute(select(func.count(), func.sum(ET.c.track_id))).one(),
+                     *conn.execute(select(func.count(), func.aggregate_strings(
+                         T.c.slug + ":" + T.c.name, "|"))).one()]
+        return tuple(str(v) for v in parts)
+
+    def view_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
+        """``timeline_rows`` with the filter evaluated once, and each event's initiators
+        first among its actors (the timeline draws an event in the lane of the party that
+        acted). The actors, sources and tracks of a filtered view are read for the ids it
+        matched, handed over as one parameter (a JSON array on SQLite, an array on
+        PostgreSQL); an unfiltered view reads each table once."""
+        flt = flt or EventFilter()
+        ev_stmt = _page(select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
+                               E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
+                               E.c.country, E.c.origin).where(*self._conditions(flt))
+                        .order_by(*_NEWEST_FIRST), flt)
+        actor_stmt = (select(EA.c.event_id, A.c.name, EA.c.role)
+                      .join(A, A.c.id == EA.c.actor_id).order_by(EA.c.event_id, EA.c.position))
+        source_stmt = select(
+            S.c.event_id, func.count(),
+            func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
+        ).group_by(S.c.event_id)
+        track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
+        actors: dict[str, list[str]] = defaultdict(list)
+        initiators: dict[str, list[str]] = defaultdict(list)
+        tracks: dict[str, list[str]] = defaultdict(list)
+        with self.reading() as conn:
+            rows = _raw_rows(conn, ev_stmt)
+            if flt != EventFilter():
+                ids = [r[0] for r in rows]
+                if self.dialect == "sqlite":
+                    matched: Any = select(column("value")).select_from(
+                        func.json_each(literal(json.dumps(ids))))
+                    actor_stmt = actor_stmt.where(EA.c.event_id.in_(matched))
+                    source_stmt = source_stmt.where(S.c.event_id.in_(matched))
+                    track_stmt = track_stmt.where(ET.c.event_id.in_(matched))
+                else:
+                    from sqlalchemy import any_
+                    from sqlalchemy.dialects.postgresql import ARRAY
+
+                    matched = any_(literal(ids, ARRAY(Text)))
+                    actor_stmt = actor_stmt.where(EA.c.event_id == matched)
+                    source_stmt = source_stmt.where(S.c.event_id == matched)
+                    track_stmt = track_stmt.where(ET.c.event_id == matched)
+            for eid, name, role in _raw_rows(conn, actor_stmt):
+                (initiators if role == "initiator" else actors)[eid].append(name)
+            sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
+            for eid, slug in _raw_rows(conn, track_stmt):
+                tracks[eid].append(slug)
+        day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
+        none: tuple[int, str] = (0, "")
+        out = []
+        for eid, etype, status, start, end, precision, text, title, location, country, \
+                origin in rows:
+            n, labels = sources.get(eid, none)
+            first = initiators.get(eid)
+            names = tuple(first + actors.get(eid, [])) if first else tuple(actors.get(eid, ()))
+            out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
+                                title, names, location, country, _source_labels(labels),
+                                origin, n, tuple(sorted(tracks.get(eid, ())))))
+        return out
 
 # newest first; the (date_start, id) index gives this order without sorting
 _NEWEST_FIRST = (E.c.date_start.desc(), E.c.id.desc())
