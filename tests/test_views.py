@@ -22,22 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 # --- the store's dashboard queries (SQLite and PostgreSQL) ------------------------------
 
 
-def test_view_rows_are_timeline_rows_with_initiators_first(store: Store) -> None:
+def test_timeline_rows_agree_with_records_and_put_initiators_first(store: Store) -> None:
     store.add(make_event(actors=[{"name": "Egypt", "role": "host"},
                                  {"name": "Hamas", "role": "initiator"}]))
     store.add(make_event(type="meeting", title="Talks in Doha", location="Doha",
                          actors=[{"name": "Qatar"}], sources=[]))
     for flt in (EventFilter(), EventFilter(actors=["Hamas"]), EventFilter(text="doha"),
                 EventFilter(limit=1), EventFilter(types=["proposal"])):
-        rows = store.view_rows(flt)
-        old = store.timeline_rows(flt)
-        assert [r.id for r in rows] == [r.id for r in old], flt
-        assert [r._replace(actors=tuple(sorted(r.actors))) for r in rows] == [
-            r._replace(actors=tuple(sorted(r.actors))) for r in old]
-    (visit,) = store.view_rows(EventFilter(actors=["Hamas"]))
+        rows = store.timeline_rows(flt)
+        records = store.query(flt)
+        assert [r.id for r in rows] == [e.id for e in records], flt
+        assert [sorted(r.actors) for r in rows] == [sorted(a.name for a in e.actors)
+                                                    for e in records]
+    (visit,) = store.timeline_rows(EventFilter(actors=["Hamas"]))
     assert visit.actors == ("Hamas", "Egypt") and visit.sources == 1
-    # Twice in a row on the same connection: the temporary table does not linger.
-    assert len(store.view_rows(EventFilter(text="doha"))) == 1
+    assert len(store.timeline_rows(EventFilter(text="doha"))) == 1
 
 
 def test_data_version_changes_with_every_write(store: Store) -> None:
@@ -99,7 +98,7 @@ def _rows(tmp_path: Path, *events: EventCreate) -> tuple[Store, list[Any]]:
     store = open_store(str(tmp_path / "v.db"))
     for ev in events:
         store.add(ev)
-    return store, store.view_rows(EventFilter())
+    return store, store.timeline_rows(EventFilter())
 
 
 def test_view_period_quick_periods_and_the_open_event(tmp_path: Path) -> None:

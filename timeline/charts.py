@@ -116,7 +116,7 @@ TimelinePoint = EventRow  # the charts' name for a row of the store
 def to_point(ev: EventCreate | TimelinePoint) -> TimelinePoint:
     """The point of an event record (``EventRecord`` or anything with its attributes).
 
-    Actors come initiators first, as ``Store.view_rows`` gives them.
+    Actors come initiators first, as ``Store.timeline_rows`` gives them.
     """
     if isinstance(ev, EventRow):
         return ev

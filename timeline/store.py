@@ -304,54 +304,6 @@ class Store:
             yield from Writer(conn, self.dialect).tuples(
                 self._event_select(flt or EventFilter()), batch)
 
-    def timeline_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
-        """What a timeline needs of each matching event, newest first, as ``EventRow``s.
-
-        Column queries with the filter applied in SQL, read on the driver's cursor: no
-        ORM objects and no models, so 100,000 events load in about a second.
-        """
-        flt = flt or EventFilter()
-        ev_stmt = select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
-                         E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
-                         E.c.country, E.c.origin).where(*self._conditions(flt))
-        ev_stmt = _page(ev_stmt.order_by(*_NEWEST_FIRST), flt)
-        ids = select(E.c.id).where(*self._conditions(flt))
-        if flt.limit or flt.offset:
-            ids = _page(ids.order_by(*_NEWEST_FIRST), flt)
-        actor_stmt = (select(EA.c.event_id, A.c.name).join(A, A.c.id == EA.c.actor_id)
-                      .order_by(EA.c.event_id, EA.c.position))
-        # One row per event: how many sources, and their outlets (or URLs), joined.
-        source_stmt = select(
-            S.c.event_id, func.count(),
-            func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
-        ).group_by(S.c.event_id)
-        track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
-        if flt != EventFilter():  # the same filter as a subquery, not one query per 500 ids
-            actor_stmt = actor_stmt.where(EA.c.event_id.in_(ids))
-            source_stmt = source_stmt.where(S.c.event_id.in_(ids))
-            track_stmt = track_stmt.where(ET.c.event_id.in_(ids))
-        actors: dict[str, list[str]] = defaultdict(list)
-        tracks: dict[str, list[str]] = defaultdict(list)
-        with self.reading() as conn:
-            rows = _raw_rows(conn, ev_stmt)
-            for eid, name in _raw_rows(conn, actor_stmt):
-                actors[eid].append(name)
-            sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
-            for eid, slug in _raw_rows(conn, track_stmt):
-                tracks[eid].append(slug)
-        # SQLite hands dates back as ISO text, PostgreSQL as dates.
-        day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
-        none: tuple[int, str] = (0, "")
-        out = []
-        for eid, etype, status, start, end, precision, text, title, location, country, \
-                origin in rows:
-            n, labels = sources.get(eid, none)
-            out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
-                                title, tuple(actors.get(eid, ())), location, country,
-                                _source_labels(labels), origin, n,
-                                tuple(sorted(tracks.get(eid, ())))))
-        return out
-
     def candidates(self, lo: date, hi: date, types: Iterable[str],
                    actor_keys: Iterable[str] | None = None) -> list[Occasion]:
         """Stored events that could be reports of the same occasions (for merging)."""
@@ -548,12 +500,16 @@ class Store:
                          T.c.slug + ":" + T.c.name, "|"))).one()]
         return tuple(str(v) for v in parts)
 
-    def view_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
-        """``timeline_rows`` with the filter evaluated once, and each event's initiators
-        first among its actors (the timeline draws an event in the lane of the party that
-        acted). The actors, sources and tracks of a filtered view are read for the ids it
-        matched, handed over as one parameter (a JSON array on SQLite, an array on
-        PostgreSQL); an unfiltered view reads each table once."""
+    def timeline_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
+        """What a timeline needs of each matching event, newest first, as ``EventRow``s,
+        each event's initiators first among its actors (the timeline draws an event in the
+        lane of the party that acted).
+
+        Column queries read on the driver's cursor, no ORM objects and no models: 100,000
+        events load in about a second. The filter runs once; the actors, sources and
+        tracks of a filtered view are read for the ids it matched, handed over as one
+        parameter (a JSON array on SQLite, an array on PostgreSQL); an unfiltered view
+        reads each table once."""
         flt = flt or EventFilter()
         ev_stmt = _page(select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
                                E.c.date_precision, E.c.date_text, E.c.title, E.c.location,

@@ -185,7 +185,7 @@ def download_name(flt: EventFilter, stamp: str, suffix: str) -> str:
 
 def view_rows(store: Store, flt: EventFilter) -> list[TimelinePoint]:
     """The rows of a view (what the page caches per database version and filter)."""
-    return store.view_rows(flt)
+    return store.timeline_rows(flt)
 
 
 def view_period(flt: EventFilter, rows: Sequence[TimelinePoint]) -> Period | None:
