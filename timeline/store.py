@@ -140,10 +140,9 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    # a bigger page cache and memory-mapped reads: a big store's index pages stay in
-    # memory instead of being read again through system calls
-    cur.execute("PRAGMA cache_size=-65536")
-    cur.execute("PRAGMA mmap_size=268435456")
+    # a 32 MB page cache (the default is 2 MB): a big store's index pages stay in memory
+    # instead of being read again through system calls
+    cur.execute("PRAGMA cache_size=-32768")
     cur.close()
 
 
