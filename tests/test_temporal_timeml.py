@@ -690,14 +690,26 @@ def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
         pytest.param(
             "Fighting resumed on the night of 18 March.",
             WED,
-            [("the night of 18 March", "2024-03-18TNI")],
-            id="the-night-of-a-date",
+            [("18 March", "2024-03-18")],
+            id="the-night-of-a-date-tags-the-date",
         ),
         pytest.param(
             "Envoys met in the early hours of Tuesday.",
             WED,
-            [("the early hours of Tuesday", "2024-06-11TMO")],
-            id="the-early-hours-of-a-weekday",
+            [("Tuesday", "2024-06-11")],
+            id="the-early-hours-of-a-weekday-tags-the-day",
+        ),
+        pytest.param(
+            "The convoy crossed in the early hours of Sunday morning.",
+            WED,
+            [("Sunday morning", "2024-06-09TMO")],
+            id="the-early-hours-of-a-weekday-morning",
+        ),
+        pytest.param(
+            "He was arrested on the evening of Friday, May 3, outside his home.",
+            WED,
+            [("Friday, May 3", "2024-05-03")],
+            id="the-evening-of-a-full-date",
         ),
         pytest.param(
             "The ceasefire took effect at 08:00 local time (0500 GMT) on Sunday.",

@@ -1009,28 +1009,6 @@ def _h_year_ago_bare(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(str(s.dct.year - 1), s)
 
 
-def _h_pod_of(m: re.Match[str], s: _State) -> _Hit | None:
-    """'the night of 18 March', 'the early hours of Tuesday': TIME on that day."""
-    t = m.group()
-    low = t.lower()
-    code = "MO" if "hours" in low else next((c for w, c in _POD_CODE.items() if w in low), None)
-    of = low.index(" of ") + 4
-    rest = t[of:]
-    wd = _WD_WORD.search(rest)
-    tail = rest.lower().rsplit(None, 1)[-1]
-    if tail in _POD_CODE:  # "the early hours of Thursday morning"
-        code = _POD_CODE[tail]
-    if wd and rest.lower().startswith(("last", "next")):
-        d = shift_weekday(s.dct, _weekday_of(wd.group()), -1 if rest.lower()[0] == "l" else 2)
-    else:
-        found = _day_ref(rest, s, _day_tense(m, s))
-        if found is None or code is None:
-            return None
-        d = found
-    s.last_day = d
-    return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
-
-
 def _h_month_part(m: re.Match[str], s: _State) -> _Hit | None:
     """'the first week of July', 'the second half of June': days of a month."""
     t = m.group()
@@ -1684,7 +1662,6 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "range_md": _h_range_md,
     "range_between": _h_range_between,
     "range_dm": _h_range_dm,
-    "pod_of": _h_pod_of,
     "month_part": _h_month_part,
     "week_of": _h_week_of,
     "day_of_month": _h_day_of_month,

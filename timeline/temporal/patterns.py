@@ -151,14 +151,8 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:between)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
         rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})",
     ),
-    # "the night of 18 March", "the early hours of Tuesday": a part of a named day
-    (
-        "pod_of",
-        r"(?i:the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|early\s+hours"
-        r"|small\s+hours)\s+of)\s+(?:(?i:last|next|this)\s+)?"
-        rf"(?:(?:{WD},?\s+)?{_MONDAY}|(?:{WD},?\s+)?{DAYNUM}\s+(?:(?i:of)\s+)?{MON}(?:,?\s+{YEAR4})?"
-        rf"|{WD}(?:\s+{POD})?|(?i:today|yesterday|tomorrow))",
-    ),
+    # "the night of 18 March", "the early hours of Tuesday": no rule of their own; TempEval's
+    # annotators tag the day alone ("18 March", "Tuesday"), which the rules below find
     # "the first week of July", "the second half of June": part of a month
     (
         "month_part",
@@ -461,7 +455,7 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     (
-        "pod_of month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
+        "month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
         "ctx_quarter dur vague_dur vague_around rel_day weekday dayword season rel full_year "
         "rel_month decade century year ref"
     ): "the",
