@@ -1455,11 +1455,18 @@ def _h_month(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(month_value(y, mon), s)
 
 
+_LIMIT_PREPS = frozenset({"until", "till", "by", "through"})
+
+
 def _month_after_prep(m: re.Match[str], s: _State, prep: str) -> _Hit:
     """'in March', 'since October': TimeML leaves the preposition out of the span."""
     mon = _month_of(m.group())
     since = prep == "since"
     tense = -1 if since else clause_tense(s.text, m.start(), m.end())
+    if prep in _LIMIT_PREPS and tense < 0:
+        # "extended through January", "to pay down the loan by February": the end of a
+        # stretch the verb opens, not a time the verb happened in; read it nearest the DCT
+        tense = 0
     y = pick_year(mon, None, s.dct, tense)
     s.last_month = (y, mon)
     hit = _date_hit(month_value(y, mon), s)

@@ -26,16 +26,25 @@ _CUE = lazy_re(
     r"|(?:is|are|be)\s+(?:expected|planned|due)|scheduled|slated|due\s+to|supposed\s+to"
     r"|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
     r"|needs?\s+to|likely\s+to|poised\s+to|ready\s+to|upcoming|hopes?\s+to|aims?\s+to"
-    r"|expects?\s+to|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
+    r"|expects?\s+to|(?:is|are|be|been)\s+set\b"
+    # "planned a strike on Friday" (a verb with its object), not "a rally planned for Friday"
+    r"|planned(?=\s+(?:an?|the|their|his|her|its|new|more|further|another)\s)"
+    r"|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
     r"|proposed|threatened|prepared|agreement|deal|plan|bid|offer|decision|pledge|promise"
     r"|commitment)\s+to(?!\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|(?-i:[A-Z])))"
-    # a timetable in the present: "the truce expires on Friday", "talks resume Monday"
-    r"|expires?|lapses?|begins?|starts?|resumes?|reconvenes?|convenes?|reopens?"
-    r"|takes?\s+effect|comes?\s+into\s+force|runs?\s+out|kicks?\s+off"
     r"|tomorrow|as\s+(?:soon|early)\s+as|might|may)\b"
+    # a timetable in the present: "the truce expires on Friday", "talks resume Monday",
+    # "the ministers meet Thursday"; it decides only a verb group of its own ("failed to
+    # resume Monday" is past)
+    r"|\b(?<!\ba\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)(?<!\bto\s)"
+    r"(?P<tt>expires?|lapses?|begins?|starts?|resumes?|reconvenes?|convenes?|reopens?"
+    r"|takes?\s+effect|comes?\s+into\s+force|runs?\s+out|kicks?\s+off|meets?|holds?"
+    r"|visits?|arrives?|departs?|(?:heads|flies|returns|travels?)\s+(?:to|for|back))\b"
     r"|\b(?P<past>said|says|was|were|had|did|has|have|been|ago|last|earlier|yesterday"
     # an -ed word after an article or "still" is an adjective ("a still unspecified date")
     r"|since|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)"
+    # past forms spelled like the present: "and set Friday as the deadline"
+    r"|(?<!\ba\s)(?<!\bthe\s)(?:set|put|cut)"
     r"|went|met|made|came|gave|took|told|began|left|held|saw|won|lost"
     r"|fell|rose|sold|bought|spent|paid|struck|hit|killed|announced|tore|fled|shot|spoke|wrote"
     r"|broke|led|ran|flew|fought|brought|thought|felt|kept|found|became|stood|sent|built|chose"
@@ -73,6 +82,10 @@ def _group_tense(cues: list[re.Match[str]], text: str) -> int:
         if _GLUE.fullmatch(text, cue.end(), group[-1].start()) is None:
             break
         group.append(cue)
+    heads = [c for c in group if not c.group("tt")]
+    if not heads:
+        return 1
+    group = heads
     if any(c.group("perf") for c in group):
         return -1
     if any(c.group().lower() == "had" for c in group):
