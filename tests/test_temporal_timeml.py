@@ -658,6 +658,42 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             [("Oct. 20", "2024-10-20"), ("the 24th", "2024-10-24")],
             id="the-24th-of-the-month-under-discussion",
         ),
+        pytest.param(
+            "The envoy was last seen on May 2, the day before the border closed.",
+            WED,
+            [("May 2", "2024-05-02"), ("the day", "2024-05-02")],
+            id="the-day-before-an-event-in-apposition",
+        ),
+        pytest.param(
+            "Crowds gathered the day after the vote.",
+            WED,
+            [("the day", "2024-XX-XX")],
+            id="the-day-after-an-event",
+        ),
+        pytest.param(
+            "The plane left minutes before the strike.",
+            WED,
+            [("minutes", "PTXM")],
+            id="minutes-before-an-event",
+        ),
+        pytest.param(
+            "She flew on to Amman later in the day before returning home.",
+            WED,
+            [],
+            id="the-day-before-a-gerund-is-no-day",
+        ),
+        pytest.param(
+            "The talks of March 2021 stalled. The day before the deadline, both sides walked out.",
+            WED,
+            [("March 2021", "2021-03"), ("The day", "2021-XX-XX")],
+            id="the-day-before-an-event-in-the-story-year",
+        ),
+        pytest.param(
+            "They met the day after Oct. 23 and the day before Friday's vote.",
+            date(2024, 10, 25),
+            [("the day after Oct. 23", "2024-10-24"), ("the day before Friday", "2024-10-24")],
+            id="the-day-around-a-named-day-stays-one-date",
+        ),
         pytest.param("It was his 11th trip to the region.", WED, [], id="ordinal-before-a-noun"),
         pytest.param(
             "Revenue fell in the last quarter.",

@@ -79,6 +79,7 @@ class _State:
     last_q: tuple[int, int] | None = None
     last_day: date | None = None
     last_day_pos: int | None = None
+    last_day_end: int | None = None  # where the expression of last_day ends
     last_year: int | None = None
     last_month: tuple[int, int] | None = None
 
@@ -1225,6 +1226,22 @@ def _h_dayword(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
 
 
+_APPOSITION = lazy_re(r"\s*,\s*$")
+
+
+def _h_day_event(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the day before the vote': a day placed by an event, which only an apposition dates
+    ("on May 2, the day before the border closed"); otherwise a day of the story's year."""
+    if (
+        s.last_day is not None
+        and s.last_day_end is not None
+        and _APPOSITION.fullmatch(s.text, s.last_day_end, m.start())
+    ):
+        d = s.last_day
+        return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+    return _Hit("DATE", f"{s.last_year or s.dct.year}-XX-XX", None, Precision.UNKNOWN)
+
+
 # winter YYYY-WI runs from December YYYY, so it comes last in its year
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 
@@ -1699,6 +1716,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "holiday": _h_holiday,
     "weekday": _h_weekday,
     "dayword": _h_dayword,
+    "day_event": _h_day_event,
     "season": _h_season,
     "rel": _h_rel,
     "end_year": _h_end_year,
@@ -1784,6 +1802,7 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
         done = max(m.end(), hit.end or 0)  # a handler may stretch the span ("... a day")
         if hit.precision is Precision.DAY and hit.interval:
             state.last_day, state.last_day_pos = hit.interval[0], m.start()
+            state.last_day_end = hit.end or m.end()
         if hit.type == "DATE" and hit.value[:4].isdigit():
             state.last_year = int(hit.value[:4])  # "later that year" refers back to it
         out.append(_expression(text, hit, m.start(), m.end()))

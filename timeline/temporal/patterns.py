@@ -281,8 +281,8 @@ _RULES: list[tuple[str, str]] = [
     # event; TimeML tags the plural alone
     (
         "vague_around",
-        r"(?i:(?:the\s+)?(?:days|weeks|months|years|decades)(?=\s+(?:before|after|leading\s+up"
-        r"|preceding|following|that\s+followed|prior\s+to)\b))",
+        r"(?i:(?:the\s+)?(?:minutes|hours|days|weeks|months|years|decades)"
+        r"(?=\s+(?:before|after|leading\s+up|preceding|following|that\s+followed|prior\s+to)\b))",
     ),
     (
         "vague_dur2",
@@ -326,6 +326,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?:today|yesterday|tomorrow|tonight))"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
     ),
+    # "the day before the vote": a day placed by an event; TimeML tags "the day"
+    ("day_event", r"(?i:the\s+day)(?=\s+(?:before|after)\s+(?!\w+ing\b))"),
     (
         "season",
         r"(?i:(?:(?:early|late|mid|last|this\s+past|this|next|the|(?:the\s+)?(?:end|beginning)"
@@ -407,7 +409,7 @@ _STARTS: dict[str, str] = {
     "range_md mdy md_spoken my my_rel month": (
         "april august december february january july june march may november october september"
     ),
-    "long_dur": "century decade hour hours minute minutes month nights seconds week",
+    "long_dur": "century decade hour minute month nights seconds week",
     "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
     "ago dur": "almost barely fewer less nearly no up",
     "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
@@ -417,6 +419,7 @@ _STARTS: dict[str, str] = {
     "clock ago dur": "couple few hundreds many several some",
     "dur": "ensuing initial its latest remaining subsequent",
     "long_dur vague_around vague_dur2": "days decades months weeks years",
+    "long_dur vague_around": "hours minutes",
     "my my_rel rel rel_month year": "close middle rest start turn",
     "range_md mdy md_spoken": "apr jul jun mar sep",
     "season": "autumn fall spring summer winter",
@@ -456,8 +459,8 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel rel_month year": "beginning",
     (
         "month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
-        "ctx_quarter dur vague_dur vague_around rel_day weekday dayword season rel full_year "
-        "rel_month decade century year ref"
+        "ctx_quarter dur vague_dur vague_around rel_day weekday dayword day_event season rel "
+        "full_year rel_month decade century year ref"
     ): "the",
     "qcode": "q",
     "quarter ctx_quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
@@ -487,10 +490,11 @@ TRIGGERS: frozenset[str] = frozenset(NARROW) - {"0", "'"}
 # (tests/test_temporal_starts.py derives them from the rules too).
 _AFTER: dict[str, str] = {
     "the": (
-        "' 0 a aft an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens ent "
-        "eve fal few fif fin fir fis fiv fol for fou ful fut hun imm in ini jus las lat man mid "
-        "mon mor nea nex nig nin on one ope pas per pre q qua rec rem res sam sec sev sho six sma "
-        "so som spr st sta sub sum ten th the thi thr tur twe two wee who win yea"
+        "' 0 a aft an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens "
+        "ent eve fal few fif fin fir fis fiv fol for fou ful fut hou hun imm in ini jus las "
+        "lat man mid min mon mor nea nex nig nin on one ope pas per pre q qua rec rem res sam "
+        "sec sev sho six sma so som spr st sta sub sum ten th the thi thr tur twe two wee who "
+        "win yea"
     ),
     "a": (
         "a add an and bus cal cen con cou day dec doz few for ful hou hun in min mon mor nig or q "
