@@ -328,6 +328,16 @@ def test_clause_tense(text: str, tense: int) -> None:
     ("text", "expected"),
     [
         pytest.param(
+            "The harvest began about a month earlier than usual.",
+            [("about a month", "P1M")],
+            id="earlier-than-compares-a-duration",
+        ),
+        pytest.param(
+            "Elections were held a year later than planned.",
+            [("a year", "P1Y")],
+            id="later-than-compares-a-duration",
+        ),
+        pytest.param(
             "The siege lasted over a week.", [("over a week", "P1W")], id="lasted-over-is-more-than"
         ),
         pytest.param(

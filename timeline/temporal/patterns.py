@@ -235,7 +235,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
-        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b)",
+        # "a month earlier than usual" compares: a duration, not a date
+        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b|\s+than\b)",
     ),
     # "day-long", "a two-week-long strike", "decades-long": durations used as adjectives
     (
