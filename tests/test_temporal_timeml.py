@@ -87,6 +87,19 @@ def _found(text: str, dct: date) -> Expected:
             [],
             id="most-recent-is-a-ranking",
         ),
+        pytest.param(
+            "Both leaders said the border could one day reopen.",
+            [("one day", "FUTURE_REF")],
+            id="could-one-day-is-some-future-day",
+        ),
+        pytest.param(
+            "She hopes to one day return to Aleppo.",
+            [("one day", "FUTURE_REF")],
+            id="to-one-day",
+        ),
+        pytest.param(
+            "The general strike lasted one day.", [("one day", "P1D")], id="one-day-measured"
+        ),
     ],
 )
 def test_reference_words(text: str, expected: Expected) -> None:

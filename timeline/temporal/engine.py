@@ -719,6 +719,10 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     if unit is None or nm is None:
         return None
     raw = nm.group("num").strip().lower()
+    if raw in ("one", "some") and t.lower() == f"{raw} day" and _SOMEDAY_BEFORE.search(
+        s.text, max(0, m.start() - 12), m.start()
+    ):
+        return _Hit("DATE", "FUTURE_REF", None, Precision.UNKNOWN)  # "could one day reopen"
     n = _number(raw)
     if re.search(r"(?i)\band\s+a\s+half$", t):  # "a minute and a half"
         n = None if n is None else n + 0.5
@@ -793,6 +797,9 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     return hit
 
 
+_SOMEDAY_BEFORE = lazy_re(
+    r"(?i)\b(?:will|would|could|may|might|can|should|shall|must|to|'ll)\s+(?:not\s+)?$"
+)
 _VERB_LAST = lazy_re(
     r"(?i)\b(?:will|would|could|may|might|should|must|can|to|does|do|did|not|n't|'ll)\s+$"
 )
