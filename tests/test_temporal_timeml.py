@@ -893,6 +893,55 @@ def test_times_and_parts_of_day(text: str, dct: date, expected: Expected) -> Non
             id="nowruz",
         ),
         pytest.param(
+            "Both sides want a truce before Passover.",
+            date(2024, 3, 1),
+            [("Passover", "2024-04-23")],
+            ("2024-04-23", "2024-04-30"),
+            id="passover-eight-days",
+        ),
+        pytest.param(
+            "The attack came on Yom Kippur.",
+            date(2023, 10, 2),
+            [("Yom Kippur", "2023-09-25")],
+            ("2023-09-25", "2023-09-25"),
+            id="yom-kippur",
+        ),
+        pytest.param(
+            "Talks paused over Rosh Hashanah and resumed after Sukkot.",
+            date(2025, 10, 20),
+            [("Rosh Hashanah", "2025-09-23"), ("Sukkot", "2025-10-07")],
+            ("2025-09-23", "2025-09-24"),
+            id="rosh-hashanah-and-sukkot",
+        ),
+        pytest.param(
+            "The hostages will be home by Hanukkah.",
+            date(2024, 11, 15),
+            [("Hanukkah", "2024-12-26")],
+            ("2024-12-26", "2025-01-02"),
+            id="hanukkah-ahead",
+        ),
+        pytest.param(
+            "Leaders marked Armistice Day in Paris.",
+            date(2024, 11, 15),
+            [("Armistice Day", "2024-11-11")],
+            ("2024-11-11", "2024-11-11"),
+            id="armistice-day",
+        ),
+        pytest.param(
+            "Troops rehearsed for the Victory Day parade on Red Square.",
+            date(2024, 4, 20),
+            [("Victory Day", "2024-05-09")],
+            ("2024-05-09", "2024-05-09"),
+            id="victory-day",
+        ),
+        pytest.param(
+            "The ceasefire began on Palm Sunday and ended at Pentecost.",
+            date(2024, 6, 12),
+            [("Palm Sunday", "2024-03-24"), ("Pentecost", "2024-05-19")],
+            ("2024-03-24", "2024-03-24"),
+            id="palm-sunday-and-pentecost",
+        ),
+        pytest.param(
             "Shelling stopped on Orthodox Christmas.",
             date(2024, 1, 10),
             [("Orthodox Christmas", "2024-01-07")],
@@ -947,6 +996,7 @@ def test_islamic_holidays_follow_the_lunar_calendar() -> None:
             "The Good Friday Agreement ended the conflict.", [], id="good-friday-agreement"
         ),
         pytest.param("Veterans of the Six-Day War met.", [], id="six-day-war"),
+        pytest.param("Veterans of the Yom Kippur War met.", [], id="yom-kippur-war"),
         pytest.param("Officials said talks may resume soon.", [], id="may-verb"),
         pytest.param(
             "Thousands march through the capital each year.",

@@ -19,6 +19,7 @@ from timeline.vocab import Precision
 from .calendar import (
     add_months,
     easter,
+    hebrew_holiday,
     interval_of,
     islamic_day,
     month_value,
@@ -1098,6 +1099,25 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter monday": lambda y: easter(y) + timedelta(days=1),
     "easter": easter,
     "good friday": lambda y: easter(y) - timedelta(days=2),
+    "palm sunday": lambda y: easter(y) - timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - timedelta(days=46),
+    "maundy thursday": lambda y: easter(y) - timedelta(days=3),
+    "holy thursday": lambda y: easter(y) - timedelta(days=3),
+    "holy saturday": lambda y: easter(y) - timedelta(days=1),
+    "ascension day": lambda y: easter(y) + timedelta(days=39),
+    "pentecost": lambda y: easter(y) + timedelta(days=49),
+    "epiphany": lambda y: date(y, 1, 6),
+    "passover": lambda y: hebrew_holiday("passover", y),
+    "purim": lambda y: hebrew_holiday("purim", y),
+    "rosh hashanah": lambda y: hebrew_holiday("rosh hashanah", y),
+    "yom kippur": lambda y: hebrew_holiday("yom kippur", y),
+    "sukkot": lambda y: hebrew_holiday("sukkot", y),
+    "hanukkah": lambda y: hebrew_holiday("hanukkah", y),
+    "armistice day": lambda y: date(y, 11, 11),
+    "remembrance day": lambda y: date(y, 11, 11),
+    "ve day": lambda y: date(y, 5, 8),
+    "victory day": lambda y: date(y, 5, 9),  # Russia's; Western Europe's VE Day is 8 May
+    "bastille day": lambda y: date(y, 7, 14),
     "independence day": lambda y: date(y, 7, 4),
     "labor day": lambda y: nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
@@ -1108,15 +1128,27 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 }
 
 
+# festivals of several days (outside Israel, Passover lasts eight days)
+_FESTIVAL_DAYS = {"passover": 8, "hanukkah": 8, "sukkot": 7, "rosh hashanah": 2}
+
+
 _HOLIDAY_SPELLING = lazy_re(
-    r"eid[\s-](?:al|ul|el)[\s-](fitr|adha)|norouz|nowrouz|novruz|nauryz"
+    r"eid[\s-](?:al|ul|el)[\s-](?P<eid>fitr|adha)|(?P<nowruz>norouz|nowrouz|novruz|nauryz)"
+    r"|(?P<passover>pesach)|(?P<hanukkah>hanukah|chanukk?ah)|(?P<sukkot>succot)"
+    r"|(?P<rosh>rosh hashana)(?!h)|(?P<pentecost>whit sunday)|(?P<ve>v-e day)"
+    r"|(?P<july>fourth of july)"
 )
+_SPELLED_AS = {
+    "nowruz": "nowruz", "passover": "passover", "hanukkah": "hanukkah", "sukkot": "sukkot",
+    "rosh": "rosh hashanah", "pentecost": "pentecost", "ve": "ve day",
+    "july": "independence day",
+}  # fmt: skip
 
 
 def _holiday_key(low: str) -> str:
     """One spelling per holiday: 'eid ul-fitr' -> 'eid al-fitr', 'novruz' -> 'nowruz'."""
     return _HOLIDAY_SPELLING.sub(
-        lambda k: f"eid al-{k.group(1)}" if k.group(1) else "nowruz", low
+        lambda k: f"eid al-{k['eid']}" if k["eid"] else _SPELLED_AS[str(k.lastgroup)], low
     )
 
 
@@ -1133,7 +1165,7 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
     if _NAME_HEAD.match(s.text, m.end()):
         return None  # "the Good Friday Agreement", "the Easter Rising": names
     low = _holiday_key(re.sub(r"\s+", " ", t.lower()))
-    fn = next((f for k, f in _HOLIDAYS.items() if k in low), None)
+    key, fn = next(((k, f) for k, f in _HOLIDAYS.items() if k in low), ("", None))
     if fn is None:
         return None
     week = low.endswith(" week")
@@ -1148,20 +1180,24 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
 
     y = _year_word(t, s)
     if y is None:
-        tense = clause_tense(s.text, m.start(), m.end())
-        if low.startswith("last"):
-            tense = -1
-        elif low.startswith("next"):
-            tense = 1
         cands = sorted({fn(yy) for yy in (s.dct.year - 1, s.dct.year, s.dct.year + 1)})
         ahead = [c for c in cands if c >= s.dct]
         behind = [c for c in cands if c < s.dct or (c == s.dct and not low.startswith("last"))]
-        if tense > 0 and ahead:
-            d = ahead[0]
-        elif (tense < 0 or low.startswith("last")) and behind:
+        d = min(cands, key=lambda c: abs((c - s.dct).days))
+        if low.startswith("last") and behind:
             d = behind[-1]
+        elif low.startswith("next") and ahead:
+            d = ahead[0]
         else:
-            d = min(cands, key=lambda c: abs((c - s.dct).days))
+            # as for a day of a month (pick_year): the clause's tense overrides the nearest
+            # occurrence only when that lies well on the other side ("rehearsed for the
+            # Victory Day parade" three weeks ahead is this year's)
+            tense = clause_tense(s.text, m.start(), m.end())
+            off = (d - s.dct).days
+            if tense > 0 and off < -45 and ahead:
+                d = ahead[0]
+            elif tense < 0 and off > 45 and behind:
+                d = behind[-1]
     else:
         d = fn(y)
     if week:
@@ -1173,6 +1209,10 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
         value = month_value(d.year, d.month) if end.month == d.month else str(d.year)
         return _Hit("DATE", value, (d, end), Precision.RANGE)
     s.last_day = d
+    if key in _FESTIVAL_DAYS:  # the value is the first day, the interval the festival
+        return _Hit(
+            "DATE", d.isoformat(), (d, d + timedelta(_FESTIVAL_DAYS[key] - 1)), Precision.RANGE
+        )
     return _date_hit(d.isoformat(), s)
 
 

@@ -129,7 +129,11 @@ _HOLIDAY = (
     r"|Eid[\s-](?:al|ul|el)[\s-](?:Fitr|Adha)|Nowruz|Norouz|Nowrouz|Novruz|Nauryz"
     r"|Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
     r"|Election\s+Day|Easter\s+(?:Sunday|Monday)|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
-    r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day)"
+    r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day"
+    r"|Palm\s+Sunday|Ash\s+Wednesday|(?:Maundy|Holy)\s+Thursday|Holy\s+Saturday|Pentecost"
+    r"|Whit\s+Sunday|Ascension\s+Day|Epiphany|Passover|Pesach|Purim|Rosh\s+Hashanah?"
+    r"|Yom\s+Kippur|Sukkot|Succot|Hanukk?ah|Chanukk?ah|Armistice\s+Day|Remembrance\s+Day"
+    r"|V-?E\s+Day|Victory\s+Day|Bastille\s+Day|Fourth\s+of\s+July)"
 )
 
 # --- the rules, most specific first ----------------------------------------------------
@@ -396,8 +400,11 @@ _STARTS: dict[str, str] = {
         "seven seventeen seventy six sixteen sixty ten thirteen thirty three twelve"
     ),
     "holiday": (
-        "boxing christmas easter eid election good halloween independence labor memorial nauryz "
-        "new norouz novruz nowrouz nowruz orthodox ramadan thanksgiving valentine veterans"
+        "armistice ascension ash bastille boxing chanukah chanukkah christmas easter eid "
+        "election epiphany good halloween hanukah hanukkah holy independence labor maundy "
+        "memorial nauryz new norouz novruz nowrouz nowruz orthodox palm passover pentecost "
+        "pesach purim ramadan remembrance rosh succot sukkot thanksgiving v valentine ve "
+        "veterans victory whit yom"
     ),
     "century": (
         "eighteenth eighth eleventh fifteenth fifth fourteenth nineteenth ninth seventeenth "
@@ -436,7 +443,8 @@ _STARTS: dict[str, str] = {
     "mdy ago dur end_year year": "approximately roughly",
     "mdy my my_rel pod_rel pod_day weekday dayword season rel rel_month decade year": "early late",
     "pod_rel dayword": "tomorrow yesterday",
-    "quarter century": "fourth third",
+    "quarter century": "third",
+    "quarter century holiday": "fourth",
     "year": "post pre",
     "year_ago": "comparable corresponding",
     "ago dur vague_for": "over",
