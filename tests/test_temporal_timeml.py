@@ -999,6 +999,16 @@ def test_islamic_holidays_follow_the_lunar_calendar() -> None:
         pytest.param("Veterans of the Yom Kippur War met.", [], id="yom-kippur-war"),
         pytest.param("Officials said talks may resume soon.", [], id="may-verb"),
         pytest.param(
+            "Exports fell between March and May.",
+            [("March", "2024-03"), ("May", "2024-05")],
+            id="may-ends-a-span-of-months",
+        ),
+        pytest.param(
+            "Envoys met in March and May Smith chaired the talks.",
+            [("March", "2024-03")],
+            id="may-as-a-name-after-a-month",
+        ),
+        pytest.param(
             "Thousands march through the capital each year.",
             [("each year", "P1Y")],
             id="march-verb",

@@ -1492,6 +1492,11 @@ _TITLE_AFTER = lazy_re(r"\s+(?:of|for|on|to)\b|\s+[A-Z]")
 _CAP_AFTER = lazy_re(r"\s+[A-Z][a-z]")
 
 
+# "between March and May", "from April to May": the other end of a span of months
+_MONTH_AND = lazy_re(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November"
+    r"|December)\s*(?:and|to|through|until|or|-|–)\s*$"
+)
 _PREP_BEFORE = lazy_re(
     r"(?i)\b(since|until|till|in|by|from|of|during|before|after|through|early|late|mid)[\s-]+$"
 )
@@ -1503,7 +1508,7 @@ def _h_month(m: re.Match[str], s: _State) -> _Hit | None:
     prep = _PREP_BEFORE.search(before)
     if prep:
         return _month_after_prep(m, s, prep.group(1).lower())
-    if t == "May":
+    if t == "May" and not _MONTH_AND.search(before):
         return None  # bare "May": the modal, or a surname; a month comes with a cue
     if re.search(r"(?i)\b(?:the|a|an|annual)\s+[`'\"]*$", before) and _TITLE_AFTER.match(
         s.text, m.end()
