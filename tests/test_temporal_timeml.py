@@ -300,6 +300,12 @@ def test_coming_months_keeps_its_interval() -> None:
             id="through-a-past-month",
         ),
         pytest.param(
+            "The truce held for six weeks, from Jan. 19 to March 1.",
+            date(2024, 11, 15),
+            [("six weeks", "P6W"), ("Jan. 19", "2024-01-19"), ("March 1", "2024-03-01")],
+            id="an-abbreviation-ends-no-sentence",
+        ),
+        pytest.param(
             "The payment will be made on a still unspecified date in January.",
             date(2024, 10, 30),
             [("January", "2025-01")],
@@ -330,6 +336,8 @@ def test_extractor_and_dates_share_the_reading() -> None:
         pytest.param("The accord was signed on X", -1, id="was-signed"),
         pytest.param("The accord is expected on X", 1, id="is-expected"),
         pytest.param("The envoy was expected to land on X", 1, id="was-expected-to"),
+        pytest.param("Gen. Smith said the envoys met on X", -1, id="title-abbreviation"),
+        pytest.param("It rained. Talks resume on X", 1, id="a-sentence-before"),
     ],
 )
 def test_clause_tense(text: str, tense: int) -> None:

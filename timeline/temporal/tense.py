@@ -50,6 +50,23 @@ _CUE = lazy_re(
     r"|broke|led|ran|flew|fought|brought|thought|felt|kept|found|became|stood|sent|built|chose"
     r"|drove|got|grew|knew|meant|sought|threw|understood|wore|swore|forgot|could)\b)"
 )
+_STOP = lazy_re(r"\.\s|[;\n]|\?\s")
+# a period that closes an abbreviation ("from Jan. 19 to March 1", "Gen. Smith said", "10
+# a.m. Sunday") or an initial ("John F. Kennedy") ends no sentence
+_ABBREVIATION = lazy_re(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|Col|Sgt|Mrs"
+    r"|Inc|Ltd|Corp|Dept|Prof|Capt|Lt|Mr|Ms|Dr|St|Jr|Sr|No|vs|Co|[A-Z])|\b[ap]\.m)$"
+)
+
+
+def _clause_start(before: str) -> int:
+    """Where the sentence (or the clause after a semicolon) that ends `before` begins."""
+    for stop in reversed(list(_STOP.finditer(before))):
+        if stop.group()[0] != "." or not _ABBREVIATION.search(before, 0, stop.start()):
+            return stop.end()
+    return 0
+
+
 _CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
 # words that may sit between the parts of one verb group: "had not yet been", "will also be"
 _GLUE = lazy_re(
@@ -102,9 +119,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
     deadline = _DEADLINE_BEFORE.search(text, max(0, start - 8), start) is not None
     lo = max(0, start - 120)
     before = text[lo:start]
-    cut = max(before.rfind(". "), before.rfind(";"), before.rfind("\n"), before.rfind("? "))
-    if cut >= 0:
-        before = before[cut + 1 :]
+    before = before[_clause_start(before) :]
     cues = list(_CUE.finditer(before))
     if _PUT_OFF_TO.search(before) or _FROM_WHEN.search(before):
         return 1
