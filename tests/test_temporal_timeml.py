@@ -725,6 +725,12 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             [("the day after Oct. 23", "2024-10-24"), ("the day before Friday", "2024-10-24")],
             id="the-day-around-a-named-day-stays-one-date",
         ),
+        pytest.param(
+            "The summit took place on the 15th and 16th of August.",
+            date(2024, 11, 15),
+            [("the 15th", "2024-08-15"), ("16th of August", "2024-08-16")],
+            id="the-15th-and-16th-of-a-month",
+        ),
         pytest.param("It was his 11th trip to the region.", WED, [], id="ordinal-before-a-noun"),
         pytest.param(
             "Revenue fell in the last quarter.",
@@ -871,6 +877,20 @@ def test_times_and_parts_of_day(text: str, dct: date, expected: Expected) -> Non
         ),
         pytest.param(
             "Patrols run daily along the line.", WED, [("daily", "P1D")], None, id="daily"
+        ),
+        pytest.param(
+            "The committee has met every two weeks since June.",
+            WED,
+            [("every two weeks", "P2W"), ("June", "2024-06")],
+            None,
+            id="every-two-weeks",
+        ),
+        pytest.param(
+            "Prisoners are swapped every 48 hours.",
+            WED,
+            [("every 48 hours", "PT48H")],
+            None,
+            id="every-48-hours",
         ),
         pytest.param(
             "Fighting paused during Ramadan.",

@@ -303,10 +303,22 @@ def _h_range_years(m: re.Match[str], s: _State) -> _Hit | None:
     )
 
 
+_LATER_DAY_OF = lazy_re(
+    r"\s*(?:,|and|or|to|through|until|-|–)\s*(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+    r"\s+(?:of\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d))?\b"
+)
+
+
 def _h_day_of_month(m: re.Match[str], s: _State) -> _Hit | None:
     """'on the 24th,': that day of the month the story last named, else of the DCT's (or
     the month before, when the clause looks back and the day is still to come)."""
     day = int(re.sub(r"\D", "", m.group()))
+    later = _LATER_DAY_OF.match(s.text, m.end())
+    if later:  # "the 15th and 16th of August": the month the pair ends with
+        mon = _month_of(later["mon"])
+        y = int(later["y"]) if later["y"] else pick_year(mon, day, s.dct, _day_tense(m, s))
+        return _day_hit(y, mon, day, s)
     if s.last_day is not None:
         y, mon = s.last_day.year, s.last_day.month
     elif s.last_month is not None:
@@ -1692,6 +1704,11 @@ def _h_set(m: re.Match[str], s: _State) -> _Hit | None:
     if t in _SET_UNIT:
         return _Hit("SET", _SET_UNIT[t], None, Precision.UNKNOWN)
     last = t.split()[-1]
+    if t.startswith("every ") and last.endswith("s") and last[:-1] in UNIT_CODES:
+        n = _number(t[len("every ") : -len(last)])
+        code, is_time = UNIT_CODES[last[:-1]]
+        count = "X" if n is None else str(round(n))
+        return _Hit("SET", f"P{'T' if is_time else ''}{count}{code}", None, Precision.UNKNOWN)
     if last in ("day", "night", "week", "month", "quarter", "year", "hour", "minute", "second"):
         code, is_time = UNIT_CODES[last]
         n = 2 if " other " in t else 1

@@ -372,7 +372,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "set",
-        r"(?i:(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
+        # "every two weeks", "every 48 hours": one occurrence per stretch of that length
+        rf"(?i:every\s+(?:\d+|{_TENS}(?:[\s-]\w+)?|{_SMALL}|few)\s+(?:seconds|minutes|hours|days"
+        r"|weeks|months|years)"
+        r"|(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
         r"|quarter|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
         r"|January|February|March|April|May|June|July|August|September|October|November"
         r"|December|spring|summer|fall|autumn|winter)"
