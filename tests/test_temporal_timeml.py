@@ -349,6 +349,16 @@ def test_clause_tense(text: str, tense: int) -> None:
     ("text", "expected"),
     [
         pytest.param(
+            "The talks are expected to last two to three days.",
+            [("two", "P2D"), ("three days", "P3D")],
+            id="to-last-is-a-verb-before-counts",
+        ),
+        pytest.param(
+            "The two sides have been at war for more than 1,000 days.",
+            [("more than 1,000 days", "P1000D")],
+            id="thousands-separator",
+        ),
+        pytest.param(
             "The harvest began about a month earlier than usual.",
             [("about a month", "P1M")],
             id="earlier-than-compares-a-duration",
@@ -831,6 +841,12 @@ def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
             WED,
             [("Tuesday", "2024-06-11")],
             id="the-early-hours-of-a-weekday-tags-the-day",
+        ),
+        pytest.param(
+            "The offensive began in the early morning of 24 February 2022.",
+            WED,
+            [("24 February 2022", "2022-02-24")],
+            id="the-early-morning-of-a-date-tags-the-date",
         ),
         pytest.param(
             "The convoy crossed in the early hours of Sunday morning.",

@@ -115,7 +115,7 @@ def _number(s: str) -> float | None:
             if w == "1/2":
                 total += 0.5
             else:
-                total += float(w)
+                total += float(w.replace(",", ""))  # "1,000"
         elif w in _VAGUE or w == "a" and "few" in s:
             return None
         elif w in NUMBER_WORDS:
@@ -760,14 +760,19 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return _Hit(
             "SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN, end=rate.end()
         )
+    # "would last 42 days", "expected to last two to three days": the verb, not "the last"
+    verb = 5 if t[:5].lower() == "last " and _VERB_LAST.search(
+        s.text, max(0, m.start() - 12), m.start()
+    ) else 0
     pair = _COUNT_PAIR.search(t, nm.end("num"), nm.end())
     if pair is not None:
-        if _COUNTED_STRETCH.search(t, 0, nm.start("num")):
+        if _COUNTED_STRETCH.search(t, verb, nm.start("num")):
             # "the next 12 to 18 months": one stretch of uncertain length
             return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN)
         # "between 12 and 18 months", "two to six days": TimeML tags the counts apart
         second = _number(_COUNT_TAIL.sub("", t[pair.end() : nm.end()]))
         hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
+        hit.start = m.start() + verb
         hit.end = m.start() + nm.end("num")
         hit.extra = _Hit("DURATION", _duration_value(second, unit), None, Precision.UNKNOWN)
         hit.extra.start = m.start() + pair.end()
@@ -805,8 +810,8 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
         hit.start = m.start() + det.end()
     _over_as_preposition(m, s, hit)
-    if t[:5].lower() == "last " and _VERB_LAST.search(s.text, max(0, m.start() - 12), m.start()):
-        hit.start = m.start() + 5  # "would last 42 days": the verb, not "the last 42 days"
+    if verb:
+        hit.start = m.start() + verb
     return hit
 
 
