@@ -344,6 +344,32 @@ def test_clause_tense(text: str, tense: int) -> None:
     assert clause_tense(text, len(text) - 1, len(text)) == tense
 
 
+_TENSE_PROSE = (
+    "The envoys couldn't have met on Monday; they'll meet again, officials said. Talks were "
+    "scheduled to resume but failed to resume. A still unspecified date was set. The court "
+    "set Friday as the deadline and the ministers meet Thursday. Hamas has agreed to the "
+    "plan, is expected to reply, and planned a rally. The truce expires soon, and the visit "
+    "is due. He had been due to leave; she would have stayed. It is hard to meet demand. "
+    "Gen. Smith reported that prices rose, fell and were cut, then put on hold until May."
+)
+
+
+def test_cues_are_the_patterns_matches() -> None:
+    # the cue pattern is tried only at words that can begin a cue: same matches as a scan
+    from timeline.temporal.tense import _CUE, _NOT_A_TIMETABLE, _cues
+
+    def scan(text: str) -> list[tuple[int, int]]:
+        return [
+            c.span()
+            for c in _CUE.finditer(text)
+            if not (c["tt"] and _NOT_A_TIMETABLE.search(text[max(0, c.start() - 7) : c.start()]))
+        ]
+
+    for i in range(len(_TENSE_PROSE)):
+        window = _TENSE_PROSE[i : i + 120]
+        assert [c.span() for c in _cues(window)] == scan(window)
+
+
 # --- 3. duration extents ---------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -13,6 +13,7 @@ A regex over ~120 characters before the expression is enough for most news prose
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .lazy import lazy_re
 
@@ -36,8 +37,7 @@ _CUE = lazy_re(
     # a timetable in the present: "the truce expires on Friday", "talks resume Monday",
     # "the ministers meet Thursday"; it decides only a verb group of its own ("failed to
     # resume Monday" is past)
-    r"|\b(?<!\ba\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!'s\s)(?<!\bto\s)"
-    r"(?P<tt>expires?|lapses?|begins?|starts?|resumes?|reconvenes?|convenes?|reopens?"
+    r"|\b(?P<tt>expires?|lapses?|begins?|starts?|resumes?|reconvenes?|convenes?|reopens?"
     r"|takes?\s+effect|comes?\s+into\s+force|runs?\s+out|kicks?\s+off|meets?|holds?"
     r"|visits?|arrives?|departs?|(?:heads|flies|returns|travels?)\s+(?:to|for|back))\b"
     r"|\b(?P<past>said|says|was|were|had|did|has|have|been|ago|last|earlier|yesterday"
@@ -62,9 +62,50 @@ _ABBREVIATION = lazy_re(
 def _clause_start(before: str) -> int:
     """Where the sentence (or the clause after a semicolon) that ends `before` begins."""
     for stop in reversed(list(_STOP.finditer(before))):
-        if stop.group()[0] != "." or not _ABBREVIATION.search(before, 0, stop.start()):
+        end = stop.start()
+        if stop.group()[0] != "." or not _ABBREVIATION.search(before[max(0, end - 6) : end]):
             return stop.end()
     return 0
+
+
+# a timetable verb after these is a noun ("the visit on Monday") or an infinitive ("hard to
+# meet demand")
+_NOT_A_TIMETABLE = lazy_re(r"(?:\b(?:a|the|his|her|their|to)|'s)\s$")
+
+
+_WORD = lazy_re(r"[A-Za-z]+|'ll\b")
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every word a cue can begin with (a superset: each word of the cue pattern, with and
+    without a final "s", and "couldn" of "couldn't"), besides the -ed forms."""
+    words = set(re.findall(r"[a-z]{2,}", _CUE.pattern))
+    return frozenset(
+        words | {w[:-1] for w in words if w.endswith("s")} | {w + "n" for w in words} | {"'ll"}
+    )
+
+
+def _cues(text: str) -> list[re.Match[str]]:
+    """The cues of `text`, as `_CUE.finditer` finds them, less timetable verbs that are
+    nouns or infinitives. The pattern is tried only at words that can begin a cue, which
+    costs a fraction of running it at every word boundary."""
+    words = _cue_words()
+    found = []
+    end = 0
+    for w in _WORD.finditer(text):
+        start = w.start()
+        low = w.group().lower()
+        if start < end or (low not in words and not (len(low) > 4 and low.endswith("ed"))):
+            continue
+        cue = _CUE.match(text, start)
+        if cue is None:
+            continue
+        end = cue.end()
+        if cue.group("tt") and _NOT_A_TIMETABLE.search(text[max(0, start - 7) : start]):
+            continue
+        found.append(cue)
+    return found
 
 
 _CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
@@ -120,7 +161,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
     lo = max(0, start - 120)
     before = text[lo:start]
     before = before[_clause_start(before) :]
-    cues = list(_CUE.finditer(before))
+    cues = _cues(before)
     if _PUT_OFF_TO.search(before) or _FROM_WHEN.search(before):
         return 1
     if (
@@ -136,7 +177,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
     if stop:
         after = after[: stop.start()]
     cues = []
-    for cue in _CUE.finditer(after):
+    for cue in _cues(after):
         if cues and _GLUE.fullmatch(after, cues[-1].end(), cue.start()) is None:
             break
         cues.append(cue)
