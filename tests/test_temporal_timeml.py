@@ -720,6 +720,36 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             "A year ago, the talks collapsed.", WED, [("A year ago", "2023")], id="a-year-ago"
         ),
         pytest.param(
+            "In the third quarter, profit rose 5%. For the nine months, profit was $30"
+            " million, compared with $25 million a year earlier.",
+            date(2024, 10, 25),
+            [
+                ("the third quarter", "2024-Q3"),
+                ("the nine months", "P9M"),
+                ("a year earlier", "2023"),
+            ],
+            id="a-year-earlier-than-the-nine-months",
+        ),
+        pytest.param(
+            "In the first nine months, sales rose 8%; in the year-earlier period they fell.",
+            date(2024, 10, 25),
+            [("the first nine months", "P9M"), ("the year-earlier period", "P9M")],
+            id="the-year-earlier-period-of-the-nine-months",
+        ),
+        pytest.param(
+            "The company reported a decline in fourth-quarter profit, against a gain a year"
+            " earlier.",
+            date(2024, 11, 2),
+            [("fourth-quarter", "2024-Q4"), ("a year earlier", "2023-Q4")],
+            id="a-reported-fiscal-quarter-anchors",
+        ),
+        pytest.param(
+            "Analysts expect a fourth-quarter charge. Net rose 10% from a year ago.",
+            date(2024, 11, 2),
+            [("fourth-quarter", "2024-Q4"), ("a year ago", "2023-Q3")],
+            id="an-outlook-quarter-does-not-anchor",
+        ),
+        pytest.param(
             "Talks began on Oct. 20. On the 24th, the envoys met again.",
             date(2024, 10, 25),
             [("Oct. 20", "2024-10-20"), ("the 24th", "2024-10-24")],

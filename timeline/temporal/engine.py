@@ -78,6 +78,10 @@ class _State:
     dct: date
     day_first: bool
     last_q: tuple[int, int] | None = None
+    # "the first nine months" after the quarter: the stretch compared with "a year earlier"
+    # is that one (its DURATION value), no longer the quarter
+    span: str | None = None
+    last_q_ended: bool = False  # the last quarter is on record, not ahead
     last_day: date | None = None
     last_day_pos: int | None = None
     last_day_end: int | None = None  # where the expression of last_day ends
@@ -657,7 +661,7 @@ _SHORT_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "f
 
 
 def _in_quarter_context(s: _State) -> bool:
-    return s.last_q is not None
+    return s.last_q is not None and s.span is None
 
 
 def _h_ago(m: re.Match[str], s: _State) -> _Hit | None:
@@ -695,7 +699,7 @@ def _h_ago(m: re.Match[str], s: _State) -> _Hit | None:
         return _Hit("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, Precision.UNKNOWN)
     k = int(round(n)) * sign
     if unit == "year" and n == 1 and direction in ("ago", "earlier") and _in_quarter_context(s):
-        y, q = s.last_q or quarter_of(s.dct)
+        y, q = _context_quarter(s)
         return _date_hit(f"{y - 1}-Q{q}", s)
     if unit in ("year", "decade", "centur"):
         mult = {"year": 1, "decade": 10, "centur": 100}[unit]
@@ -927,10 +931,11 @@ def _context_quarter(s: _State) -> tuple[int, int]:
     """The quarter under discussion: the last one mentioned, else the last one completed.
 
     A mention of the current or a coming quarter (an outlook) does not count: reports
-    compare the quarter just ended with the year-ago one.
+    compare the quarter just ended with the year-ago one; but a quarter on record (a
+    fiscal one that has "ended", one a past verb reports) counts whatever its number.
     """
     done = _completed_quarter(s)
-    if s.last_q and s.last_q <= done:
+    if s.last_q and (s.last_q <= done or s.last_q_ended):
         return s.last_q
     return done
 
@@ -949,6 +954,8 @@ def _h_year_ago(m: re.Match[str], s: _State) -> _Hit | None:
         q = ORDINALS[qm.group(1)]
     if "nine months" in t:
         return _Hit("DURATION", "P9M", None, Precision.UNKNOWN)
+    if s.span and t.endswith("period"):  # "the year-earlier period" of "the nine months"
+        return _Hit("DURATION", s.span, None, Precision.UNKNOWN)
     return _date_hit(f"{y - 1}-Q{q}", s)
 
 
@@ -980,9 +987,13 @@ def _h_quarter(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     q = ORDINALS.get(qm.group(1).lower(), 4)
     y = _year_word(t, s)
+    tense = clause_tense(s.text, m.start(), m.end())
     if y is None:
-        y = _default_quarter_year(q, s, clause_tense(s.text, m.start(), m.end()))
+        y = _default_quarter_year(q, s, tense)
     s.last_q = (y, q)
+    # "reported fourth-quarter earnings", "the fourth quarter ended Sept. 30": a quarter on
+    # record, the one "a year earlier" compares with, whatever its (fiscal) number
+    s.last_q_ended = tense < 0 or _ENDED_AFTER.match(s.text, m.end()) is not None
     hit = _date_hit(f"{y}-Q{q}", s)
     if trim:
         hit.start = m.start() + trim
@@ -1023,6 +1034,8 @@ def _h_ctx_quarter(m: re.Match[str], s: _State) -> _Hit | None:
     ym = _YEAR_IN.search(t)
     if ym and ym.group(1):
         y = int(ym.group(1))
+        if s.span and "period" in t:
+            return _date_hit(str(y), s)  # "the 1988 period" after "the nine months"
     elif "year's" in t:  # "last year's quarter": the quarter under discussion, a year off
         y += -1 if t.startswith("last") else 1 if t.startswith("next") else 0
     return _date_hit(f"{y}-Q{q}", s)
@@ -1811,6 +1824,10 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
 }
 
 
+# stretches that reports compare with "a year earlier" instead of a quarter
+_SPANS_OF_MONTHS = frozenset({"P6M", "P9M"})
+
+
 _NEXT_TOKEN = lazy_re(r"\s+([A-Za-z]+|\d|')")
 
 
@@ -1881,6 +1898,10 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
             state.last_day_end = hit.end or m.end()
         if hit.type == "DATE" and hit.value[:4].isdigit():
             state.last_year = int(hit.value[:4])  # "later that year" refers back to it
+            if hit.value[4:6] == "-Q":
+                state.span = None
+        elif hit.value in _SPANS_OF_MONTHS:
+            state.span = hit.value
         out.append(_expression(text, hit, m.start(), m.end()))
         if hit.extra is not None:
             out.append(_expression(text, hit.extra, m.start(), m.end()))
