@@ -375,6 +375,15 @@ def test_cues_are_the_patterns_matches() -> None:
     ("text", "expected"),
     [
         pytest.param(
+            "The deal follows months of shuttle diplomacy.",
+            [("months", "PXM")],
+            id="months-of-something",
+        ),
+        pytest.param(
+            "Weeks of fighting left the town in ruins.", [("Weeks", "PXW")], id="weeks-of"
+        ),
+        pytest.param("Activists marked the Days of Rage.", [], id="days-of-a-name"),
+        pytest.param(
             "The talks are expected to last two to three days.",
             [("two", "P2D"), ("three days", "P3D")],
             id="to-last-is-a-verb-before-counts",

@@ -291,8 +291,11 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "vague_dur2",
-        r"(?i:(?:days|weeks|months|years|decades)\s+ago(?![\w-])"
-        r"|(?:years|decades|centuries)(?=\s+of\s+(?:war|talks|negotiations)))",
+        r"(?i:(?:days|weeks|months|years|decades)\s+ago(?![\w-]))"
+        # "after months of talks", "weeks of fighting": a vague stretch ("Days of Rage" and
+        # "the days of the week" are no such thing)
+        r"|(?:[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades|[Cc]enturies)"
+        r"(?=\s+of\s+(?!the\s+week\b|age\b)[a-z])",
     ),
     # "the next day", "that same day", "the day before": anchored on the story's last day
     (
