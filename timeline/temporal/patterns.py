@@ -90,9 +90,10 @@ _SMALL = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 NUM = (
-    rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|"
-    rf"eight|nine))?|{_SMALL}|a\s+hundred|hundreds\s+of|a\s+couple\s+of|a\s+few|a\s+dozen|"
-    rf"several|few|many|some|couple\s+of|an?)"
+    rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?"
+    rf"|{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}"
+    rf"|a\s+hundred|hundreds\s+of|a\s+couple\s+of|a\s+few|a\s+dozen|several|few|many|some"
+    rf"|couple\s+of|an?)"
 )
 UNIT = (
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
@@ -315,8 +316,9 @@ _RULES: list[tuple[str, str]] = [
         "pod_day",
         r"(?i:(?:early|late|mid)(?:-|\s*)(?:morning|afternoon|evening)"
         r"(?:\s+(?:yesterday|today|tomorrow))?"
+        r"|(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow))"
         # "the early morning of 24 February": the day is tagged, not the part of it
-        r"|(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow))(?![\w-]|\s+of\b)",
+        r"(?![\w-]|\s+of\b)",
     ),
     (
         "holiday",
