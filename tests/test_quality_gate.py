@@ -24,12 +24,15 @@ EVENT_FLOORS = {
     "corpus": (0.93, 0.92),  # Gaza talks: measured 0.976, 0.971
     "corpus_world": (0.64, 0.72),  # 30 other negotiations: measured 0.673, 0.750
 }
-# (strict span F1, value F1); measured TimeBank 0.923 / 0.845, AQUAINT 0.857 / 0.781.
-# AQUAINT's value floor went down from 0.79 where the engine follows the TimeML guidelines
-# and TimeBank against AQUAINT's own habits: decades as 199 (AQUAINT: 199X), "the party
-# daily Granma" as a newspaper (AQUAINT: a SET three times in five), "the coming years" as
-# FUTURE_REF, "the night of Oct. 23" as one TIME (AQUAINT: the date alone).
-TIMEX_FLOORS = {"TimeBank": (0.91, 0.83), "AQUAINT": (0.85, 0.77)}
+# (strict span F1, value F1); measured TimeBank 0.925 / 0.857, AQUAINT 0.860 / 0.785.
+# AQUAINT's value floor stays under 0.79 because, where its annotators
+# part from TimeBank and the TempEval-3 evaluation data the engine follows the latter. They
+# leave "the" out of a span ("the [past 20 years]") 45 times for 10 kept, where TimeBank
+# keeps it 224 times for 39 left out; they leave out "about", "earlier" and the night of
+# "Friday night"; they write years as "1968-XX", weeks unpadded and decades as 199X (TimeBank
+# and HeidelTime: 199), tag "daily" in "the party daily Granma", and date some files a week
+# away from their text.
+TIMEX_FLOORS = {"TimeBank": (0.915, 0.845), "AQUAINT": (0.85, 0.775)}
 
 
 def _scorer(name: str) -> ModuleType:

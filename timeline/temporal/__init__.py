@@ -23,6 +23,9 @@ Conventions (TimeML / TempEval-3 where they exist):
   ``range``: one parse gives TimeML its two ends and a timeline its one interval. Vague
   stretches ("the coming days") are one expression whose interval is a range too;
   counts ("between 12 and 18 months") are two durations;
+* "the night of 18 March" and "the early hours of Tuesday" are the day alone ("18 March"),
+  as the TempEval-3 annotations tag them; "the day before the vote" is "the day", dated
+  only when it stands beside a date;
 * "since October" keeps the span and value of "October" but its interval runs to the DCT;
 * "three days later" / "an hour earlier" are DURATIONs (``P3D``) over "three days", as in
   TimeML ("later" is the signal), but their interval is the day they land on, counted from

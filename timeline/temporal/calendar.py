@@ -13,6 +13,7 @@ __all__ = [
     "add_months",
     "day_value",
     "easter",
+    "hebrew_holiday",
     "islamic_day",
     "nowruz",
     "orthodox_easter",
@@ -136,6 +137,41 @@ def islamic_day(y: int, month: int, day: int) -> date:
         if d.year >= y:
             return d
     return _from_islamic(approx + 2, month, day)
+
+
+_HEBREW_EPOCH = -1373427  # 1 Tishri AM 1 (7 October 3761 BCE, Julian) as an ordinal
+
+
+def _hebrew_elapsed(year: int) -> int:
+    """Days from the epoch to the molad of Tishri of a Hebrew year, moved off Sunday,
+    Wednesday and Friday (Dershowitz and Reingold, Calendrical Calculations)."""
+    months = (235 * year - 234) // 19
+    parts = 12084 + 13753 * months
+    day = 29 * months + parts // 25920
+    return day + 1 if (3 * (day + 1)) % 7 < 3 else day
+
+
+def _rosh_hashanah(year: int) -> int:
+    """The ordinal of 1 Tishri of a Hebrew year, with the year-length corrections."""
+    before, this, after = (_hebrew_elapsed(y) for y in (year - 1, year, year + 1))
+    delay = 2 if after - this == 356 else 1 if this - before == 382 else 0
+    return _HEBREW_EPOCH + this + delay
+
+
+def hebrew_holiday(name: str, y: int) -> date:
+    """The (first) day of a Jewish holiday in Gregorian year `y`, counted from the morning
+    after the sunset it begins at, as news dates it."""
+    year = y + 3761  # the Hebrew year that begins in the autumn of y
+    tishri = _rosh_hashanah(year)
+    if name == "passover":
+        return date.fromordinal(tishri - 163)  # 15 Nisan is 163 days before 1 Tishri
+    if name == "purim":
+        return date.fromordinal(tishri - 193)  # 14 Adar (Adar II), a month before
+    if name == "hanukkah":
+        length = _rosh_hashanah(year + 1) - tishri
+        heshvan = 30 if length % 10 == 5 else 29  # a "complete" year of 355 or 385 days
+        return date.fromordinal(tishri + 30 + heshvan + 24)  # 25 Kislev
+    return date.fromordinal(tishri + {"yom kippur": 9, "sukkot": 14}.get(name, 0))
 
 
 def nowruz(y: int) -> date:

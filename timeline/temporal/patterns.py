@@ -90,9 +90,10 @@ _SMALL = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 NUM = (
-    rf"(?i:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|"
-    rf"eight|nine))?|{_SMALL}|a\s+hundred|hundreds\s+of|a\s+couple\s+of|a\s+few|a\s+dozen|"
-    rf"several|few|many|some|couple\s+of|an?)"
+    rf"(?i:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?"
+    rf"|{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}"
+    rf"|a\s+hundred|hundreds\s+of|a\s+couple\s+of|a\s+few|a\s+dozen|several|few|many|some"
+    rf"|couple\s+of|an?)"
 )
 UNIT = (
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
@@ -129,7 +130,11 @@ _HOLIDAY = (
     r"|Eid[\s-](?:al|ul|el)[\s-](?:Fitr|Adha)|Nowruz|Norouz|Nowrouz|Novruz|Nauryz"
     r"|Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
     r"|Election\s+Day|Easter\s+(?:Sunday|Monday)|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
-    r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day)"
+    r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day"
+    r"|Palm\s+Sunday|Ash\s+Wednesday|(?:Maundy|Holy)\s+Thursday|Holy\s+Saturday|Pentecost"
+    r"|Whit\s+Sunday|Ascension\s+Day|Epiphany|Passover|Pesach|Purim|Rosh\s+Hashanah?"
+    r"|Yom\s+Kippur|Sukkot|Succot|Hanukk?ah|Chanukk?ah|Armistice\s+Day|Remembrance\s+Day"
+    r"|V-?E\s+Day|Victory\s+Day|Bastille\s+Day|Fourth\s+of\s+July)"
 )
 
 # --- the rules, most specific first ----------------------------------------------------
@@ -151,14 +156,8 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:between)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
         rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})",
     ),
-    # "the night of 18 March", "the early hours of Tuesday": a part of a named day
-    (
-        "pod_of",
-        r"(?i:the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|early\s+hours"
-        r"|small\s+hours)\s+of)\s+(?:(?i:last|next|this)\s+)?"
-        rf"(?:(?:{WD},?\s+)?{_MONDAY}|(?:{WD},?\s+)?{DAYNUM}\s+(?:(?i:of)\s+)?{MON}(?:,?\s+{YEAR4})?"
-        rf"|{WD}(?:\s+{POD})?|(?i:today|yesterday|tomorrow))",
-    ),
+    # "the night of 18 March", "the early hours of Tuesday": no rule of their own; TempEval's
+    # annotators tag the day alone ("18 March", "Tuesday"), which the rules below find
     # "the first week of July", "the second half of June": part of a month
     (
         "month_part",
@@ -241,7 +240,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
-        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b)",
+        # "a month earlier than usual" compares: a duration, not a date
+        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b|\s+than\b)",
     ),
     # "day-long", "a two-week-long strike", "decades-long": durations used as adjectives
     (
@@ -287,13 +287,16 @@ _RULES: list[tuple[str, str]] = [
     # event; TimeML tags the plural alone
     (
         "vague_around",
-        r"(?i:(?:the\s+)?(?:days|weeks|months|years|decades)(?=\s+(?:before|after|leading\s+up"
-        r"|preceding|following|that\s+followed|prior\s+to)\b))",
+        r"(?i:(?:the\s+)?(?:minutes|hours|days|weeks|months|years|decades)"
+        r"(?=\s+(?:before|after|leading\s+up|preceding|following|that\s+followed|prior\s+to)\b))",
     ),
     (
         "vague_dur2",
-        r"(?i:(?:days|weeks|months|years|decades)\s+ago(?![\w-])"
-        r"|(?:years|decades|centuries)(?=\s+of\s+(?:war|talks|negotiations)))",
+        r"(?i:(?:days|weeks|months|years|decades)\s+ago(?![\w-]))"
+        # "after months of talks", "weeks of fighting": a vague stretch ("Days of Rage" and
+        # "the days of the week" are no such thing)
+        r"|(?:[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades|[Cc]enturies)"
+        r"(?=\s+of\s+(?!the\s+week\b|age\b)[a-z])",
     ),
     # "the next day", "that same day", "the day before": anchored on the story's last day
     (
@@ -313,7 +316,9 @@ _RULES: list[tuple[str, str]] = [
         "pod_day",
         r"(?i:(?:early|late|mid)(?:-|\s*)(?:morning|afternoon|evening)"
         r"(?:\s+(?:yesterday|today|tomorrow))?"
-        r"|(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow))(?![\w-])",
+        r"|(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow))"
+        # "the early morning of 24 February": the day is tagged, not the part of it
+        r"(?![\w-]|\s+of\b)",
     ),
     (
         "holiday",
@@ -332,6 +337,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?:today|yesterday|tomorrow|tonight))"
         r"(?:\s+(?i:morning|afternoon|evening|night))?",
     ),
+    # "the day before the vote": a day placed by an event; TimeML tags "the day"
+    ("day_event", r"(?i:the\s+day)(?=\s+(?:before|after)\s+(?!\w+ing\b))"),
     (
         "season",
         r"(?i:(?:(?:early|late|mid|last|this\s+past|this|next|the|(?:the\s+)?(?:end|beginning)"
@@ -371,7 +378,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "set",
-        r"(?i:(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
+        # "every two weeks", "every 48 hours": one occurrence per stretch of that length
+        rf"(?i:every\s+(?:\d+|{_TENS}(?:[\s-]\w+)?|{_SMALL}|few)\s+(?:seconds|minutes|hours|days"
+        r"|weeks|months|years)"
+        r"|(?:every|each|per)\s+(?:other\s+)?(?:second|minute|hour|day|night|week|month"
         r"|quarter|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
         r"|January|February|March|April|May|June|July|August|September|October|November"
         r"|December|spring|summer|fall|autumn|winter)"
@@ -399,8 +409,11 @@ _STARTS: dict[str, str] = {
         "seven seventeen seventy six sixteen sixty ten thirteen thirty three twelve"
     ),
     "holiday": (
-        "boxing christmas easter eid election good halloween independence labor memorial nauryz "
-        "new norouz novruz nowrouz nowruz orthodox ramadan thanksgiving valentine veterans"
+        "armistice ascension ash bastille boxing chanukah chanukkah christmas easter eid "
+        "election epiphany good halloween hanukah hanukkah holy independence labor maundy "
+        "memorial nauryz new norouz novruz nowrouz nowruz orthodox palm passover pentecost "
+        "pesach purim ramadan remembrance rosh succot sukkot thanksgiving v valentine ve "
+        "veterans victory whit yom"
     ),
     "century": (
         "eighteenth eighth eleventh fifteenth fifth fourteenth nineteenth ninth seventeenth "
@@ -413,7 +426,7 @@ _STARTS: dict[str, str] = {
     "range_md mdy md_spoken my my_rel month": (
         "april august december february january july june march may november october september"
     ),
-    "long_dur": "century decade hour hours minute minutes month nights seconds week",
+    "long_dur": "century decade hour minute month nights seconds week",
     "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
     "ago dur": "almost barely fewer less nearly no up",
     "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
@@ -423,6 +436,7 @@ _STARTS: dict[str, str] = {
     "clock ago dur": "couple few hundreds many several some",
     "dur": "ensuing initial its latest remaining subsequent",
     "long_dur vague_around vague_dur2": "days decades months weeks years",
+    "long_dur vague_around": "hours minutes",
     "my my_rel rel rel_month year": "close middle rest start turn",
     "range_md mdy md_spoken": "apr jul jun mar sep",
     "season": "autumn fall spring summer winter",
@@ -438,7 +452,8 @@ _STARTS: dict[str, str] = {
     "mdy ago dur end_year year": "approximately roughly",
     "mdy my my_rel pod_rel pod_day weekday dayword season rel rel_month decade year": "early late",
     "pod_rel dayword": "tomorrow yesterday",
-    "quarter century": "fourth third",
+    "quarter century": "third",
+    "quarter century holiday": "fourth",
     "year": "post pre",
     "year_ago": "comparable corresponding",
     "ago dur vague_for": "over",
@@ -461,9 +476,9 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     (
-        "pod_of month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
-        "ctx_quarter dur vague_dur vague_around rel_day weekday dayword season rel full_year "
-        "rel_month decade century year ref"
+        "month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
+        "ctx_quarter dur vague_dur vague_around rel_day weekday dayword day_event season rel "
+        "full_year rel_month decade century year ref"
     ): "the",
     "qcode": "q",
     "quarter ctx_quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
@@ -493,10 +508,11 @@ TRIGGERS: frozenset[str] = frozenset(NARROW) - {"0", "'"}
 # (tests/test_temporal_starts.py derives them from the rules too).
 _AFTER: dict[str, str] = {
     "the": (
-        "' 0 a aft an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens ent "
-        "eve fal few fif fin fir fis fiv fol for fou ful fut hun imm in ini jus las lat man mid "
-        "mon mor nea nex nig nin on one ope pas per pre q qua rec rem res sam sec sev sho six sma "
-        "so som spr st sta sub sum ten th the thi thr tur twe two wee who win yea"
+        "' 0 a aft an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens "
+        "ent eve fal few fif fin fir fis fiv fol for fou ful fut hou hun imm in ini jus las "
+        "lat man mid min mon mor nea nex nig nin on one ope pas per pre q qua rec rem res sam "
+        "sec sev sho six sma so som spr st sta sub sum ten th the thi thr tur twe two wee who "
+        "win yea"
     ),
     "a": (
         "a add an and bus cal cen con cou day dec doz few for ful hou hun in min mon mor nig or q "
