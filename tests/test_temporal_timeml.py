@@ -394,16 +394,6 @@ def test_cues_are_the_patterns_matches() -> None:
             id="thousands-separator",
         ),
         pytest.param(
-            "The harvest began about a month earlier than usual.",
-            [("about a month", "P1M")],
-            id="earlier-than-compares-a-duration",
-        ),
-        pytest.param(
-            "Elections were held a year later than planned.",
-            [("a year", "P1Y")],
-            id="later-than-compares-a-duration",
-        ),
-        pytest.param(
             "The siege lasted over a week.", [("over a week", "P1W")], id="lasted-over-is-more-than"
         ),
         pytest.param(
@@ -775,12 +765,6 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             WED,
             [("the day", "2024-XX-XX")],
             id="the-day-after-an-event",
-        ),
-        pytest.param(
-            "The plane left minutes before the strike.",
-            WED,
-            [("minutes", "PTXM")],
-            id="minutes-before-an-event",
         ),
         pytest.param(
             "She flew on to Amman later in the day before returning home.",

@@ -240,8 +240,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?:{_MOD}\s+)?{NUM}(?:\s+(?i:or|to)\s+{NUM})?[\s-]+{UNIT}(?:\s+or\s+so)?"
-        # "a month earlier than usual" compares: a duration, not a date
-        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b|\s+than\b)",
+        r"\s+(?i:ago|earlier|later|from\s+now|hence)(?![\s-]+\w+ing\b)",
     ),
     # "day-long", "a two-week-long strike", "decades-long": durations used as adjectives
     (
@@ -287,7 +286,7 @@ _RULES: list[tuple[str, str]] = [
     # event; TimeML tags the plural alone
     (
         "vague_around",
-        r"(?i:(?:the\s+)?(?:minutes|hours|days|weeks|months|years|decades)"
+        r"(?i:(?:the\s+)?(?:days|weeks|months|years|decades)"
         r"(?=\s+(?:before|after|leading\s+up|preceding|following|that\s+followed|prior\s+to)\b))",
     ),
     (
