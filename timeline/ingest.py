@@ -81,17 +81,13 @@ def ingest(
     tracks = [slugify(t) for t in tracks]
     articles = _articles(store, expand_inputs(list(inputs)), settings, published, report,
                          progress)
-    for article, when, events in _extracted(articles, workers):
-        try:
-            if isinstance(events, Exception):
-                raise events
-            _store_article(store, article, when, events, report, rules, tracks)
-        except TimelineError as err:
-            report.skipped.append((article.name, str(err)))
-        except Exception as err:  # one document's failure must not end the batch
-            detail = " ".join(str(err).split())
-            report.skipped.append((article.name, f"{article.name}: cannot be processed "
-                                                  f"({type(err).__name__}: {detail})"))
+    batch: list[tuple[Article, datetime, list[EventCreate] | Exception]] = []
+    for item in _extracted(articles, workers):
+        batch.append(item)
+        if len(batch) >= STORE_BATCH:
+            _store_batch(store, batch, report, rules, tracks)
+            batch = []
+    _store_batch(store, batch, report, rules, tracks)
     return report
 
 
@@ -102,8 +98,8 @@ def ingest_article(store: Store, article: Article, *, published: date | datetime
     report = report if report is not None else IngestReport()
     when = _check(store, article, published, report)
     if when is not None:
-        _store_article(store, article, when, _extract(article, when), report, store.tracks(),
-                       tracks)
+        _store_batch(store, [(article, when, _extract(article, when))], report,
+                     store.tracks(), [slugify(t) for t in tracks], errors=False)
     return report
 
 
@@ -186,28 +182,75 @@ def _extract(article: Article, when: datetime) -> list[EventCreate]:
                           outlet=article.outlet)
 
 
-def _store_article(store: Store, article: Article, when: datetime,
-                   events: list[EventCreate], report: IngestReport,
-                   rules: Sequence[TrackInfo], tracks: Sequence[str]) -> None:
+STORE_BATCH = 25  # documents per transaction: one commit, one turn of the lock, for many
+
+
+def _store_batch(store: Store, batch: Sequence[tuple[Article, datetime,
+                                                     list[EventCreate] | Exception]],
+                 report: IngestReport, rules: Sequence[TrackInfo], tracks: Sequence[str],
+                 *, errors: bool = True) -> None:
+    """Store extracted documents in one transaction, each behind its own savepoint: a
+    document that fails is rolled back alone and reported as skipped (``errors``: raise
+    instead), and nothing of the batch is counted unless the whole of it was committed."""
+    if not batch:
+        return
+    done: list[tuple[int, int, int]] = []
+    skipped: list[tuple[str, str]] = []
+    try:
+        with store.writing(exclusive=True) as w:
+            for article, when, events in batch:
+                try:
+                    if isinstance(events, Exception):
+                        raise events
+                    with w.savepoint():
+                        counts = _store_one(w, article, when, events, rules, tracks)
+                except Exception as err:  # one document's failure must not end the batch
+                    if not errors:
+                        raise
+                    skipped.append((article.name, _reason(article, err)))
+                    continue
+                if counts is None:
+                    skipped.append((article.name, "already ingested"))
+                else:
+                    done.append(counts)
+    except TimelineError as err:  # the transaction itself failed: nothing of it is stored
+        if not errors:
+            raise
+        report.skipped.extend((a.name, f"{a.name}: {err}") for a, _, _ in batch)
+        return
+    report.skipped.extend(skipped)
+    for new, merged, manual in done:
+        report.documents += 1
+        report.events_new += new
+        report.events_merged += merged
+        report.events_manual += manual
+
+
+def _reason(article: Article, err: Exception) -> str:
+    if isinstance(err, TimelineError):
+        return str(err)
+    detail = " ".join(str(err).split())
+    return f"{article.name}: cannot be processed ({type(err).__name__}: {detail})"
+
+
+def _store_one(w: Writer, article: Article, when: datetime, events: list[EventCreate],
+               rules: Sequence[TrackInfo], tracks: Sequence[str]) -> tuple[int, int, int] | None:
+    """Merge and write one document (None when another process stored it first): the
+    numbers of new events, of stored events it reported again, and of hand-made ones."""
     events = assign_tracks(events, article.text, rules, tracks)
     published = when if when.tzinfo else when.replace(tzinfo=UTC)
     document = {"id": article.document_id, "url": article.url, "outlet": article.outlet,
                 "title": article.title, "published": published,
                 "content_hash": article.content_hash, "read_at": datetime.now(UTC)}
-    with store.writing(exclusive=True) as w:
-        if not w.add_document(document):
-            report.skipped.append((article.name, "already ingested"))
-            return
-        plan = plan_merge(events, _candidates(w, events))
-        new = _unique_ids(w, [(content_id(ev), ev) for ev in plan.new])
-        w.insert_events(new, document_id=article.document_id)
-        w.add_sources(plan.sources, article.document_id)
-        w.refine_dates(plan.refine)
-        w.link_tracks(plan.tracks)
-    report.documents += 1
-    report.events_new += len(plan.new)
-    report.events_merged += len({eid for eid, _ in plan.sources})
-    report.events_manual += plan.manual
+    if not w.add_document(document):
+        return None
+    plan = plan_merge(events, _candidates(w, events))
+    new = _unique_ids(w, [(content_id(ev), ev) for ev in plan.new])
+    w.insert_events(new, document_id=article.document_id)
+    w.add_sources(plan.sources, article.document_id)
+    w.refine_dates(plan.refine)
+    w.link_tracks(plan.tracks)
+    return len(plan.new), len({eid for eid, _ in plan.sources}), plan.manual
 
 
 def _candidates(w: Writer, events: list[EventCreate]) -> list:  # type: ignore[type-arg]

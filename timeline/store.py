@@ -190,6 +190,10 @@ class Store:
             raise TimelineError(
                 f"cannot open database {_safe_url(url)}: {_first_line(err)}") from err
         self.dialect = self.engine.dialect.name
+        # actor name -> id, as this process has seen them: actors are never deleted, and the
+        # cache is dropped whenever a transaction (or savepoint) that may have added one
+        # is rolled back
+        self._actor_ids: dict[str, int] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -219,11 +223,15 @@ class Store:
         with _db_errors(), self.engine.connect() as conn:
             if self.dialect == "sqlite":
                 conn.execution_options(timeline_write=True)
-            with conn.begin():
-                if exclusive and self.dialect == "postgresql":
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
-                yield Writer(conn, self.dialect)
-                conn.execute(update(R).where(R.c.id == 1).values(n=R.c.n + 1))
+            try:
+                with conn.begin():
+                    if exclusive and self.dialect == "postgresql":
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
+                    yield Writer(conn, self.dialect, self._actor_ids)
+                    conn.execute(update(R).where(R.c.id == 1).values(n=R.c.n + 1))
+            except BaseException:
+                self._actor_ids.clear()
+                raise
 
     # --- writing ----------------------------------------------------------------------
 
@@ -575,9 +583,21 @@ _EVENT_COLUMNS = (E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
 class Writer:
     """The statements of one transaction (``Store.writing``); reads work in any connection."""
 
-    def __init__(self, conn: Connection, dialect: str) -> None:
+    def __init__(self, conn: Connection, dialect: str,
+                 actor_cache: dict[str, int] | None = None) -> None:
         self.conn = conn
         self.dialect = dialect
+        self._actor_ids = actor_cache if actor_cache is not None else {}
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the transaction that is rolled back alone if the block raises."""
+        try:
+            with self.conn.begin_nested():
+                yield
+        except BaseException:
+            self._actor_ids.clear()
+            raise
 
     # --- events -----------------------------------------------------------------------
 
@@ -648,12 +668,12 @@ class Writer:
         ids = list(dict.fromkeys(eid for eid, _ in items))
         open_ids: set[str] = set()
         counts: dict[str, int] = {}
+        reports = select(func.count()).where(S.c.event_id == E.c.id).scalar_subquery()
         for chunk in _chunks(ids):
-            open_ids.update(self.conn.execute(select(E.c.id).where(
-                E.c.id.in_(chunk), E.c.origin != str(Origin.MANUAL))).scalars())
-            counts.update(self.conn.execute(
-                select(S.c.event_id, func.count()).where(S.c.event_id.in_(chunk))
-                .group_by(S.c.event_id)).all())
+            for eid, n in self.conn.execute(select(E.c.id, reports).where(
+                    E.c.id.in_(chunk), E.c.origin != str(Origin.MANUAL))):
+                open_ids.add(eid)
+                counts[eid] = n
         rows, added_text = [], defaultdict(list)
         for eid, src in items:
             if eid not in open_ids:
@@ -752,20 +772,20 @@ class Writer:
 
     def actor_ids(self, refs: Iterable[ActorRef]) -> dict[str, int]:
         """Ids of the actors by name, inserting the new ones (an upsert: safe in a race)."""
+        known = self._actor_ids
         new: dict[str, ActorRef] = {}
         for ref in refs:
-            new.setdefault(ref.name, ref)
-        if not new:
-            return {}
-        rows = [{"name": r.name, "name_key": fold_key(r.name), "kind": str(r.kind),
-                 "aliases": ""} for r in new.values()]
-        self.conn.execute(self._insert(A).on_conflict_do_nothing(index_elements=["name"]),
-                          rows)
-        ids: dict[str, int] = {}
-        for chunk in _chunks(list(new)):
-            ids.update(self.conn.execute(select(A.c.name, A.c.id)
-                                         .where(A.c.name.in_(chunk))).all())
-        return ids
+            if ref.name not in known:
+                new.setdefault(ref.name, ref)
+        if new:
+            rows = [{"name": r.name, "name_key": fold_key(r.name), "kind": str(r.kind),
+                     "aliases": ""} for r in new.values()]
+            self.conn.execute(
+                self._insert(A).on_conflict_do_nothing(index_elements=["name"]), rows)
+            for chunk in _chunks(list(new)):
+                known.update(self.conn.execute(select(A.c.name, A.c.id)
+                                               .where(A.c.name.in_(chunk))).all())
+        return known
 
     def add_document(self, values: dict[str, Any]) -> bool:
         """Record a document; False when it was already there (read by another process)."""
@@ -859,10 +879,10 @@ class Writer:
             return
         if self.dialect == "sqlite":
             self.conn.execute(_SEARCH_DOCS.insert(), [{"event_id": eid} for eid, _ in items])
-            rowids = self._search_rowids([eid for eid, _ in items])
-            self.conn.execute(_SEARCH_INDEX.insert(), [
-                {"rowid": rowids[eid], "body": " ".join(search_words(text))}
-                for eid, text in items])
+            self.conn.execute(_SEARCH_INDEX.insert().from_select(
+                ["rowid", "body"], select(_SEARCH_DOCS.c.rowid, bindparam("body")).where(
+                    _SEARCH_DOCS.c.event_id == bindparam("eid"))),
+                [{"eid": eid, "body": " ".join(search_words(text))} for eid, text in items])
         else:
             from sqlalchemy.dialects.postgresql import ARRAY
 
