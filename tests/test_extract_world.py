@@ -108,3 +108,50 @@ def test_events_of_the_talks_take_their_venue_not_the_dateline() -> None:
     assert not [e for e in events if e.location == "Belgrade"]
     agreed = [e for e in events if e.type == "agreement"]
     assert [(e.location, _span(e)) for e in agreed] == [("Brussels", ("2023-05-14", "2023-05-14"))]
+
+
+def test_names_with_accented_letters_are_people() -> None:
+    """"Otty Patiño ... Patiño told reporters": a statement by the negotiator."""
+    assert _events("caracas_eln_round.txt", "statement", "Otty Patiño")
+
+
+def test_a_statement_after_the_meeting_is_no_earlier_than_the_meeting() -> None:
+    """"..., Patiño told reporters after the meeting" (the meeting was on Thursday)."""
+    (said,) = _events("caracas_eln_round.txt", "statement", "Otty Patiño")
+    assert _span(said) == ("2023-03-09", "2023-03-10")
+
+
+def test_a_known_surname_is_not_the_first_name_of_another_person() -> None:
+    """"Petro Poroshenko" is not Gustavo Petro."""
+    events = _extract("minsk_protocol.txt")
+    names = {a.name for e in events for a in e.actors}
+    assert "Gustavo Petro" not in names and "Colombia" not in names
+    assert _events("minsk_protocol.txt", "statement", "Petro Poroshenko")
+
+
+def test_a_bare_acronym_acting_as_a_subject_is_an_organisation() -> None:
+    """"The NDFP suspended its participation in the talks": the talks are off for the NDFP."""
+    off = _events("noordwijk_walkout.txt", "meeting", "NDFP")
+    assert [(e.status, _span(e)) for e in off] == [("cancelled", ("2017-05-27", "2017-05-27"))]
+
+
+def test_the_dateline_names_no_actor() -> None:
+    """"NOORDWIJK, Netherlands, May 28 -": the Netherlands is where the report was filed."""
+    events = _extract("noordwijk_walkout.txt")
+    assert not [e for e in events if any(a.name == "Netherlands" for a in e.actors)]
+
+
+def test_a_next_meeting_with_its_own_day_is_planned() -> None:
+    """"set their next meeting for Aug. 20 in Bangkok"; "the possibility of a meeting" is not
+    one."""
+    planned = [e for e in _events("kuala_lumpur_border.txt", "meeting", "Thailand")
+               if e.status == "planned"]
+    assert [(e.location, _span(e)) for e in planned] == [("Bangkok", ("2025-08-20", "2025-08-20"))]
+    assert not [e for e in _extract("kuala_lumpur_border.txt")
+                if "possibility" in (e.sources[0].evidence or "") and e.type == "meeting"]
+
+
+def test_a_question_put_on_monday_dates_the_answer() -> None:
+    """"Asked on Monday about ..., the minister said ..."."""
+    (said,) = _events("kuala_lumpur_border.txt", "statement", "Mohamad Hasan")
+    assert _span(said) == ("2025-08-04", "2025-08-04")

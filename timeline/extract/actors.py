@@ -18,7 +18,10 @@ __all__ = ["SIDES_REF", "ArticleActors", "History", "Mention", "find_people", "r
            "sentence_mentions"]
 
 _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
-_CAP = r"(?:[A-Z][a-zA-Z'’]+(?:-[A-Za-z][a-zA-Z'’]+)*|(?:al|el|Al|El)-[A-Z][a-zA-Z'’]+)"
+# capitals with the accents of names in Latin script ("Félix", "Vučić", "Šefčovič", "Łukasz")
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = r"(?:[^\W\d_]|['’])"
+_CAP = rf"(?:[{_UP}]{_LOW}+(?:-[^\W\d_]{_LOW}+)*|(?:al|el|Al|El)-[{_UP}]{_LOW}+)"
 NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
 _TITLE_WORDS = (
     r"President-elect|President|Vice President|Prime Minister|Premier|Foreign Minister"
@@ -31,6 +34,9 @@ _TITLE_WORDS = (
     r"|Field Marshal|Marshal|Gen|Colonel|Col\.|Lieutenant General|Major General|Admiral"
     r"|Commissioner|High Representative|Special Representative|Secretary-General"
     r"|Secretary General|Governor|Mayor|Ambassador|Premier|Chairman|Chairwoman|Chairperson"
+    # news in lower case: "former president Leonid Kuchma", "foreign minister Ann Linde"
+    r"|president|vice president|prime minister|foreign minister|minister|chancellor|senator"
+    r"|governor|lawmaker|premier|secretary of state"
 )
 _TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
 _APPOS = re.compile(
@@ -132,9 +138,13 @@ class ArticleActors:
         )
 
     def register(self, name: str, affiliation: str | None) -> None:
-        if name in self.gazetteer.surface or name in _known_parts(self.gazetteer):
+        gaz = self.gazetteer
+        if name in gaz.surface or name in _known_parts(gaz):
             return
         tokens = name.split()
+        known = gaz.surface.get(tokens[-1])
+        if len(tokens) > 1 and known is not None and known.kind == ActorKind.PERSON:
+            return  # "Nicolás Maduro": the gazetteer's "Nicolas Maduro", by his surname
         surfaces = {name}
         if len(tokens) >= 2:
             last = tokens[-1]
@@ -191,7 +201,11 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
         lead = next((k for k in (3, 2) if " ".join(tokens[:k]) in gaz.surface), 0)
         if lead:  # "North Korea Steve Biegun": a two-word actor before the name
             tokens = tokens[lead:]
-        elif tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface:
+        elif tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface and not (
+            # "Petro Poroshenko": a known person's one-word name opening another's name
+            gaz.surface[tokens[0]].kind == ActorKind.PERSON and len(tokens) > 1
+            and tokens[1] not in gaz.surface
+        ):
             tokens = tokens[1:]
         else:
             break
@@ -248,6 +262,30 @@ def _find_orgs(text: str, actors: ArticleActors) -> None:
                 break
 
 
+# "The NDFP suspended its participation", "after the SPLM-IO withdrew": an acronym the
+# gazetteer does not know, acting as the subject of a verb, is an organisation
+_BARE_ACRONYM = re.compile(
+    r"(?<![\w/-])(?P<acr>[A-Z][A-Z0-9]{1,6}(?:-[A-Z]{1,4})?)(?![\w/-])"
+    r"(?=\s+(?:has|had|have|is|was|were|are|will|would|said|says|also|then|[a-z]+ed)\b)"
+)
+_NOT_ACRONYM = {"GMT", "UTC", "EST", "EDT", "BST", "CET", "CEST", "TV", "OK", "AM", "PM", "II",
+                "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "CEO"}
+
+
+def _find_bare_acronyms(text: str, actors: ArticleActors) -> None:
+    gaz = actors.gazetteer
+    for m in _BARE_ACRONYM.finditer(text):
+        acr = m.group("acr")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if (acr in gaz.surface or acr in gaz.media or acr in gaz.places or acr in actors.orgs
+                or acr in _NOT_ACRONYM or acr in actors.people
+                or text[line_start:line_end if line_end >= 0 else len(text)].isupper()):
+            continue  # a headline in capitals is no evidence
+        actors.orgs.setdefault(acr, (acr, ActorKind.ORGANIZATION))
+        actors.pattern = None
+
+
 _PARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
 
 
@@ -298,7 +336,7 @@ def _find_repeated_names(text: str, actors: ArticleActors) -> None:
         actors.register(name, _affiliation_in(gaz, before))
 
 
-_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*")
+_CAP_WORD = re.compile(rf"(?<![\w’'-])[{_UP}][\w’']*")
 _NAME_LEAD = re.compile(rf"(?:[A-Z][\w’'-]*|{_PARTICLE})\s+$")
 _NOT_SURNAME = {
     "Council", "Court", "Commission", "Conference", "Initiative", "Agreement", "Accord",
@@ -318,6 +356,7 @@ def find_people(text: str, actors: ArticleActors) -> None:
     Name``, names whose surname recurs alone) and organisations introduced with an acronym."""
     gaz = actors.gazetteer
     _find_orgs(text, actors)
+    _find_bare_acronyms(text, actors)
     for m in _OFFICE_OF.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:

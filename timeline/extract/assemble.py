@@ -49,9 +49,12 @@ _STALE_TALKS = re.compile(
     r"|next|restart|resume|revive|reach|attempting|efforts? to|push for|into"
     r"|briefed on|familiar with|knowledge of|details of|state of|progress in|ready to|willing to"
     r"|prepared to|agreed to|aims? to|seeks? to|attempts? to|recalling|recalled|remembering"
-    r"|remembered)\s+(?:\w+\s+){0,2}$",
+    r"|remembered|possibility of|prospects? (?:of|for)|idea of|chances? (?:of|for))"
+    r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "their next meeting, on Aug. 30 in Davao": a coming occasion with its own day is news
+_NEXT = re.compile(r"\b(?:next|new|another|fresh|further)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_YET = re.compile(
     r"\b(?:rather than|ready to|willing to|prepared to|agreed to|aims? to|seeks? to|efforts? to"
     r"|attempts? to|unwilling to|refuses? to)\s+(?:\w+\s+){0,2}$"
@@ -143,8 +146,9 @@ def _said_part(text: str, trig: Trigger) -> str:
     return text[max(0, trig.start - 60):]
 
 
-def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
-    """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing."""
+def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bool:
+    """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing;
+    ``dated``: the trigger owns a date to the day."""
     text, before = s.text, s.text[:trig.start]
     if is_negated(before) or _UNCERTAIN.search(before[-80:]):
         return True
@@ -162,7 +166,8 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
         nominal = trig.noun or trig.text.lower().startswith(("meeting", "talks"))
         if nominal and _STALE_TALKS.search(before[-40:]) and not _CALLED_OFF.search(
             text[trig.end:trig.end + 140]
-        ):  # "a new round of talks ... will not take place" is a cancelled occasion
+        ) and not (dated and _NEXT.search(before[-40:])):
+            # "a new round of talks ... will not take place" is a cancelled occasion
             return True
         if _NOT_YET.search(before) or " more " in trig.text:
             return True
@@ -537,7 +542,8 @@ def _actor_groups(s: _Sentence, trig: Trigger, p: _Parties) -> list[dict[str, Ac
 
 
 def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
-    if _reports_no_occasion(s, trig):
+    own = s.owner.get(i)
+    if _reports_no_occasion(s, trig, own is not None and own.t.precision == Precision.DAY):
         return []
     status = _status(s, trig)
     p = _parties(s, i, trig)

@@ -227,7 +227,10 @@ def assign_times(
         if tr.speech:
             lead = [s for s in slots if first_comma > 0 and s.rel_end <= first_comma < tr.start
                     and not s.reporting]
-            if lead and re.match(r"(?:After|Following|On|At|Earlier|Later|During)\b", sent.text):
+            # "On Sunday, ...", "Asked on Monday about ..., X said", "Wrapping up the
+            # session on Sunday, X announced": the lead's date is the speaker's
+            if lead and re.match(r"(?:After|Following|On|At|Earlier|Later|During|Asked"
+                                 r"|Questioned|[A-Z][a-z]+ing)\b", sent.text):
                 shared[i] = lead[0]
             continue
         if i > 0 and (i - 1) in owner and not triggers[i - 1].speech:

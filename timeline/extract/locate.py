@@ -12,8 +12,8 @@ from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Role, Status
 
 __all__ = [
-    "date_from_neighbours", "dateline", "locate_meetings", "meeting_place", "places_in",
-    "share_venue", "visit_places",
+    "date_after_occasion", "date_from_neighbours", "dateline", "locate_meetings",
+    "meeting_place", "places_in", "share_venue", "visit_places",
 ]
 
 
@@ -79,19 +79,27 @@ _DATELINE = re.compile(
 )
 
 
-def dateline(text: str, index: PlaceIndex) -> Place | None:
+def dateline(text: str, index: PlaceIndex) -> tuple[Place | None, tuple[int, int]]:
     """The place of a dateline opening the text, or in capitals opening one of the first
-    lines (a headline may come first): "JEDDAH/KHARTOUM, May 21 (Reuters) - "."""
-    lines = [ln for ln in text[:2000].splitlines() if ln.strip()][:3]
-    for k, line in enumerate(lines):
+    lines (a headline may come first): "JEDDAH/KHARTOUM, May 21 (Reuters) - "; and the span
+    of the dateline in ``text`` ((0, 0) if there is none)."""
+    pos = 0
+    k = 0
+    for line in text[:2000].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        if not line.strip():
+            continue
         m = _DATELINE.match(line)
-        if not m or (k > 0 and not m.group(1).strip().isupper()):
+        k += 1
+        if k > 3:
+            break
+        if not m or (k > 1 and not m.group(1).strip().isupper()):
             continue
         form = m.group(1).strip().split("/")[0].strip()  # "JEDDAH/KHARTOUM": the first
         place = index.get(form) or index.get(form.title())
-        if place is not None or k == 0:
-            return place
-    return None
+        if place is not None or k == 1:
+            return place, (start, start + m.end())
+    return None, (0, 0)
 
 
 def visit_places(
@@ -179,6 +187,30 @@ def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
         if near:
             best = near[0]
             c.interval, c.precision, c.date_text = best.interval, best.precision, best.date_text
+    return cands
+
+
+_AFTER_OCCASION = re.compile(
+    r"\b(?:after|following)\s+(?:(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|session|round|call|ceremony|signing|summit|conference|negotiations)\b"
+    r"|signing\b)", re.I)
+
+
+def date_after_occasion(cands: list[Candidate]) -> list[Candidate]:
+    """"..., X told reporters after the meeting": an undated report that follows an occasion
+    the article dated is no earlier than that occasion (and no later than the DCT)."""
+    done: list[Candidate] = []
+    for c in cands:
+        if (c.precision == Precision.UNKNOWN and not c.date_text and not c.headline
+                and c.interval[0] == c.interval[1] and _AFTER_OCCASION.search(c.evidence.text)):
+            prior = [d for d in done if d.status == Status.OCCURRED and d.type in (
+                EventType.MEETING, EventType.AGREEMENT, EventType.VISIT)
+                and d.precision == Precision.DAY and d.interval[1] <= c.interval[1]
+                and c.sent_idx - d.sent_idx <= 3]
+            if prior:
+                c.interval = (prior[-1].interval[0], c.interval[1])
+        if not c.headline:
+            done.append(c)
     return cands
 
 
