@@ -155,3 +155,28 @@ def test_a_question_put_on_monday_dates_the_answer() -> None:
     """"Asked on Monday about ..., the minister said ..."."""
     (said,) = _events("kuala_lumpur_border.txt", "statement", "Mohamad Hasan")
     assert _span(said) == ("2025-08-04", "2025-08-04")
+
+
+# --- spurious events: requests that are no act, talks in the background -----------------
+
+
+def test_requests_made_by_documents_questions_and_crowds_are_not_requests() -> None:
+    """"A draft ... calls for", "repeated calls for", "Asked whether", "urged the public",
+    "the invitation": nobody asks a party to act on an occasion."""
+    requests = [e for e in _extract("washington_dam_talks.txt") if e.type == "request"]
+    assert requests == []
+
+
+def test_talks_named_as_a_period_or_a_role_are_not_meetings() -> None:
+    """"after months of negotiations", "taking the lead in mediating between": only the
+    Washington round is a meeting."""
+    meetings = [e for e in _extract("washington_dam_talks.txt") if e.type == "meeting"]
+    assert [(e.location, _span(e)) for e in meetings] == [
+        ("Washington", ("2020-01-30", "2020-01-31"))]
+
+
+def test_a_minister_named_after_his_title_speaks_for_his_country() -> None:
+    """"Ethiopia's water minister, Seleshi Bekele, said ..."."""
+    assert _events("washington_dam_talks.txt", "statement", "Seleshi Bekele")
+    (said,) = _events("washington_dam_talks.txt", "statement", "Seleshi Bekele")
+    assert "Ethiopia" in {a.name for a in said.actors}

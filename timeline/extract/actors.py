@@ -43,6 +43,10 @@ _APPOS = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the|a|an|who is|who heads)\s+"
     rf"(?P<desc>[^,.;“”\"]{{3,120}}?)(?=[,.;]|\s+(?:said|told|stated))"
 )
+# "Ethiopia's water minister, Seleshi Bekele, said": the title comes first, then the name
+_TITLE_COMMA = re.compile(
+    rf"\b(?:{_TITLE_WORDS}|spokes(?:man|woman|person)|mediator|facilitator)\s*,\s+(?P<name>{NAME})"
+    r"(?=\s*,)")
 _SAID = re.compile(rf"\b(?:said|says|added|told reporters)\s+(?P<name>{NAME})")
 _NOT_NAME_START = {
     "The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "Before", "While", "If",
@@ -392,6 +396,13 @@ def find_people(text: str, actors: ArticleActors) -> None:
         if name is None or name in gaz.surface:
             continue
         actors.register(name, _affiliation_in(gaz, desc))
+    for m in _TITLE_COMMA.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        before = re.split(r"[.;:“”\"(]|,\s", text[max(0, m.start() - 70):m.start()])[-1]
+        actors.register(name, _affiliation_in(gaz, before + " " + m.group(0)[:m.start("name")
+                                                                            - m.start()]))
     for m in _SAID.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:

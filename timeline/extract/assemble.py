@@ -33,7 +33,8 @@ _NEGOTIATION = re.compile(
     r"|progress|gaps?|bridging|conditions|terms|demands?|outcome|contacts|dialogue|sides"
     r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
     r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*|talking|treaty"
-    r"|declaration)\b",
+    r"|declaration|sign|signs|signed|signing|initial(?:l)?ed|draft|text|solution|consensus"
+    r"|memorandum|communiqu[eé]|participation|ceasefire)\b",
     re.I,
 )
 _DENIAL = re.compile(
@@ -194,9 +195,55 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         return True
     if trig.type == EventType.AGREEMENT and _AGREED_TO_TALK.match(text[trig.end:]):
         return True  # "agreed to meet": the meeting is the event, planned
-    return trig.type == EventType.REQUEST and bool(
-        re.search(r"\bfor comment\b", text[trig.end:trig.end + 30])
-    )
+    if trig.type == EventType.MEETING and trig.noun and _PERIOD_OF.search(before[-60:]):
+        return True  # "after months of negotiations": a period, not an occasion
+    if (not trig.noun and trig.text.lower().endswith("ing")
+            and re.search(r"\b(?:in|of|on|about|at|from|toward|towards|by)\s+$", before)):
+        return True  # "taking the lead in mediating between": a role, not an occasion
+    return trig.type == EventType.REQUEST and _no_request(s, trig)
+
+
+_PERIOD_OF = re.compile(
+    r"\b(?:(?:\w+\s+)?(?:months|years|decades)|(?<!\d\s)(?<![a-z]\s)weeks)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}$", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:draft|communiqu[eé]|resolution|text|statement|declaration|document|agreement|deal"
+    r"|plan|proposal|letter|report|law|bill|framework|consensus|accord|road ?map|charter|treaty"
+    r"|memorandum|protocol)s?\b", re.I)
+_CALLS_NOUN = re.compile(
+    r"\b(?:despite|amid|repeated|growing|renewed|international|several|many|numerous|recent"
+    r"|fresh|new|urgent|the|their|its|his|her|these|those|such|of|to|with)\s+$", re.I)
+_CROWD = re.compile(
+    r"\s+(?:the\s+)?(?:public|people|population|citizens|residents|media|journalists|everyone"
+    r"|supporters|voters|nation|faithful|youth)\b", re.I)
+
+
+def _no_request(s: _Sentence, trig: Trigger) -> bool:
+    """Words of asking that are no request by a party on an occasion: "for comment", a
+    document that "calls for", the noun in "repeated calls for", "Asked whether ...", "urged
+    the public", "the invitation", "called a meeting"."""
+    text, before = s.text, s.text[:trig.start]
+    word = trig.text.lower()
+    after = text[trig.end:]
+    if re.search(r"\bfor comment\b", after[:30]) or trig.start == 0 and word == "asked":
+        return True
+    if word.startswith("calls") and _CALLS_NOUN.search(before[-30:]):
+        return True
+    if word.startswith("invitation") and re.search(
+            r"\b(?:the|this|that|his|her|their|its)\s+(?:\w+\s+)?$", before[-30:], re.I):
+        return True
+    if _CROWD.match(after):
+        return True
+    if word.startswith("call") and re.match(
+        r"(?:\s+for)?(?:\s+[^,.;]{0,40},)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit"
+        r"|talks|session|conference|round)\b", after
+    ):
+        return True  # "called for Monday, February 27, a high-level meeting": the meeting
+    # "A draft of the final text calls for ...": the subject is a document, not a party
+    clause = re.split(r"[;:]|,\s", before)[-1]
+    own = [m for m, r in zip(s.mentions, s.rel, strict=True)
+           if r[0] >= trig.start - len(clause) and r[1] <= trig.start and not m.media]
+    return not own and bool(_DOCUMENT.search(clause))
 
 
 _MODAL = re.compile(

@@ -66,6 +66,20 @@ _NOUN_VERB = re.compile(
 _EARLIER = re.compile(r"\b(?:earlier|recent|recently|previous|previously|earlier meeting)\b", re.I)
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|confirmed|noted|explained|reported|wrote)\b",
+    re.I)
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+_LASTING = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+days?\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}|-day\s+(?:[\w-]+\s+){0,2})\S*$", re.I)
+_ENDING = re.compile(r"\b(?:ended|concluded|wrapped\s+up|closed|completed|after|following)\b",
+                     re.I)
+_OPENING = re.compile(r"\b(?:began|begun|opened|started|launched|kicked\s+off|from|starting)\b",
+                      re.I)
+
+
 _WEEKEND = re.compile(r"(?:(?:over|during|at|on)\s+)?(?:the\s+)?weekend", re.I)
 _BARE_WEEKDAY = re.compile(
     r"^(?:on\s+|late\s+|early\s+|later\s+on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
@@ -300,6 +314,16 @@ def interval_of(
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):
             b = dct - timedelta(days=1)  # "earlier in the week": before the publication day
+        days = _LASTING.search(sent.text[max(0, trig.start - 45):trig.end])
+        if days and a == b and trig.type == EventType.MEETING:
+            # "ended two days of talks on Friday", "four days of talks from Monday"
+            n = _NUMBER.get(days.group("n").lower()) or int(days.group("n"))
+            if 1 < n < 15:
+                if _ENDING.search(sent.text[max(0, trig.start - 60):slot.rel_start]):
+                    a = b - timedelta(days=n - 1)
+                elif slot.edge == "from" or _OPENING.search(
+                        sent.text[max(0, trig.start - 60):slot.rel_start]):
+                    b = a + timedelta(days=n - 1)
         if slot.edge == "from" and status == Status.OCCURRED and a <= dct and trig.type in (
             EventType.MEETING, EventType.CEASEFIRE
         ):
@@ -316,6 +340,11 @@ def interval_of(
         last = min(r[1], dct)  # "said over the weekend": reported by the publication date
         return (last, last), Precision.UNKNOWN, reporting[0].t.text
     window = sent.text[max(0, trig.start - 80): trig.start if trig.speech else trig.end + 40]
-    if status == Status.OCCURRED and _EARLIER.search(window):
+    if status == Status.OCCURRED and (_EARLIER.search(window) or re.search(
+        r"\bhad\s+(?:already\s+|previously\s+|earlier\s+)?$", sent.text[:trig.start]
+    ) and not _REPORTED.search(sent.text[:trig.start])):
+        # "recent talks", "the two sides had initialled the text": before the DCT; but in
+        # reported speech ("said that X had introduced") the past perfect is only the
+        # reporting verb's tense shifted back
         return (dct - timedelta(days=30), dct), Precision.UNKNOWN, ""
     return (dct, dct), Precision.UNKNOWN, ""
