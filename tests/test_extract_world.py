@@ -180,3 +180,43 @@ def test_a_minister_named_after_his_title_speaks_for_his_country() -> None:
     assert _events("washington_dam_talks.txt", "statement", "Seleshi Bekele")
     (said,) = _events("washington_dam_talks.txt", "statement", "Seleshi Bekele")
     assert "Ethiopia" in {a.name for a in said.actors}
+
+
+# --- statements: who speaks, and when ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("speaker", "day"), [
+    pytest.param("Irfaan Ali", "2023-12-15", id="told-reporters-at-the-end"),
+    pytest.param("Nicolas Maduro", "2023-12-15", id="quoted-as-saying"),
+    pytest.param("Yvan Gil", "2023-12-15", id="clarified-on-friday"),
+])
+def test_statements_by_named_speakers(speaker: str, day: str) -> None:
+    said = _events("argyle_declaration.txt", "statement", speaker)
+    assert [_span(e)[1] for e in said] == [day]
+
+
+def test_a_name_before_a_document_is_not_its_speaker() -> None:
+    """"..., along with Caricom chairman Roosevelt Skerrit, the declaration said"."""
+    assert not _events("argyle_declaration.txt", "statement", "Roosevelt Skerrit")
+
+
+def test_a_quotation_runs_on_over_its_sentences() -> None:
+    """'... said: "There was a positive spirit. There was no effort to derail the talks."'"""
+    from timeline.extract.text import split_sentences
+
+    text = ('On Sunday, the chief negotiator said: "There was a positive spirit. There was no '
+            'effort to derail the talks." The ceremony ended at noon.')
+    assert [s.text[:12] for s in split_sentences(text)] == ["On Sunday, t", "The ceremony"]
+
+
+def test_what_two_parties_agree_to_do_is_an_agreement() -> None:
+    """"Guyana and Venezuela agreed on Thursday not to use force against each other"."""
+    agreed = _events("argyle_declaration.txt", "agreement", "Guyana")
+    assert [_span(e) for e in agreed] == [("2023-12-14", "2023-12-14")]
+
+
+def test_a_joint_declaration_speaks_for_both_sides() -> None:
+    """"..., the two governments said in a joint declaration"."""
+    joint = [e for e in _events("argyle_declaration.txt", "statement", "Guyana")
+             if "Venezuela" in {a.name for a in e.actors}]
+    assert joint

@@ -83,10 +83,17 @@ _FUNCTION_WORDS = {  # title-case headlines: "Iraqi Chief Links Kuwait Pullout T
 }
 _PRONOUN = re.compile(r"\b(?P<p>he|He|she|She|his|His)\b")
 # "the minister said", "The eastern commander has rejected": a person named before
+_PERSON_NOUNS = (
+    r"minister|president|prime minister|premier|chancellor|envoy|mediator|commander|warlord"
+    r"|general|leader|chief|diplomat|secretary|ambassador|emir|king|monarch|negotiator"
+    r"|facilitator|rapporteur"
+)
+# "the minister said", "the Special Envoy said"; not "the chief negotiator of Afghanistan
+# Masoom Stanekzai" (a title of the name that follows)
 _NOMINAL_PERSON = re.compile(
-    r"\b(?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?(?P<t>minister|president|prime minister|premier"
-    r"|chancellor|envoy|mediator|commander|warlord|general|leader|chief|diplomat|secretary"
-    r"|ambassador|emir|king|monarch|negotiator|facilitator|rapporteur)\b(?!['’]s|\s+of\b)"
+    rf"\b(?:the|The)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?P<t>(?i:{_PERSON_NOUNS}))\b"
+    rf"(?!['’]s|\s+of\b|\s+(?:[a-z-]+\s+)?(?i:{_PERSON_NOUNS}|spokes\w+|official|adviser"
+    r"|advisor|aide)\b)"
 )
 _GROUP_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?:Palestinian|militant|Islamist|terror|terrorist|armed|Palestinian"

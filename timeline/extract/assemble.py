@@ -136,10 +136,21 @@ class _Parties:
 # --- filters ------------------------------------------------------------------------
 
 
+# "..., the facilitator told reporters in Kuala Lumpur.": the verb closes the sentence and
+# reports all of it
+_TRAILING_SPEECH = re.compile(
+    r"\s*(?:on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|\w+|(?:reporters|journalists|the\s+(?:media|press)"
+    r"|state\s+media|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})(?:\s+(?:in|at|on|after)"
+    r"\s+[^.,;]{1,40})?)?\s*[.,;]?\s*$", re.I)
+
+
+_QUOTED_TEXT = re.compile(
+    r"\b(?:statement|communiqu[eé]|declaration|announcement|agreement|document|text)\b", re.I)
+
+
 def _said_part(text: str, trig: Trigger) -> str:
     """What a speech verb reports: its complement, or the quote before "..., X said"."""
-    if re.match(r"\s*(?:on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|\w+)?\s*[.,;]?\s*$",
-                text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
+    if _TRAILING_SPEECH.match(text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
                                               text[:trig.start]) or re.search(
         r"\b(?:which|that|what)\s+(?:[\w.'’-]+\s+){0,6}$", text[:trig.start]
     ):
@@ -159,7 +170,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
     if q is not None and (trig.speech or trig.noun or not any(
         q[0] <= r[0] < trig.start and not m.coref
         for m, r in zip(s.mentions, s.rel, strict=True)
-    )):
+    ) and not _QUOTED_TEXT.search(text[:q[0]][-80:] + " " + text[q[1]:q[1] + 80])):
+        # commentary; but the words of a written statement report what it announces
+        # ("“The parties agreed on the road map,” the joint statement said")
         return True
     if re.search(r"\b(?:keeps?|kept|keeping)\s+(?:on\s+)?$", before):
         return True  # "the delegations will keep flying to Cairo": a habit, not an occasion
@@ -195,12 +208,30 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         return True
     if trig.type == EventType.AGREEMENT and _AGREED_TO_TALK.match(text[trig.end:]):
         return True  # "agreed to meet": the meeting is the event, planned
+    if trig.mutual and not _mutual(s, trig):
+        return True  # "Hamas agreed to send a delegation": one party's decision
     if trig.type == EventType.MEETING and trig.noun and _PERIOD_OF.search(before[-60:]):
         return True  # "after months of negotiations": a period, not an occasion
     if (not trig.noun and trig.text.lower().endswith("ing")
             and re.search(r"\b(?:in|of|on|about|at|from|toward|towards|by)\s+$", before)):
         return True  # "taking the lead in mediating between": a role, not an occasion
     return trig.type == EventType.REQUEST and _no_request(s, trig)
+
+
+def _mutual(s: _Sentence, trig: Trigger) -> bool:
+    """The clause before the verb names two parties or more ("Iran and Saudi Arabia have
+    agreed", "the two sides agreed", "it was agreed")."""
+    clause = re.split(r"[;:]|,\s(?!and\s)", s.text[:trig.start])[-1]
+    if re.search(r"\b(?:what|which)\b", clause, re.I):
+        return False  # "what Hamas agreed to is identical to ..."
+    if re.search(r"\b(?:both|two|sides|parties|groups|delegations|it\s+(?:was|has\s+been)"
+                 r"|they|leaders|governments|countries)\b", clause, re.I):
+        return True
+    start = trig.start - len(clause)
+    sides = {m.affiliation if m.kind == ActorKind.PERSON and m.affiliation else m.name
+             for m, r in zip(s.mentions, s.rel, strict=True)
+             if r[0] >= start and r[1] <= trig.start and not m.media}
+    return len(sides) >= 2
 
 
 _PERIOD_OF = re.compile(
@@ -234,6 +265,11 @@ def _no_request(s: _Sentence, trig: Trigger) -> bool:
         return True
     if _CROWD.match(after):
         return True
+    q = in_spans(trig.start, s.quotes)
+    if q is not None and re.match(r"[,.]?[”\"]?,?\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                                  r"(?:communiqu[eé]|declaration|text|document|draft|resolution"
+                                  r"|agreement)\b", text[q[1] - 2:], re.I):
+        return True  # "“We call on all parties ...,” the draft communique states"
     if word.startswith("call") and re.match(
         r"(?:\s+for)?(?:\s+[^,.;]{0,40},)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit"
         r"|talks|session|conference|round)\b", after
@@ -333,6 +369,7 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
         and not in_spans(r[0], s.quotes)
         and not (i > 0 and re.search(r"\bwith\b|^\s*(?:the\s+)?$", text[prev_end:r[0]]))
         and not PREP_OBJECT.search(text[max(0, r[0] - 40):r[0]])
+        and not _PARENTHETICAL.match(text[r[1]:])
     ]
     subj = [_envoy_of(s, m) or m for m in subj if not _is_envoys_principal(s, m) or m.affiliation]
     own = bool(subj)
@@ -350,6 +387,13 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
         subj = subj[-2:] if trig.type != EventType.STATEMENT else subj
     s.subj_of[i] = subj
     return subj, own
+
+
+# "The mediation, Makuei noted, had enabled media houses to return": the speaker of an
+# inserted attribution is not the subject of the verb around it
+_PARENTHETICAL = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|noted|added|explained|stressed|argued|insisted|recalled"
+    r"|told\s+\w+|claimed|warned),")
 
 
 _ENVOY = re.compile(
@@ -385,6 +429,10 @@ def _speech_parties(s: _Sentence, trig: Trigger, obj: list[Mention]) -> _Parties
         return None
     p = _Parties(primary={sp.name}, own_subject=True, confidence=trig.strength)
     add_actor(p.actors, sp, Role.INITIATOR, s.gaz)
+    for m in s.mentions:  # "the two governments said in a joint declaration": both speak
+        if m.coref and m.start == sp.start and m is not sp:
+            add_actor(p.actors, m, Role.INITIATOR, s.gaz)
+            p.primary.add(m.name)
     p.coref_speaker = sp.coref and sp.kind != ActorKind.PERSON
     if sp.affiliation:
         p.affiliations.add(sp.affiliation)

@@ -270,7 +270,9 @@ def _fronted(
         ) or sent.text[slot.rel_end:comma].strip():
             continue
         for ti, tr in enumerate(triggers):
-            if tr.start > comma and not tr.speech:
+            if tr.start > comma:
+                # "Last week, the mediator told the radio that the parties had initialled
+                # ...": the main verb is the telling
                 return si, ti
     return None
 

@@ -29,6 +29,13 @@ PREP_OBJECT = re.compile(
 )
 
 
+_PERSON_TITLE = re.compile(
+    r"\b(?:spokes\w+|minister|president|premier|chancellor|secretary|envoy|adviser|advisor"
+    r"|aide|official|chief|head|leader|director|negotiator|mediator|facilitator|ambassador"
+    r"|commander|general|member|representative|diplomat|deputy|chairman|chair|king|emir"
+    r"|prince|foreign|ministry)\b", re.I)
+_JOINT = re.compile(r"\b(?:in\s+a\s+(?:joint\s+)?statement|joint\s+(?:statement|declaration"
+                    r"|communiqu[eé]))\b", re.I)
 _ANON_AFTER = re.compile(
     r"\s+(?:the|a|an|one|two|three|several)?\s*(?:[\w-]+\s+){0,3}?(?:officials?|sources?"
     r"|diplomats?|people|person|aides?|negotiators)\b",
@@ -89,6 +96,7 @@ def speaker(
                 if m2.kind == ActorKind.PERSON and r2[0] - r0[1] < 40:
                     m0 = m2
             return m0
+    joint = bool(_JOINT.search(text))  # "the two governments said in a joint declaration"
     cut = trig.start
     for _ in range(3):
         seg_start = 0
@@ -97,7 +105,7 @@ def speaker(
         segment = text[seg_start:cut]
         cands = [(m, r) for m, r in zip(mentions, rel, strict=True)
                  if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)
-                 and not (m.coref and SIDES_REF.fullmatch(m.text))]
+                 and not (m.coref and SIDES_REF.fullmatch(m.text) and not joint)]
         if (re.match(r"\s*(?:who|which)\s", segment) and seg_start > 1
                 and text[seg_start - 2] == ","):
             cut = seg_start - 2  # "Anwar, who chairs ASEAN this year, announced": not ASEAN
@@ -105,7 +113,9 @@ def speaker(
         if cands:
             break
         if segment.strip() and not re.fullmatch(r"\s*(?:the|a|an)?\s*", segment):
-            if re.match(r"\s*(?:the|a|an)\s", segment) and text[:seg_start].rstrip().endswith(","):
+            if re.match(r"\s*(?:the|a|an)\s", segment) and text[:seg_start].rstrip().endswith(
+                ","
+            ) and _PERSON_TITLE.search(segment):
                 lead_end = len(text[:seg_start].rstrip()) - 1
                 persons = [p for p, pr in zip(mentions, rel, strict=True)
                            if p.kind == ActorKind.PERSON and pr[1] == lead_end]
@@ -136,7 +146,10 @@ def speaker(
     if m.media or any(c.media for c, _ in cands if c.start > m.start):
         return None
     tail = text[r[1]: trig.start]
-    if _ANON.match(tail) and not re.search(r"\bsenior\b", text[max(0, r[0] - 12): r[0]]):
+    if _ANON.match(tail) and not re.search(r"\bsenior\b", text[max(0, r[0] - 12): r[0]]) and (
+        not _JOINT.search(text)
+    ):  # "Israeli officials said" is anonymous; "MILF officials announced in a joint
+        # statement" is the party speaking
         return None
     if re.search(r"\b(?:according to|source|sources)\b", text[max(0, r[0] - 30):r[0]], re.I):
         return None

@@ -28,6 +28,8 @@ class Trigger:
     departure: bool = False
     walkout: bool = False
     awaited: bool = False
+    mutual: bool = False
+    """An agreement only when its subject is two parties or more."""
     modal: bool = False
     """Dropped when the sentence before it is conditional or aimed at ("a deal that would
     ..., extend the ceasefire")."""
@@ -195,7 +197,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|declared|declares|confirmed|confirms|added|noted|stressed|emphasi[sz]ed|affirmed",
           r"|reaffirmed|warned|insisted|wrote|posted|tweeted|reiterated|claimed|explained",
           r"|asserted|argued|acknowledged|described|denied|denies|give a round of interviews",
-          r"|will appear|appear on)\b",
+          r"|will appear|appear on|clarified|indicated|revealed|disclosed|underlined|underscored",
+          r"|maintained|vowed|pledged|assured|remarked|commented|admitted|conceded|briefed",
+          r"|informed|as saying)\b",
           speech=True, strength=0.7, cs=True),
     _rule(EventType.STATEMENT,
           r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|condemned|condemns|critici[sz]ed"
@@ -253,6 +257,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?!\s+", _DEAL, r")(?=[^.;]{0,60}?\b", _DEAL, r")",
           keys=("accept", "approv", "agree", "sign", "ink", "initial", "endors", "clinch"),
           strength=0.8),
+    # "Guyana and Venezuela agreed on Thursday not to use force", "the two sides agreed to
+    # resume relations": what two parties agree to do is an agreement (kept only when the
+    # subject is more than one party; "agreed to meet" is the meeting)
+    _rule(EventType.AGREEMENT,
+          r"\bagree(?:d|s)?(?=\s+(?:on\s+\w+\s+)?(?:not\s+)?(?:to|on|upon|that)\b"
+          r"(?!\s+(?:is|was|are|were|has|had|the\s+(?:importance|need|necessity|urgency"
+          r"|significance))\b))",
+          keys=("agree",), mutual=True, strength=0.75),
     # "agreed to renew the truce", "extended the ceasefire by two months"
     _rule(EventType.CEASEFIRE,
           r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)\s+",
