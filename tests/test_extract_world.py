@@ -220,3 +220,32 @@ def test_a_joint_declaration_speaks_for_both_sides() -> None:
     joint = [e for e in _events("argyle_declaration.txt", "statement", "Guyana")
              if "Venezuela" in {a.name for a in e.actors}]
     assert joint
+
+
+# --- dates: which expression belongs to which event (2) ----------------------------------
+
+
+def test_what_is_agreed_at_a_dated_meeting_takes_its_day() -> None:
+    """"At the meeting held in Sofia on May 17, Tsipras and Zaev agreed on the outline"."""
+    agreed = [e for e in _events("prespa_name_deal.txt", "agreement", "Zoran Zaev")
+              if e.status == "occurred"]
+    assert [(_span(e), e.location) for e in agreed] == [(("2018-05-17", "2018-05-17"), "Sofia")]
+
+
+def test_a_counterpart_is_not_of_the_side_named_before_him() -> None:
+    """"Tsipras and his Macedonian counterpart Zoran Zaev"."""
+    (signing,) = [e for e in _events("prespa_name_deal.txt", "agreement", "Zoran Zaev")
+                  if e.status == "planned"]
+    assert {"Greece", "North Macedonia"} <= {a.name for a in signing.actors}
+    assert _span(signing) == ("2018-06-17", "2018-06-17")  # "will sign ... on Sunday"
+
+
+def test_a_noun_with_a_relative_clause_takes_its_main_verb_s_date_and_no_protest_venue() -> None:
+    """"The talks, which began in January, were suspended last month after protests in
+    Athens"."""
+    off = [e for e in _extract("prespa_name_deal.txt") if e.status == "cancelled"]
+    assert [(_span(e), e.location) for e in off] == [(("2018-05-01", "2018-05-31"), None)]
+
+
+def test_taking_office_and_independence_date_no_event() -> None:
+    assert all(e.date_start.year == 2018 for e in _extract("prespa_name_deal.txt"))

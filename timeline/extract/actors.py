@@ -109,7 +109,8 @@ _MEDIATORS_REF = re.compile(
 )
 SIDES_REF = re.compile(
     r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he\s+warring)\s+(?:sides|parties|countries|neighbou?rs"
-    r"|governments|delegations|militaries|armies|foes|rivals|adversaries|camps)\b"
+    r"|governments|delegations|militaries|armies|foes|rivals|adversaries|camps|leaders"
+    r"|envoys|presidents|ministers|foreign\s+ministers|negotiators|teams|panels|Koreas)\b"
 )
 _IT_REF = re.compile(r"\b(?:it|It)\b(?=\s+(?:was|is|had|has|would|will|said|says|\w+ed)\b)")
 
@@ -387,7 +388,8 @@ def find_people(text: str, actors: ArticleActors) -> None:
         if name is None or name in gaz.surface:
             continue
         before = text[max(0, m.start() - 70): m.start() + len(m.group(0)) - len(m.group("name"))]
-        before = re.split(r"[.;:“”\"(]|,\s", before)[-1]
+        # "Tsipras and his Macedonian counterpart Zoran Zaev": not Tsipras's side
+        before = re.split(r"[.;:“”\"(]|,\s|\s(?:and|with|met|meets|meet)\s", before)[-1]
         aff = _affiliation_in(gaz, before)
         if aff is None:
             tail = text[m.end(): m.end() + 120]

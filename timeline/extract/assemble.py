@@ -212,6 +212,11 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         return True  # "Hamas agreed to send a delegation": one party's decision
     if trig.type == EventType.MEETING and trig.noun and _PERIOD_OF.search(before[-60:]):
         return True  # "after months of negotiations": a period, not an occasion
+    if trig.type == EventType.MEETING and trig.noun and re.search(
+        r"\b(?:chair\w*|head|president|secretary|host|members?)\s+of\s+(?:the\s+|its\s+"
+        r"|their\s+)?(?:[\w'’-]+\s+){0,3}$", before[-60:], re.I
+    ):
+        return True  # "the Chairman of its Foreign Ministers' meeting": an office
     if (not trig.noun and trig.text.lower().endswith("ing")
             and re.search(r"\b(?:in|of|on|about|at|from|toward|towards|by)\s+$", before)):
         return True  # "taking the lead in mediating between": a role, not an occasion
@@ -315,8 +320,9 @@ def _between_sides(s: _Sentence, trig: Trigger) -> bool:
 _GOVERNED_FUTURE = re.compile(
     r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|due|scheduled|expected|slated|going)\s+to)\s+"
     r"(?:\w+\s+)?(?:host|hold|attend|chair|convene|join|open|lead|head|co-?chair|take\s+part"
-    r"|participate|travel|fly|go|address)\b(?:(?![.;:]|\b(?:which|who|where|that|after|before"
-    r"|while|but|said|says)\b).){0,120}$", re.I)
+    r"|participate|travel|fly|go|address|discuss|sign|review|present|meet)\b"
+    r"(?:(?![.;:]|\b(?:which|who|where|that|after|before|while|but|said|says)\b).){0,200}$",
+    re.I)
 
 
 def _own_clause(before: str) -> str:
@@ -380,7 +386,10 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
             last = prior[-1]
             subj = [m for m in prior if m.end == last.end or (
                 m.kind == ActorKind.PERSON and last.end - m.end < 40)][-2:]
-    if not subj and i > 0 and s.subj_of.get(i - 1):
+    if not subj and i > 0 and s.subj_of.get(i - 1) and not re.search(
+        r"\b(?:which|who|whom|where|that|follows|followed|after|before|since|than)\b",
+        text[prev_end:trig.start]
+    ):  # "travel to Qatar Friday and meet ...", not "a summit, which follows a meeting"
         subj = s.subj_of[i - 1]
     if not subj:
         subj = s.mentions_in(0, trig.start)
@@ -496,8 +505,17 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     for m in p.obj:
         add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
     if trig.type == EventType.MEETING:
-        for m in s.mentions:
-            if not m.media:
+        # everyone the sentence names takes part, unless it reports other meetings too
+        # ("will host ... a summit in Berlin, which follows a meeting in Moscow")
+        lo, hi = 0, len(text)
+        for t in s.triggers:
+            if t.type == EventType.MEETING and t is not trig:
+                if t.end <= trig.start:
+                    lo = max(lo, t.end)
+                elif t.start >= trig.end:
+                    hi = min(hi, t.start)
+        for m, r in zip(s.mentions, s.rel, strict=True):
+            if not m.media and lo <= r[0] < hi:
                 add_actor(p.actors, m, Role.PARTICIPANT, s.gaz)
     head = p.subj[-1:] or p.obj[:1]
     p.primary = {head[0].name} if head else set()
@@ -709,12 +727,21 @@ def assemble(
                  and c.location.population >= 0), None)
     dated = [c for c in s.out if c.status == Status.OCCURRED and c.precision == Precision.DAY
              and c.type != EventType.STATEMENT]
+    talks = [c for c in dated if c.type == EventType.MEETING]
     for c in s.out:
-        if (c.type == EventType.MEETING and c.status == Status.OCCURRED and not c.date_text
-                and c.precision == Precision.UNKNOWN and len(dated) == 1):
+        if c.status != Status.OCCURRED or c.date_text or c.precision != Precision.UNKNOWN:
+            continue
+        if c.type == EventType.MEETING and len(dated) == 1:
             # "X and Y agreed on Monday ..., but their talks in Istanbul made no progress"
             c.interval, c.precision, c.date_text = (dated[0].interval, dated[0].precision,
                                                     dated[0].date_text)
+        elif c.type in (EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION,
+                        EventType.REQUEST) and len(talks) == 1 and (
+                talks[0].trigger_start < c.trigger_start):
+            # "At the meeting held in Sofia on May 17, the two leaders agreed ...": what was
+            # done at the talks was done on their day
+            c.interval, c.precision, c.date_text = (talks[0].interval, talks[0].precision,
+                                                    talks[0].date_text)
     for c in s.out:
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there

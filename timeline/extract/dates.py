@@ -35,7 +35,8 @@ _SPEECH_NEAR = re.compile(
 _DATELINE = re.compile(r"(?-i:[A-Z]{3,}[A-Z /.'’-]*)(?:,\s*[A-Z][\w .'’-]*)?,\s*", re.I)
 _DEADLINE = re.compile(
     r"\b(?:before|until|till|ahead of|since|after|prior to)\s+(?:the\s+)?$|"
-    r"\b(?:takes|take|took)\s+office\s+(?:on\s+)?$", re.I
+    r"\b(?:takes|take|took|taking|assumed|assumes|sworn\s+in|elected|re-?elected|inaugurated)"
+    r"\s+(?:office\s+)?(?:on\s+|in\s+)?$", re.I
 )
 _EDGE = re.compile(r"\b(?P<edge>from|by)\s+(?:the\s+)?$", re.I)
 # "the 2018 peace deal", "the 2015 nuclear accord": a year inside a title names the text, it
@@ -57,9 +58,15 @@ NOMINAL = re.compile(
 )
 
 
+_NOUN_RELATIVE = re.compile(
+    r"(?P<clause>,\s+(?:which|that)\s+[^,;]{3,80},)\s+(?:were|was|had\s+been|has\s+been|have\s+been"
+    r"|are|is|will)\s+")
 _NOUN_VERB = re.compile(
-    r"^[^,;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
-    r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned)\b", re.I
+    r"^[^;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
+    r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned"
+    r"|(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:halted|suspended|postponed"
+    r"|called off|adjourned|stalled|resumed|cancell?ed|put off|delayed)|stalled|resumed"
+    r"|collapsed|broke down)\b", re.I
 )
 
 
@@ -103,7 +110,13 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
             edge = _EDGE.search(before)
             m = _SPEECH_NEAR.search(before)
             reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
-            out.append(TimeSlot(t, rs, re_, reporting, edge.group("edge").lower() if edge else ""))
+            slot = TimeSlot(t, rs, re_, reporting, edge.group("edge").lower() if edge else "")
+            if re.search(r"\b(?:the|a|an|its|their)\s+$", sent.text[max(0, rs - 8):rs]) and (
+                    re.search(r"\d", t.text)):
+                named = _TITLE_YEAR.match(sent.text[re_:re_ + 60])
+                if named:  # "the Feb. 27-28 summit", "the August 4 ceasefire agreement"
+                    slot.names = re_ + named.end()
+            out.append(slot)
     body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start])]
     if body:
         # "ISLAMABAD, Oct 31 - X have agreed ..., Turkey said on Thursday": the sentence's own
@@ -116,6 +129,7 @@ def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:
     """Centuries and decades, and years inside titles ("the 2018 peace agreement")."""
     if re.fullmatch(r"\d{2}|\d{3}X", t.value):
         return True
+
     return bool(
         re.fullmatch(r"\d{4}", t.text)
         and re.search(r"\b(?:the|a|an|its|their)\s+$|['’]s\s+$", text[max(0, rs - 12):rs])
@@ -165,6 +179,15 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     )
 
 
+def _in_relative(tr: Trigger, slot: TimeSlot, text: str) -> bool:
+    """"The talks, which began in January, were suspended last month": the noun's event is
+    its main verb's, not its relative clause's."""
+    if not NOMINAL.match(tr.text):
+        return False
+    relative = _NOUN_RELATIVE.match(text[tr.end:])
+    return relative is not None and tr.end < slot.rel_start < tr.end + relative.end("clause")
+
+
 def assign_times(
     sent: Sentence, triggers: list[Trigger], slots: list[TimeSlot],
     quotes: list[tuple[int, int]] | None = None,
@@ -179,6 +202,10 @@ def assign_times(
         for ti, tr in enumerate(triggers):
             if slot.reporting and not (tr.speech and tr.start < slot.rel_start):
                 continue
+            if slot.names and not slot.rel_end < tr.end <= slot.names:
+                continue  # a date naming a thing dates that thing only
+            if _in_relative(tr, slot, sent.text):
+                continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
                 continue  # "says Sunday's talks ...": the possessive dates the noun
             # "Anwar, who chairs ASEAN this year, said"; "the truce, first declared in March,
@@ -191,6 +218,11 @@ def assign_times(
                 if tr.end <= rel_clause.start() or 0 <= close < tr.start:
                     continue  # "Anwar, who chairs ASEAN this year, said": not this year
             dist = gap((tr.start, tr.end), span, sent.text)
+            relative = _NOUN_RELATIVE.match(sent.text[tr.end:]) if NOMINAL.match(
+                tr.text) else None
+            if relative and slot.rel_start >= tr.end + relative.end():
+                # past the relative clause, the main verb's complement is the noun's own
+                dist = gap((tr.start, tr.end + relative.end("clause")), span, sent.text)
             if NOMINAL.match(tr.text) and dist > 60 and not (
                 dist <= 110 and tr.end <= slot.rel_start
                 and _NOUN_VERB.search(sent.text[tr.end:slot.rel_start])
@@ -218,7 +250,7 @@ def assign_times(
         used.add(si)
     for si, slot in enumerate(slots):
         # "met X, Y and Z in Geneva on June 20": a long object list leaves the date unclaimed
-        if si in used or slot.reporting:
+        if si in used or slot.reporting or slot.names:
             continue
         prior = [ti for ti, tr in enumerate(triggers) if tr.end <= slot.rel_start]
         if not prior or prior[-1] in owner or triggers[prior[-1]].speech:
@@ -226,7 +258,8 @@ def assign_times(
         tr = triggers[prior[-1]]
         between = sent.text[tr.end:slot.rel_start]
         if len(between) > 160 or re.search(r"[;:]|\b(?:that|which|who|when|where|said|says"
-                                           r"|told|after|before|while|but)\b", between):
+                                           r"|told|after|before|while|but|because|since"
+                                           r"|although|though|as)\b", between):
             continue
         if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
             continue
@@ -290,7 +323,9 @@ def interval_of(
     slot = own
     if slot is None and not trig.speech:
         quotes = quote_spans(sent.text)
-        free = [s for s in slots if not s.reporting and not any(s is t for t in taken or [])
+        free = [s for s in slots if not s.reporting and not s.names
+                and not _in_relative(trig, s, sent.text)
+                and not any(s is t for t in taken or [])
                 and gap((trig.start, trig.end), (s.rel_start, s.rel_end), sent.text) <= 60
                 and in_spans(s.rel_start, quotes) == in_spans(trig.start, quotes)]
         if free:

@@ -132,7 +132,8 @@ def visit_places(
 
 _NOT_VENUE = re.compile(
     r"\b(?:war|conflict|fighting|crisis|invasion|cease-?fire|truce|peace|situation|hostilities"
-    r"|offensive|operations?)\s+in\s+(?:the\s+)?$",
+    r"|offensive|operations?|protests?|demonstrations?|clashes|attacks?|strikes?|violence"
+    r"|unrest|rall(?:y|ies)|riots?|bombings?|shelling|killings?)\s+in\s+(?:the\s+)?$",
     re.I,
 )
 

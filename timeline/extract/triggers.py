@@ -8,7 +8,7 @@ anchor: a place, a date or an eventive verb), ``speech`` (a statement verb), ``n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.vocab import EventType, Status
 
@@ -116,6 +116,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:a|an|the|their|two|three|several|more|further|another|fresh|new)?\s*(?:[\w-]+\s+)?"
           r"(?:talks|conference|summit|meeting|round|session|negotiations|consultations)\b",
           r"|at\b|later\b|again\b|within\b|soon\b|shortly\b|next\b|this\b|tomorrow\b"
+          r"|earlier\b|last\b|yesterday\b|today\b|twice\b|briefly\b|privately\b|secretly\b"
+          r"|behind\b|face\b|directly\b|informally\b|formally\b|virtually\b|online\b|late\b"
+          r"|early\b|among\b|also\b"
           r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
           keys=("met", "meet"), strength=0.85),
@@ -144,7 +147,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?![^.;]{0,60}?\b(?:proposals?|offers?|plan|response|reply|draft|message|letter"
           r"|call|request|invitation|memorandum|list|document|text|assurances|guarantees)\b)",
           keys=("receiv",), strength=0.75),
-    _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;]{0,80}?\bwith\b)",
+    _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;,]{0,80}?\bwith\b)",
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
@@ -349,6 +352,11 @@ _ABBREV_DOT = re.compile(
 )
 
 
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|their|its|his|her|this|that|our|next|first|second|third|last|latest"
+    r"|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def mask_abbreviations(text: str) -> str:
     """``text`` with the dots of abbreviations ("U.S.", "Feb.") replaced, same length, so
     that "no sentence end in between" lookaheads ([^.;]) read across them."""
@@ -371,20 +379,40 @@ def find_triggers(text: str) -> list[Trigger]:
             if any(x < b and a < y for a, b in taken for x, y in spans):
                 continue
             taken += spans
-            found.append(Trigger(etype, s, e, text[s:e], **flags,  # type: ignore[arg-type]
-                                 head=m.start()))
+            trig = Trigger(etype, s, e, text[s:e], **flags,  # type: ignore[arg-type]
+                           head=m.start())
+            if not trig.noun and trig.text.lower() == "meeting" and _DETERMINED.search(
+                    text[max(0, s - 40):s]) and not text.startswith(" with", e):
+                # "will lead the high-level meeting Tuesday": the noun, not the verb
+                trig = replace(trig, noun=True)
+            found.append(trig)
     found.sort(key=lambda t: t.start)
     return _absorb_nouns(found, text)
 
 
 def _absorb_nouns(found: list[Trigger], text: str) -> list[Trigger]:
-    """"held a second round of nuclear talks": the talks are the round, one trigger."""
+    """"held a second round of nuclear talks": the talks are the round, one trigger; so are
+    "met for a summit" and "walked out of the talks"."""
     out: list[Trigger] = []
     for t in found:
         prev = out[-1] if out else None
         if (prev is not None and t.noun and t.type == EventType.MEETING
                 and prev.type == EventType.MEETING
                 and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
+            continue
+        if (prev is not None and t.noun and t.type == EventType.MEETING
+                and prev.type == EventType.MEETING and not prev.noun
+                and re.fullmatch(r"\s+(?:for|in|at)\s+(?:a|an|the|their|its|his|her)\s+"
+                                 r"(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
+            # "met for their first summit in Singapore last June": one occasion, and the verb
+            # reaches the noun's place and date
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+            continue
+        if (prev is not None and t.noun and t.type == EventType.MEETING and prev.walkout
+                and re.fullmatch(r"\s+(?:of\s+|from\s+)?(?:the|its|their)?\s*(?:[\w-]+\s+){0,3}"
+                                 r"(?:in\s+(?:the\s+)?)?", text[prev.end:t.start])):
+            # "suspended its participation in the talks": the talks are what is walked out of
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
             continue
         out.append(t)
     return out
@@ -412,6 +440,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _CANCEL = re.compile(
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)"
     r"\b(?:called off|call off|postpone[sd]?|postponing|cancel(?:l?ed|s|ling)?|scrapped|walked out"
     r"|walk out|pulled out of|put off|delayed indefinitely|suspended|halted|stalled|adjourned"
     r"|broke off|(?:will|would|did|does)\s+not"
