@@ -249,3 +249,37 @@ def test_a_noun_with_a_relative_clause_takes_its_main_verb_s_date_and_no_protest
 
 def test_taking_office_and_independence_date_no_event() -> None:
     assert all(e.date_start.year == 2018 for e in _extract("prespa_name_deal.txt"))
+
+
+# --- meetings: separate, convened, due to open -------------------------------------------
+
+
+def test_separate_meetings_take_each_counterpart_s_day() -> None:
+    """"will meet the two delegations separately, the Yemeni government on Thursday and the
+    Houthis on Friday"."""
+    separate = [(e.date_start.isoformat(), sorted(a.name for a in e.actors if a.role ==
+                                                  "counterpart"))
+                for e in _events("stockholm_consultations.txt", "meeting", "Martin Griffiths")
+                if e.date_start.isoformat() in ("2018-12-06", "2018-12-07")
+                and len([a for a in e.actors if a.role == "counterpart"]) == 1]
+    assert separate == [("2018-12-06", ["Yemen"]), ("2018-12-07", ["Houthis"])]
+
+
+def test_talks_due_to_open_are_planned_and_their_convener_adds_no_occasion() -> None:
+    """"Talks ... are due to open on Thursday"; "Griffiths, who convened the consultations"."""
+    meetings = _events("stockholm_consultations.txt", "meeting", "Houthis")
+    assert all(e.status == "planned" for e in meetings)
+    assert ("2018-12-06", "2018-12-06") in [_span(e) for e in meetings]
+
+
+def test_a_meeting_called_for_a_day_is_planned_for_it() -> None:
+    """"Griffiths also called for Saturday, December 8, a meeting of the committee"."""
+    assert [_span(e) for e in _extract("stockholm_consultations.txt") if e.type == "request"] == []
+    assert ("2018-12-08", "2018-12-08") in [
+        _span(e) for e in _events("stockholm_consultations.txt", "meeting", "Martin Griffiths")]
+
+
+def test_a_passive_confirmation_is_a_statement_by_its_agent() -> None:
+    """"The attendance of both delegations was confirmed by Griffiths on Tuesday"."""
+    said = _events("stockholm_consultations.txt", "statement", "Martin Griffiths")
+    assert [_span(e) for e in said] == [("2018-12-04", "2018-12-04")]

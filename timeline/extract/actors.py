@@ -363,12 +363,28 @@ _NOT_SURNAME = {
 }
 
 
+def _known_surnames(text: str, actors: ArticleActors) -> None:
+    """"UN envoy Martin Griffiths ... Griffiths also called for": once a known person is named
+    in full, the surname alone is that person for the rest of the article."""
+    gaz = actors.gazetteer
+    for _, _, form in gaz.scan(text):
+        entry = gaz.lookup(form)
+        if entry is None or entry.kind != ActorKind.PERSON:
+            continue
+        last = entry.name.split()[-1]
+        if len(last) > 3 and last != entry.name and last not in gaz.surface and (
+                last not in _NOT_SURNAME):
+            actors.people.setdefault(last, (entry.name, entry.affiliation))
+            actors.pattern = None
+
+
 def find_people(text: str, actors: ArticleActors) -> None:
     """Register the article's people (titled names, appositions, ``said Name``, ``led by
     Name``, names whose surname recurs alone) and organisations introduced with an acronym."""
     gaz = actors.gazetteer
     _find_orgs(text, actors)
     _find_bare_acronyms(text, actors)
+    _known_surnames(text, actors)
     for m in _OFFICE_OF.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:
@@ -533,6 +549,8 @@ def _count_side(m: Mention, first: dict[str, Mention], score: dict[str, float]) 
         name = m.name
     elif m.affiliation:
         name = m.affiliation
+        # "Pashinyan and Aliyev ... the two leaders": a side named only through its leader
+        first.setdefault(name, m)
     else:
         return
     score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)

@@ -31,6 +31,7 @@ _NEGOTIATION = re.compile(
     r"|captives?|prisoners?|peace|offer|response|plan|war|pause|settlement|accord|framework"
     r"|diplomac\w*|sanctions|nuclear|withdrawal|exchange|swap|visit|meeting|summit|delegation"
     r"|progress|gaps?|bridging|conditions|terms|demands?|outcome|contacts|dialogue|sides"
+    r"|delegations|negotiators|mediators|envoys|meetings|summits|talked"
     r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
     r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*|talking|treaty"
     r"|declaration|sign|signs|signed|signing|initial(?:l)?ed|draft|text|solution|consensus"
@@ -276,7 +277,7 @@ def _no_request(s: _Sentence, trig: Trigger) -> bool:
                                   r"|agreement)\b", text[q[1] - 2:], re.I):
         return True  # "“We call on all parties ...,” the draft communique states"
     if word.startswith("call") and re.match(
-        r"(?:\s+for)?(?:\s+[^,.;]{0,40},)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit"
+        r"(?:\s+for)?(?:\s+[^.;]{0,40}?,)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit"
         r"|talks|session|conference|round)\b", after
     ):
         return True  # "called for Monday, February 27, a high-level meeting": the meeting
@@ -379,6 +380,12 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
     ]
     subj = [_envoy_of(s, m) or m for m in subj if not _is_envoys_principal(s, m) or m.affiliation]
     own = bool(subj)
+    closed = re.search(r",\s+(?:who|which)\s+[^,;]{3,80},\s*$", text[:trig.start])
+    if closed and not own:
+        # "Charles Michel, who initiated the meeting, met with ...": the subject is before
+        prior = s.mentions_in(0, closed.start())
+        if prior and closed.start() - (prior[-1].end - s.sent.start) <= 2:
+            subj, own = [prior[-1]], True
     rel_who = re.search(r",\s+who\s+(?:\w+\s+)?$", text[:trig.start])
     if rel_who:
         prior = s.mentions_in(0, rel_who.start())
@@ -432,14 +439,28 @@ def _objects(s: _Sentence, i: int, trig: Trigger) -> list[Mention]:
             if trig.end <= r[0] < max(nxt, trig.end + 60) and not m.media]
 
 
+def _passive_agents(s: _Sentence, trig: Trigger) -> list[Mention]:
+    """"The participation was confirmed by Vucic and Kurti": the speakers follow "by"."""
+    if not re.search(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+$",
+                     s.text[:trig.start]) or not re.match(
+            r"(?:confirmed|announced|denied|stated|declared)$", trig.text):
+        return []
+    by = re.match(r"\s+by\s+[^.;:,]*?(?=[.;:,]|$)", s.text[trig.end:])
+    if not by:
+        return []
+    lo, hi = trig.end, trig.end + by.end()
+    return s.mentions_in(lo, hi)
+
+
 def _speech_parties(s: _Sentence, trig: Trigger, obj: list[Mention]) -> _Parties | None:
-    sp = speaker(trig, s.sent, s.mentions, s.rel, s.quotes)
+    agents = _passive_agents(s, trig)
+    sp = agents[0] if agents else speaker(trig, s.sent, s.mentions, s.rel, s.quotes)
     if sp is None:
         return None
     p = _Parties(primary={sp.name}, own_subject=True, confidence=trig.strength)
     add_actor(p.actors, sp, Role.INITIATOR, s.gaz)
     for m in s.mentions:  # "the two governments said in a joint declaration": both speak
-        if m.coref and m.start == sp.start and m is not sp:
+        if m.coref and m.start == sp.start and m is not sp or m in agents[1:]:
             add_actor(p.actors, m, Role.INITIATOR, s.gaz)
             p.primary.add(m.name)
     p.coref_speaker = sp.coref and sp.kind != ActorKind.PERSON
@@ -576,7 +597,7 @@ def _places(
             return None
         return [d.place for d in dests]
     if trig.type == EventType.MEETING:
-        hit = meeting_place(trig, s.sent, s.places, min(limit, trig.end + 80) if trig.noun
+        hit = meeting_place(trig, s.sent, s.places, min(limit, trig.end + 100) if trig.noun
                             else limit)
         local = s.text[max(0, trig.start - 30): trig.end + 50]
         anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local)
@@ -611,11 +632,11 @@ def _fronted_place(s: _Sentence) -> PlaceHit | None:
 
 
 def _dates(
-    s: _Sentence, i: int, trig: Trigger, status: Status
+    s: _Sentence, i: int, trig: Trigger, status: Status, own: TimeSlot | None = None
 ) -> tuple[tuple[date, date], Precision, str, Status]:
     speech = [k for k in range(i) if s.triggers[k].speech and k in s.owner] or [
         k for k in range(i + 1, len(s.triggers)) if s.triggers[k].speech and k in s.owner][:1]
-    own = s.owner.get(i)
+    own = own or s.owner.get(i)
     if trig.speech and own is not None and own.t.interval is not None and (
         own.t.interval[0] > s.dct and not _FUTURE_SPEECH.search(s.text[:trig.start][-40:])
     ):
@@ -635,29 +656,50 @@ def _dates(
     return interval, precision, text, status
 
 
-def _actor_groups(s: _Sentence, trig: Trigger, p: _Parties) -> list[dict[str, ActorRef]]:
-    """"X met separately with A and B": one meeting per counterpart."""
-    if trig.type != EventType.MEETING or not re.match(r"\s*separately\b", s.text[trig.end:]):
-        return [p.actors]
-    counter = [m for m in p.obj if m.kind in (ActorKind.PERSON, ActorKind.STATE)
+def _actor_groups(
+    s: _Sentence, trig: Trigger, p: _Parties
+) -> list[tuple[dict[str, ActorRef], Mention | None]]:
+    """"X met separately with A and B", "will hold separate meetings with A and B": one
+    meeting per counterpart (with the counterpart it is for)."""
+    text = s.text
+    separate = re.match(r"[^.;:,]{0,60}?\bseparately\b", text[trig.end:]) or re.search(
+        r"\bseparate(?:ly)?\b", trig.text + " " + text[max(0, trig.start - 12):trig.start])
+    if trig.type != EventType.MEETING or not separate:
+        return [(p.actors, None)]
+    counter = [m for m in p.obj if not m.media
                and not any(o.kind == ActorKind.PERSON and o.affiliation == m.name for o in p.obj)]
+    named = [m for m in counter if not m.coref]
+    if len({m.name for m in named}) >= 2:
+        counter = named  # "the two leaders separately, Christodoulides on Friday and Tatar"
+    counter = [m for k, m in enumerate(counter) if m.name not in {c.name for c in counter[:k]}]
     if len(counter) < 2:
-        return [p.actors]
-    groups = []
+        return [(p.actors, None)]
+    groups: list[tuple[dict[str, ActorRef], Mention | None]] = []
     for m in counter:
-        g = {k: v for k, v in p.actors.items() if v.role != Role.COUNTERPART}
+        g = {k: v for k, v in p.actors.items() if v.role not in (Role.COUNTERPART,
+                                                                 Role.PARTICIPANT)}
         add_actor(g, m, Role.COUNTERPART, s.gaz)
-        groups.append(g)
+        groups.append((g, m))
     return groups
+
+
+def _own_day(s: _Sentence, m: Mention | None) -> TimeSlot | None:
+    """"..., Christodoulides on Friday and Tatar on Saturday": the date right after a
+    counterpart is the date of the meeting with that counterpart."""
+    if m is None:
+        return None
+    end = m.end - s.sent.start
+    for slot in s.slots:
+        if 0 <= slot.rel_start - end <= 12 and re.fullmatch(
+                r"\s*(?:on|in|at)?\s*", s.text[end:slot.rel_start]):
+            return slot
+    return None
 
 
 # --- assembly -----------------------------------------------------------------------
 
 
 def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
-    own = s.owner.get(i)
-    if _reports_no_occasion(s, trig, own is not None and own.t.precision == Precision.DAY):
-        return []
     status = _status(s, trig)
     p = _parties(s, i, trig)
     if p is None:
@@ -672,14 +714,25 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
         # "The meeting at the palace lasted an hour": the occasion already reported
         (trig.noun or trig.text.lower().startswith("meeting")) and trig.type == EventType.MEETING
         and not p.own_subject
-        and re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:trig.start])
+        and (re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:trig.start])
+             # "At the end of the meeting, ...", "during the talks"
+             or re.search(r"\b(?:of|during|at|after|before|in)\s+the\s+$", s.text[:trig.start]))
         and precision == Precision.UNKNOWN
+    ) or bool(
+        # "Griffiths, who convened the consultations, will meet ...": the talks reported
+        trig.type == EventType.MEETING and precision == Precision.UNKNOWN
+        and re.search(r",\s+(?:who|which)\s+(?:\w+\s+)?$", s.text[:trig.start])
+        and re.match(r"\w+\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations"
+                     r"|meeting|summit|conference|round|dialogue)\b", s.text[trig.start:])
     )
     out = []
     groups = _actor_groups(s, trig, p)
     for loc in places:
-        for group in groups:
+        for group, counterpart in groups:
             acts = dict(group)
+            day = _own_day(s, counterpart)
+            if day is not None:
+                interval, precision, date_text, status = _dates(s, i, trig, status, day)
             if loc is not None and loc.population >= 0 and trig.type in (
                 EventType.VISIT, EventType.MEETING
             ):
@@ -721,8 +774,25 @@ def assemble(
         owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
         last_primary=last_primary, sent_idx=sent_idx,
     )
+    dropped = set()
     for i, trig in enumerate(triggers):
-        s.out += _candidates(s, i, trig)
+        own = s.owner.get(i)
+        if _reports_no_occasion(s, trig, own is not None and own.t.precision == Precision.DAY):
+            dropped.add(i)
+    for i in sorted(dropped & set(s.owner)):
+        # "Borrell called for Monday, February 27, a high-level meeting": the date of words
+        # that convene talks is the talks'
+        slot = s.owner[i]
+        for j in range(i + 1, len(triggers)):
+            t = triggers[j]
+            if (j not in dropped and j not in s.owner and t.noun and t.type == EventType.MEETING
+                    and 0 < t.start - slot.rel_end <= 60
+                    and not re.search(r"[;.]", sent.text[slot.rel_end:t.start])):
+                s.owner[j] = slot
+                break
+    for i, trig in enumerate(triggers):
+        if i not in dropped:
+            s.out += _candidates(s, i, trig)
     dest = next((c.location for c in s.out if c.type == EventType.VISIT and c.location
                  and c.location.population >= 0), None)
     dated = [c for c in s.out if c.status == Status.OCCURRED and c.precision == Precision.DAY

@@ -161,7 +161,10 @@ def meeting_place(
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:city|town|resort|port|capital)\s+of\s+$", prefix):
             continue
-        if trig.start <= rs <= limit and not re.search(r"[;]", sent.text[trig.end:rs]):
+        if trig.start <= rs <= limit and not re.search(
+            # "were suspended ... before resuming in Vienna": another verb's place
+            r"[;]|\b(?:before|after|while|since|until|then)\s+\w+ing\b", sent.text[trig.end:rs]
+        ):
             return h
         if rs < trig.start and best is None and trig.start - rs < 80 and not (
             trig.noun and re.search(r",.*\b(?:that|which|who)\b",
@@ -173,18 +176,30 @@ def meeting_place(
 
 def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
     """An undated trip or meeting takes the date of the same party's dated trip or meeting
-    in the next or previous sentence ("X traveled to Qatar ... X met Y in late November")."""
+    in the next or previous sentence ("X traveled to Qatar ... X met Y in late November"); an
+    undated planned meeting, that of the same party's planned meeting a few sentences before
+    ("a high-level meeting on Monday ... Borrell will hold separate meetings with ...")."""
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
-        if (c.precision != Precision.UNKNOWN and c.status == Status.OCCURRED
+        if (c.precision != Precision.UNKNOWN and c.status in (Status.OCCURRED, Status.PLANNED)
                 and c.type in (EventType.VISIT, EventType.MEETING) and not c.headline):
             by_sent.setdefault(c.sent_idx, []).append(c)
     for c in cands:
-        if (c.precision != Precision.UNKNOWN or c.date_text or c.status != Status.OCCURRED
-                or c.type not in (EventType.VISIT, EventType.MEETING) or c.headline):
+        if (c.precision != Precision.UNKNOWN or c.date_text or c.headline
+                or c.type not in (EventType.VISIT, EventType.MEETING)):
             continue
-        near = [d for k in (c.sent_idx - 1, c.sent_idx + 1) for d in by_sent.get(k, ())
-                if d.primary & c.primary and d.interval[1] <= c.interval[1]]
+        if c.status == Status.OCCURRED:
+            near = [d for k in (c.sent_idx - 1, c.sent_idx + 1) for d in by_sent.get(k, ())
+                    if d.status == Status.OCCURRED and d.primary & c.primary
+                    and d.interval[1] <= c.interval[1]]
+        elif c.status == Status.PLANNED and c.type == EventType.MEETING:
+            names = {a.name for a in c.actors if a.role != Role.HOST}
+            near = [d for k in range(c.sent_idx - 3, c.sent_idx)[::-1] for d in by_sent.get(k, ())
+                    if d.status == Status.PLANNED and d.type == EventType.MEETING
+                    and d.precision == Precision.DAY
+                    and names & {a.name for a in d.actors if a.role != Role.HOST}]
+        else:
+            continue
         if near:
             best = near[0]
             c.interval, c.precision, c.date_text = best.interval, best.precision, best.date_text
@@ -236,7 +251,12 @@ def share_venue(cands: list[Candidate]) -> list[Candidate]:
                 break
             shared = names & ({a.name for a in v.actors if a.role != Role.HOST} | v.primary)
             dated = Precision.UNKNOWN not in (c.precision, v.precision)
-            if shared and (not dated or overlap(c.interval, v.interval)) and (
+            if shared and (not dated or overlap(c.interval, v.interval) or (
+                # the programme of a visit: "meets Erdogan in New York on Tuesday ... will
+                # meet Christodoulides on Friday"
+                c.status == v.status == Status.PLANNED and c.type == EventType.MEETING
+                and abs((c.interval[0] - v.interval[0]).days) <= 7
+            )) and (
                 v.status == c.status or c.type != EventType.MEETING
             ):
                 c.location = v.location

@@ -176,13 +176,17 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING, r"\b(?:re)?conven(?:e|es|ed|ing)\b|\bnext round\b",
           keys=("conven", "next round"), strength=0.7),
     _rule(EventType.MEETING,
-          r"\b(?P<n>talks|negotiations|round|meeting|summit|conference|session|dialogue"
+          r"\b(?P<n>talks|negotiations|round|meetings?|summit|conference|session|dialogue"
           r"|consultations)\b(?<!press conference)(?<!news conference)"
-          r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,90}?\b(?P<t>commenced|began|begun|opened"
+          r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,120}?\b(?P<t>commenced|began|begun|opened"
+          # "talks ... are due to open on Thursday"
+          r"|(?:(?<=\bwill\s)|(?<=\bto\s))(?:open|begin|start|resume|convene|reconvene"
+          r"|take\s+place)"
           r"|kicked\s+off|got\s+under\s*way|(?:is|was|were|are)\s+under\s*way|started|resumed"
           r"|convened|reconvened|concluded|ended|wrapped\s+up|closed|(?:was|were|is|are|will\s+be"
           r"|has\s+been|had\s+been)\s+held|took\s+place|will\s+take\s+place)\b",
-          keys=("commenced", "began", "begun", "opened", "kicked", "under", "started", "resumed",
+          keys=("commenced", "began", "begun", "open", "kicked", "under", "start", "resum",
+                "begin", "conven",
                 "convened", "concluded", "ended", "wrapped", "closed", "held", "took place",
                 "take place"),
           strength=0.75),
@@ -402,10 +406,10 @@ def _absorb_nouns(found: list[Trigger], text: str) -> list[Trigger]:
             continue
         if (prev is not None and t.noun and t.type == EventType.MEETING
                 and prev.type == EventType.MEETING and not prev.noun
-                and re.fullmatch(r"\s+(?:for|in|at)\s+(?:a|an|the|their|its|his|her)\s+"
+                and re.fullmatch(r"\s+(?:(?:for|in|at)\s+)?(?:a|an|the|their|its|his|her)\s+"
                                  r"(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
-            # "met for their first summit in Singapore last June": one occasion, and the verb
-            # reaches the noun's place and date
+            # "met for their first summit in Singapore last June", "convened the
+            # consultations": one occasion, and the verb reaches the noun's place and date
             out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
             continue
         if (prev is not None and t.noun and t.type == EventType.MEETING and prev.walkout
