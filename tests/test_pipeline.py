@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from timeline.config import Settings
 from timeline.ingest import ingest
 from timeline.store import EventFilter, Store
 
@@ -25,8 +26,10 @@ def test_ingest_html_feed_and_markdown(store: Store) -> None:
 
 
 def test_ingest_urls_of_a_page_and_a_feed(store: Store, local_server: str) -> None:
+    # The server is on 127.0.0.1, a private host: allowed here, refused by default.
     report = ingest(store, [local_server + "/page.html", local_server + "/feed.xml",
-                            local_server + "/image.png", "ftp://example.org/x"])
+                            local_server + "/image.png", "ftp://example.org/x"],
+                    settings=Settings(allow_private_hosts=True))
     assert report.documents == 3
     reasons = " ".join(reason for _, reason in report.skipped)
     assert "content type image/png" in reasons and "only http and https" in reasons

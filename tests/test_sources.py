@@ -109,11 +109,14 @@ def test_only_http_urls_are_fetched(url: str) -> None:
 
 
 def test_fetch_from_a_local_server(local_server: str) -> None:
-    body, ctype, final = fetch(local_server + "/page.html")
+    # 127.0.0.1 is a private host: fetched only when allowed (tests/test_fetch.py).
+    body, ctype, final = fetch(local_server + "/page.html", allow_private=True)
     assert b"Talks resume" in body and ctype == "text/html"
     with pytest.raises(SourceError, match="content type image/png"):
-        fetch(local_server + "/image.png")
+        fetch(local_server + "/image.png", allow_private=True)
     with pytest.raises(SourceError, match="byte limit"):
-        fetch(local_server + "/page.html", max_bytes=100)
+        fetch(local_server + "/page.html", max_bytes=100, allow_private=True)
     with pytest.raises(SourceError, match="HTTP 404"):
-        fetch(local_server + "/missing.html")
+        fetch(local_server + "/missing.html", allow_private=True)
+    with pytest.raises(SourceError, match="refused: 127.0.0.1 is a loopback address"):
+        fetch(local_server + "/page.html")

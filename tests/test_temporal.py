@@ -239,7 +239,7 @@ def test_parts_of_day_and_clock_times(
             "A deal may come in the coming days.",
             FRI,
             "the coming days",
-            "PXD",
+            "FUTURE_REF",
             ("2024-10-26", "2024-11-04"),
             "range",
             id="coming-days",
@@ -248,7 +248,7 @@ def test_parts_of_day_and_clock_times(
             "Envoys will meet in the coming weeks.",
             FRI,
             "the coming weeks",
-            "PXW",
+            "FUTURE_REF",
             ("2024-10-26", "2024-11-15"),
             "range",
             id="coming-weeks",
@@ -378,7 +378,7 @@ def test_days_later_anchors_on_the_last_day_mentioned() -> None:
             "Exports peaked in the 1990s.",
             FRI,
             "the 1990s",
-            "199X",
+            "199",
             ("1990-01-01", "1999-12-31"),
             id="decade",
         ),
@@ -552,52 +552,7 @@ def test_years_and_months(text: str, dct: date, span: str, value: str) -> None:
     assert (t.text, t.type, t.value) == (span, "DATE", value)
 
 
-# --- ranges -------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "dct", "span", "interval"),
-    [
-        pytest.param(
-            "The talks ran Oct. 24-26 in Geneva.",
-            date(2024, 10, 28),
-            "Oct. 24-26",
-            ("2024-10-24", "2024-10-26"),
-            id="month-day-range",
-        ),
-        pytest.param(
-            "They will meet between Monday and Wednesday.",
-            FRI,
-            "between Monday and Wednesday",
-            ("2024-10-28", "2024-10-30"),
-            id="between-weekdays-future",
-        ),
-        pytest.param(
-            "Envoys shuttled Dec. 28-Jan. 3 between the capitals.",
-            date(2025, 1, 10),
-            "Dec. 28-Jan. 3",
-            ("2024-12-28", "2025-01-03"),
-            id="range-across-new-year",
-        ),
-        pytest.param(
-            "The 2019-2021 talks failed.",
-            FRI,
-            "2019-2021",
-            ("2019-01-01", "2021-12-31"),
-            id="range-of-years",
-        ),
-        pytest.param(
-            "Talks were held between Monday and Wednesday.",
-            FRI,
-            "between Monday and Wednesday",
-            ("2024-10-21", "2024-10-23"),
-            id="between-weekdays-past",
-        ),
-    ],
-)
-def test_ranges(text: str, dct: date, span: str, interval: tuple[str, str]) -> None:
-    t = _only(text, dct)
-    assert t.text == span
-    assert t.interval == (_d(interval[0]), _d(interval[1]))
-    assert t.precision is Precision.RANGE
+# --- ranges: see test_temporal_timeml.py -------------------------------------------------
 
 
 # --- durations, sets, vague references ----------------------------------------------------
@@ -842,7 +797,7 @@ def test_empty_and_plain_text() -> None:
         pytest.param(
             "The talks, which began in the 1990s, resumed in the early 2000s.",
             FRI,
-            [("the 1990s", "199X"), ("the early 2000s", "200X")],
+            [("the 1990s", "199"), ("the early 2000s", "200")],
             id="decades",
         ),
     ],
@@ -859,7 +814,11 @@ def test_news_conventions(text: str, dct: date, expected: list[tuple[str, str]])
     ],
 )
 def test_extreme_dcts_do_not_crash(dct: date) -> None:
-    text = "Yesterday, today and tomorrow; last year, next year, in January, on Friday."
+    text = (
+        "Yesterday, today and tomorrow; last year, next year, in January, on Friday. Since"
+        " Ramadan, Eid al-Fitr and Nowruz, last Orthodox Easter, on the 24th, 10-12 March,"
+        " the first week of July, the same month a year ago, the night of 18 March."
+    )
     for t in find_times(text, dct):
         assert text[t.start : t.end] == t.text
 
@@ -890,12 +849,14 @@ decades-long, 24 hours a day, three days a week, an hour later, earlier that day
 
 
 def test_narrow_alternations_agree_with_master(monkeypatch: pytest.MonkeyPatch) -> None:
-    # find_times tries a smaller alternation at frequent words; it must find the same things
+    # find_times tries only the rules a word can start, and skips "the", "a"... when the next
+    # word cannot continue any of them; it must find what trying every rule everywhere finds
     from timeline.temporal import engine
 
     texts = [_EVERY_RULE, _EVERY_RULE.upper(), _EVERY_RULE.lower()]
     fast = [[t.to_json() for t in find_times(x, FRI)] for x in texts]
     monkeypatch.setattr(engine, "NARROW", {})
+    monkeypatch.setattr(engine, "AFTER", {})
     slow = [[t.to_json() for t in find_times(x, FRI)] for x in texts]
     assert fast == slow
     assert len(fast[0]) > 80

@@ -49,7 +49,10 @@ DbOption = Annotated[
 @app.callback()
 def main(ctx: typer.Context, db: DbOption = None) -> None:
     """Keep a dated, sourced timeline of diplomatic negotiations."""
-    ctx.obj = load_settings(db)
+    try:
+        ctx.obj = load_settings(db)
+    except TimelineError as err:
+        _fail(str(err))
 
 
 def _fail(message: str) -> NoReturn:
@@ -217,6 +220,7 @@ def add(
 
 
 PAGE = 50
+COUNT_CAP = 10_000  # beyond this, "more than 10,000 more": counting them all costs seconds
 
 
 @app.command("list")
@@ -239,16 +243,21 @@ def list_(
                   None if all_ else (limit or PAGE), offset)
     with _store(ctx) as store:
         events = store.query(flt)
-        total = len(events) + offset
-        if flt.limit and len(events) == flt.limit:
-            total = store.count(flt.model_copy(update={"limit": None, "offset": 0}))
+        more = 0
+        if flt.limit and len(events) == flt.limit:  # how many more, counted up to a point
+            rest = flt.model_copy(update={"limit": None, "offset": 0})
+            more = store.count(rest, cap=offset + len(events) + COUNT_CAP + 1) - offset \
+                - len(events)
     if fmt == "table":
         _print_table(events)
-        shown = f"{len(events)} event(s)" if total == len(events) else \
-            f"{len(events)} of {total} event(s)"
-        more = total - offset - len(events)
-        typer.echo(shown + (f"; {more} more (--limit N, --offset N or --all)" if more > 0
-                            else ""))
+        line = f"{len(events)} event(s)"
+        if more > COUNT_CAP:
+            line = f"{len(events)} event(s); more than {COUNT_CAP:,} more (--limit N, " \
+                   f"--offset N or --all)"
+        elif more > 0:
+            line = f"{len(events)} of {offset + len(events) + more} event(s); {more} more " \
+                   f"(--limit N, --offset N or --all)"
+        typer.echo(line)
     else:
         _print_rows(events, fmt)
 
@@ -492,6 +501,9 @@ def ingest_(
         "--track", help="Put every event read into this track (repeatable).")] = None,
     workers: Annotated[int, typer.Option(
         min=1, max=64, help="Extract in this many processes at once.")] = 1,
+    allow_private_hosts: Annotated[bool, typer.Option(
+        "--allow-private-hosts", help="Also fetch URLs whose host is a loopback, private or "
+        "link-local address (intranet sources); also TIMELINE_ALLOW_PRIVATE_HOSTS=1.")] = False,
 ) -> None:
     """Read documents, extract their events, merge them with known events and store them.
 
@@ -504,8 +516,9 @@ def ingest_(
     when = _parse_when(published, "--published") if published else None
     items = list(expand_inputs(inputs))
     progress = _progress(len(items))
+    settings = ctx.obj.replace(allow_private_hosts=True) if allow_private_hosts else ctx.obj
     with _store(ctx) as store:
-        report = ingest(store, items, published=when, settings=ctx.obj, progress=progress,
+        report = ingest(store, items, published=when, settings=settings, progress=progress,
                         tracks=track or [], workers=workers)
     if items and len(items) >= 3 and sys.stderr.isatty():
         _say("")

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from timeline.errors import TimelineError
+from timeline.errors import InvalidInput, TimelineError
 
 __all__ = ["Settings", "DEFAULT_DB", "database_url", "load_settings"]
 
@@ -18,13 +18,16 @@ class Settings:
     """What the library needs to know about its surroundings.
 
     ``db`` is a file path (SQLite) or an SQLAlchemy URL such as
-    ``postgresql+psycopg://user@host/dbname``.
+    ``postgresql+psycopg://user@host/dbname``. ``allow_private_hosts`` lets URL ingest reach
+    loopback, private and link-local addresses (intranet sources); it is off by default so
+    that a link in a feed cannot read internal services.
     """
 
     db: str = DEFAULT_DB
     day_first: bool = False
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10 * 1024 * 1024
+    allow_private_hosts: bool = False
 
     def replace(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -52,5 +55,18 @@ def database_url(db: str) -> str:
 
 
 def load_settings(db: str | None = None) -> Settings:
-    """Settings from the environment (``TIMELINE_DB``), overridden by ``db``."""
-    return Settings(db=db or os.environ.get("TIMELINE_DB") or DEFAULT_DB)
+    """Settings from the environment (``TIMELINE_DB``, ``TIMELINE_ALLOW_PRIVATE_HOSTS``),
+    overridden by ``db``."""
+    return Settings(db=db or os.environ.get("TIMELINE_DB") or DEFAULT_DB,
+                    allow_private_hosts=_env_flag("TIMELINE_ALLOW_PRIVATE_HOSTS"))
+
+
+_YES, _NO = {"1", "true", "yes", "y", "on"}, {"", "0", "false", "no", "n", "off"}
+
+
+def _env_flag(name: str) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if value in _YES | _NO:
+        return value in _YES
+    raise InvalidInput(f"{name}={os.environ[name]!r} is not a yes/no value "
+                       f"(1, true, yes, on or 0, false, no, off)")

@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.config import Settings, load_settings
-from timeline.errors import ImportFailed, SourceError, TimelineError
+from timeline.errors import ImportFailed, InvalidInput, SourceError, TimelineError
 from timeline.merge import plan_merge
 from timeline.models import EventCreate, TrackInfo, fold, fold_key, slugify
-from timeline.sources import Article, expand_inputs, read_input
+from timeline.sources import Article, display_url, expand_inputs, read_input
+from timeline.sources.article import published_problem
 from timeline.store import Store, Writer, content_id
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ def ingest(
     extraction runs in that many processes; storing stays in this one, in input order.
     """
     settings = settings or load_settings()
+    if published is not None and (problem := published_problem(published)):
+        raise InvalidInput(f"publication date {str(published)[:10]}: {problem}")
     report = IngestReport()
     rules = store.tracks()
     tracks = [slugify(t) for t in tracks]
@@ -85,6 +88,10 @@ def ingest(
             _store_article(store, article, when, events, report, rules, tracks)
         except TimelineError as err:
             report.skipped.append((article.name, str(err)))
+        except Exception as err:  # one document's failure must not end the batch
+            detail = " ".join(str(err).split())
+            report.skipped.append((article.name, f"{article.name}: cannot be processed "
+                                                  f"({type(err).__name__}: {detail})"))
     return report
 
 
@@ -104,11 +111,12 @@ def _articles(store: Store, items: Iterator[str], settings: Settings,
               published: date | datetime | None, report: IngestReport,
               progress: Callable[[str], None] | None) -> Iterator[tuple[Article, datetime]]:
     for item in items:
+        name = display_url(item)  # a URL's credentials are never shown
         if progress:
-            progress(item)
+            progress(name)
         for got in read_input(item, settings):
             if isinstance(got, SourceError):
-                report.skipped.append((item, str(got)))
+                report.skipped.append((name, str(got)))
                 continue
             try:
                 when = _check(store, got, published, report)
@@ -166,8 +174,9 @@ def _warm_up() -> None:
 def _extract_or_error(article: Article, when: datetime) -> list[EventCreate] | Exception:
     try:
         return _extract(article, when)
-    except (TimelineError, ValueError, OverflowError) as err:
-        return SourceError(f"{article.name}: cannot read its events ({err})")
+    except Exception as err:  # a failure on one article skips it alone, not the batch
+        detail = str(err) if isinstance(err, TimelineError) else f"{type(err).__name__}: {err}"
+        return SourceError(f"{article.name}: cannot read its events ({' '.join(detail.split())})")
 
 
 def _extract(article: Article, when: datetime) -> list[EventCreate]:

@@ -56,6 +56,7 @@ __all__ = [
     "fold",
     "fold_key",
     "one_line",
+    "search_words",
     "slugify",
     "strip_credentials",
     "utcnow",
@@ -89,9 +90,16 @@ def fold_key(text: str) -> str:
 
 def fold(text: str) -> str:
     """Text for searching: case folded and without accents (``Österreich`` -> ``osterreich``)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return unicodedata.normalize(
-        "NFKC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFKC", "".join(
+        c for c in decomposed if c < "\u0300" or not unicodedata.combining(c)))
+
+
+def search_words(text: str) -> list[str]:
+    """The words a text is found by: folded (any case, no accents), in order, once each."""
+    return list(dict.fromkeys(re.findall(r"\w+", fold(text))))
 
 
 def slugify(text: str) -> str:
@@ -112,6 +120,8 @@ def check_event_id(value: str) -> str:
 
 def strip_credentials(url: str) -> str:
     """The URL without ``user:password@``: a stored or shown URL never carries secrets."""
+    if "@" not in url:
+        return url
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -162,10 +172,16 @@ def _coerce_enum(enum: type, value: Any) -> Any:
         raise ValueError(_enum_help(enum, value)) from None
 
 
+_FIELD_ENUMS: dict[str, type] = {
+    "type": EventType, "status": Status, "date_precision": Precision, "origin": Origin,
+    "kind": ActorKind, "role": Role,
+}
+
+
 def _enum_field(cls: type[BaseModel], v: Any, info: ValidationInfo) -> Any:
     """Before validation of an enum field: any case, and an error naming the valid values."""
     assert info.field_name is not None
-    return _coerce_enum(cls.model_fields[info.field_name].annotation, v)  # type: ignore[arg-type]
+    return _coerce_enum(_FIELD_ENUMS[info.field_name], v)
 
 
 def describe_validation_error(err: ValidationError) -> str:
@@ -179,14 +195,10 @@ def describe_validation_error(err: ValidationError) -> str:
 
 
 class _Strict(BaseModel):
-    """Text fields must be strings (a number is not a title) without unstorable characters."""
+    """Text fields must be strings (a number is not a title); each model's text validators
+    also refuse characters no database stores (``_check_chars``)."""
 
     model_config = ConfigDict(strict=False, coerce_numbers_to_str=False)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _storable(cls, v: Any) -> Any:
-        return _check_chars(v) if isinstance(v, str) else v
 
 
 # --- input models -----------------------------------------------------------------
@@ -211,7 +223,7 @@ class ActorRef(_Strict):
     @field_validator("name")
     @classmethod
     def _name(cls, v: str) -> str:
-        v = one_line(v)
+        v = one_line(_check_chars(v))
         if not v:
             raise ValueError("actor name is empty")
         if _BRACKETED.search(v) or _COLON_ROLE.search(v):
@@ -245,13 +257,18 @@ class SourceRef(_Strict):
     @field_validator("evidence")
     @classmethod
     def _evidence(cls, v: str) -> str:
-        return one_line(v)
+        return one_line(_check_chars(v))
 
     @field_validator("url")
     @classmethod
     def _url(cls, v: str | None) -> str | None:
-        v = (v or "").strip()
+        v = _check_chars(v or "").strip()
         return strip_credentials(v) if v else None
+
+    @field_validator("outlet", "title")
+    @classmethod
+    def _text(cls, v: str | None) -> str | None:
+        return None if v is None else _check_chars(v)
 
 
 def _track_slugs(v: Any) -> list[str]:
@@ -307,14 +324,14 @@ class EventCreate(_Strict):
     def _title(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("title is empty")
-        return v.strip()
+        return _check_chars(v.strip())
 
     @field_validator("location", "country", "date_text")
     @classmethod
     def _optional_text(cls, v: str | None) -> str | None:
         if v is None:
             return None
-        return one_line(v) or None
+        return one_line(_check_chars(v)) or None
 
     @field_validator("actors")
     @classmethod
@@ -484,7 +501,7 @@ class TrackCreate(_Strict):
     @field_validator("name")
     @classmethod
     def _name(cls, v: str) -> str:
-        v = one_line(v)
+        v = one_line(_check_chars(v))
         if not v:
             raise ValueError("track name is empty")
         return v
@@ -494,7 +511,7 @@ class TrackCreate(_Strict):
     def _words(cls, v: list[str]) -> list[str]:
         out: list[str] = []
         for item in v:
-            item = one_line(item)
+            item = one_line(_check_chars(item))
             if item and fold_key(item) not in {fold_key(x) for x in out}:
                 out.append(item)
         return out

@@ -46,8 +46,8 @@ class Event(SQLModel, table=True):
         Index("ix_events_start_end", "date_start", "date_end"),
         Index("ix_events_type_start", "type", "date_start"),
         Index("ix_events_start_id", "date_start", "id"),  # pages newest first, unsorted
-        # the merge looks for long intervals apart from short ones (see Store.candidates)
-        Index("ix_events_type_span", "type", "span_days"),
+        # long intervals are few: the merge and date filters find them apart (Store.candidates)
+        Index("ix_events_span", "span_days"),
     )
 
     id: str = Field(primary_key=True, max_length=32)

@@ -12,10 +12,11 @@ Front matter is a block of ``key: value`` lines between two ``---`` lines at the
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from timeline.errors import SourceError
-from timeline.sources.article import Article, parse_published
+from timeline.sources.article import Article, article_url, check_published
 
 __all__ = ["MAX_BYTES", "read_bytes", "read_text_file", "text_to_article"]
 
@@ -24,19 +25,34 @@ _FRONT_KEYS = {"title", "url", "outlet", "published", "date", "source"}
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes; a clear error for a missing, unreadable or huge file."""
+    """A file's bytes; a clear error for a missing, unreadable, special or huge file."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise SourceError(f"{path}: is a folder, not a file")
-        if size > limit:
-            raise SourceError(f"{path}: {size:,} bytes is more than the {limit:,} byte limit")
-        return path.read_bytes()
+        # A FIFO would wait for a writer and a device such as /dev/zero never ends.
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"{path}: not a regular file")
+        if info.st_size > limit:
+            raise SourceError(f"{path}: {info.st_size:,} bytes is more than the {limit:,} "
+                              f"byte limit")
+        with path.open("rb") as f:
+            data = f.read(limit + 1)  # the file may have grown since stat
+        if len(data) > limit:
+            raise SourceError(f"{path}: more than the {limit:,} byte limit")
+        return data
     except OSError as err:
         raise SourceError(f"{path}: cannot read ({err.strerror or err})") from err
 
 
 def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text (UTF-16 too when it starts with its byte order mark)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise SourceError(f"{name}: not UTF-16 text (bad bytes at offset {err.start})"
+                              ) from err
     if b"\x00" in data[:8192]:
         raise SourceError(f"{name}: looks like a binary file, not text")
     try:
@@ -64,9 +80,7 @@ def text_to_article(text: str, name: str) -> Article:
                         meta[key.strip().lower()] = value.strip().strip("\"'")
                 body = "\n".join(lines[i + 1:])
                 break
-    published = meta.get("published") or meta.get("date")
-    when = parse_published(published)
-    if published and when is None:
-        raise SourceError(f"{name}: front matter date {published!r} is not a date")
-    return Article(text=body, name=name, published=when, url=meta.get("url") or meta.get("source"),
-                   title=meta.get("title"), outlet=meta.get("outlet"))
+    when = check_published(meta.get("published") or meta.get("date"), f"{name}: front matter")
+    url = article_url(meta.get("url") or meta.get("source"), f"{name}: front matter")
+    return Article(text=body, name=name, published=when, url=url, title=meta.get("title"),
+                   outlet=meta.get("outlet"))

@@ -6,14 +6,23 @@
 
 Conventions (TimeML / TempEval-3 where they exist):
 
-* spans leave out prepositions ("in", "since", "for") but keep modifiers ("about two
-  years", "early March", "the past three months"); values are TIMEX3 values
-  (``2024-10-24TEV``, ``2024-W43``, ``2024-Q3``, ``199X``, ``P20D``, ``PRESENT_REF``...);
-* relative expressions resolve against the DCT and the clause's tense: a bare weekday is
-  the last such day on or before the DCT unless the clause speaks of the future;
-* ranges ("Oct. 24-26", "between Monday and Wednesday", "the coming days") are one
-  expression whose ``value`` is the TIMEX3 value of their start (or ``PXD``-style for the
-  vague ones) and whose ``interval`` covers the whole range, with precision ``range``;
+* spans leave out prepositions ("in", "since", "for", "over" as in "rose over six
+  years") but keep modifiers ("about two years", "early March", "the past three months",
+  "around Nov. 1", "1994 or later"), which also give the TIMEX3 ``mod``; values are
+  TIMEX3 values (``2024-10-24TEV``, ``2024-W43``, ``2024-Q3``, ``199`` for the 1990s,
+  ``P20D``, ``PRESENT_REF``...);
+* relative expressions resolve against the DCT and the tense of the verb group around
+  them (tense.py): a bare weekday is the last such day on or before the DCT, a month
+  without a year the nearest one, unless the verb group speaks of the future ("will
+  meet", "should be completed", "is due", "agreed to meet", "expires") or, for months and
+  days well ahead of the DCT, of the past ("collapsed in August"); "since" never looks
+  ahead;
+* ranges ("Oct. 24-26", "from June 1 to June 3", "between Monday and Wednesday",
+  "2009-2010") are two expressions, as TimeML tags them ("Oct. 24" and "26"), each with the
+  TIMEX3 value of its own end and both with the ``interval`` of the whole range, precision
+  ``range``: one parse gives TimeML its two ends and a timeline its one interval. Vague
+  stretches ("the coming days") are one expression whose interval is a range too;
+  counts ("between 12 and 18 months") are two durations;
 * "since October" keeps the span and value of "October" but its interval runs to the DCT;
 * "three days later" / "an hour earlier" are DURATIONs (``P3D``) over "three days", as in
   TimeML ("later" is the signal), but their interval is the day they land on, counted from

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from datetime import date, timedelta
 
 from timeline.vocab import Precision
 
+from .lazy import lazy_re
+
 __all__ = [
     "add_months",
     "day_value",
     "easter",
+    "islamic_day",
+    "nowruz",
+    "orthodox_easter",
     "interval_of",
     "month_value",
     "nth_weekday",
@@ -21,12 +25,12 @@ __all__ = [
 ]
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_VALUE = re.compile(
+_VALUE = lazy_re(
     r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|W(?P<w>\d\d?)(?:-WE)?"
     r"|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?$"
 )
-_DECADE = re.compile(r"(?P<dec>\d{3})X?$")
-_CENTURY = re.compile(r"(?P<c>\d{2})$")
+_DECADE = lazy_re(r"(?P<dec>\d{3})X?$")
+_CENTURY = lazy_re(r"(?P<c>\d{2})$")
 
 
 def day_value(d: date) -> str:
@@ -88,6 +92,63 @@ def easter(y: int) -> date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return date(y, month, day + 1)
+
+
+def orthodox_easter(y: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus, moved onto the Gregorian calendar."""
+    a, b, c = y % 4, y % 7, y % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_gap = y // 100 - y // 400 - 2  # 13 days from 1900 to 2099
+    return date(y, month, day + 1) + timedelta(days=julian_gap)
+
+
+_ISLAMIC_EPOCH = 227015  # 16 July 622 (Julian), as a proleptic Gregorian ordinal
+
+
+def _from_islamic(year: int, month: int, day: int) -> date:
+    """The arithmetic (tabular) Islamic calendar; announced dates, which follow the moon's
+    sighting, differ from it by a day or two at most."""
+    days = (year - 1) * 354 + (3 + 11 * year) // 30 + 29 * (month - 1) + month // 2 + day
+    return date.fromordinal(_ISLAMIC_EPOCH - 1 + days)
+
+
+def islamic_day(y: int, month: int, day: int) -> date:
+    """The first Gregorian date in year `y` (else the next one) that is `day` `month` AH.
+
+    Dates come from the Umm al-Qura calendar (the one Saudi Arabia publishes, 1924-2077),
+    outside it from the arithmetic calendar.
+    """
+    try:
+        from hijridate import Gregorian, Hijri
+
+        iy = Gregorian(y, 1, 1).to_hijri().year
+        for cand in (iy, iy + 1):
+            g = Hijri(cand, month, day).to_gregorian()
+            if g.year >= y:
+                return date(g.year, g.month, g.day)
+    except (ImportError, OverflowError, ValueError):
+        pass
+    approx = (y - 622) * 33 // 32
+    for iy in (approx - 1, approx, approx + 1):
+        d = _from_islamic(iy, month, day)
+        if d.year >= y:
+            return d
+    return _from_islamic(approx + 2, month, day)
+
+
+def nowruz(y: int) -> date:
+    """The Persian new year: the day of the March equinox, or the next one when the equinox
+    falls after noon in Tehran (UTC+3:30). The mean equinox of Meeus' Astronomical
+    Algorithms (table 27.B) is within minutes of the true one."""
+    t = (y - 2000) / 1000
+    jde = (
+        2451623.80984 + 365242.37404 * t + 0.05169 * t**2 - 0.00411 * t**3 - 0.00057 * t**4
+    )
+    tehran = jde - 2451544.5 + 3.5 / 24  # days since 2000-01-01 00:00, Tehran time
+    day = date(2000, 1, 1) + timedelta(days=int(tehran // 1))
+    return day if tehran % 1 < 0.5 else day + timedelta(days=1)
 
 
 def _month_span(y: int, m1: int, m2: int) -> tuple[date, date]:

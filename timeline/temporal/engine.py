@@ -9,8 +9,9 @@ reports above all, anchor "the quarter" or "a year earlier" on what came before.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from timeline.vocab import Precision
@@ -19,25 +20,31 @@ from .calendar import (
     add_months,
     easter,
     interval_of,
+    islamic_day,
     month_value,
+    nowruz,
     nth_weekday,
+    orthodox_easter,
     quarter_of,
     shift_weekday,
     week_value,
 )
+from .lazy import lazy_re
 from .patterns import (
-    MASTER,
+    AFTER,
     MONTHS,
     NARROW,
     NUMBER_WORDS,
     ORDINALS,
+    RULE_NAMES,
     SEASONS,
     TOKEN,
     TRIGGERS,
     UNIT_CODES,
     WEEKDAYS,
+    alternation,
 )
-from .resolve import edge_of, narrow, pick_year
+from .resolve import SINCE, edge_of, narrow, pick_year
 from .tense import clause_tense
 from .types import TimeExpression
 
@@ -57,6 +64,11 @@ class _Hit:
     start: int | None = None
     end: int | None = None
     extra: _Hit | None = None  # a second expression the same match yields ("24 and 25")
+    mod: str | None = None  # TIMEX3 mod, if the words alone do not say it (see _mod_of)
+
+
+# what a handler returns to let the rules after its own try the same position
+_PASS = _Hit("", "")
 
 
 @dataclass(slots=True)
@@ -84,6 +96,9 @@ _VAGUE = {"few", "several", "many", "some", "hundreds", "couple"}
 def _number(s: str) -> float | None:
     """'two', 'twenty-four', '2 1/2', 'a few' -> 2, 24, 2.5, None (vague)."""
     s = s.lower().strip()
+    if s.endswith("and a half"):  # "two and a half", "a year and a half" (unit removed)
+        whole = _number(s[: -len("and a half")])
+        return None if whole is None else whole + 0.5
     if s.startswith("a couple") or s.startswith("couple"):
         return 2
     if s.startswith("a dozen"):
@@ -129,18 +144,18 @@ def _weekday_of(word: str) -> int:
     return WEEKDAYS[word[:3].lower()]
 
 
-_MONTH_WORD = re.compile(
+_MONTH_WORD = lazy_re(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
     r"|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
 )
-_WD_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_YEAR_IN = re.compile(
+_WD_WORD = lazy_re(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=s?\b)")
+_YEAR_IN = lazy_re(
     r"(?<![\d$])(1[5-9]\d\d|20\d\d)(?!\d)|(?i:nineteen[\s-]\w+(?:[\s-]\w+)?|two\s+thousand"
     r"(?:\s+and)?(?:\s+\w+)?)"
 )
-_DAY_IN = re.compile(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)")
-_YEAR_REL = re.compile(r"(?i:(this|last|next)(?:\s+year|\s+year's)|year's)")
+_DAY_IN = lazy_re(r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)")
+_YEAR_REL = lazy_re(r"(?i:(this|last|next)(?:\s+year|\s+year's)|year's)")
 
 
 def _day_hit(year: int, month: int, day: int, state: _State) -> _Hit | None:
@@ -166,6 +181,7 @@ def _date_hit(value: str, state: _State, edge: str | None = None, typ: str = "DA
 
 # --- handlers --------------------------------------------------------------------------
 def _h_range_md(m: re.Match[str], s: _State) -> _Hit | None:
+    """'Oct. 24-26', 'Dec. 28-Jan. 3': TimeML's two days, each carrying the whole range."""
     t = m.group()
     mw = _MONTH_WORD.search(t)
     if mw is None:
@@ -173,36 +189,70 @@ def _h_range_md(m: re.Match[str], s: _State) -> _Hit | None:
     mon = _month_of(mw.group())
     mw2 = _MONTH_WORD.search(t, mw.end())
     mon2 = _month_of(mw2.group()) if mw2 else mon
-    days = [int(x) for x in _DAY_IN.findall(t, mw.end())][:2]
+    days = list(_DAY_IN.finditer(t, mw.end()))[:2]
     ym = _YEAR_IN.search(t, mw.end())
-    if len(days) < 2 or (mon2 == mon and days[1] <= days[0]):
+    if len(days) < 2 or (mon2 == mon and int(days[1][1]) <= int(days[0][1])):
         return None  # "March 3-1 vote" is a score, not a range
     y = int(ym.group(1)) if ym and ym.group(1) else None
     if y is None:
-        y = pick_year(mon, days[0], s.dct, clause_tense(s.text, m.start(), m.end()))
+        y = pick_year(mon, int(days[0][1]), s.dct, clause_tense(s.text, m.start(), m.end()))
     try:
-        a = date(y, mon, days[0])
-        b = date(y + (1 if mon2 < mon else 0), mon2, days[1])  # "Dec. 28-Jan. 3"
+        a = date(y, mon, int(days[0][1]))
+        b = date(y + (1 if mon2 < mon else 0), mon2, int(days[1][1]))  # "Dec. 28-Jan. 3"
     except ValueError:
         return None
     s.last_day = a
-    return _Hit("DATE", a.isoformat(), (a, b), Precision.RANGE)
+    second = m.start() + (mw2.start() if mw2 else days[1].start())
+    return _range_hit(a, b, (None, m.start() + days[0].end()), (second, None))
 
 
-_ATOM = re.compile(
+def _range_hit(
+    a: date,
+    b: date,
+    first: tuple[int | None, int],
+    second: tuple[int, int | None],
+    values: tuple[str, str] | None = None,
+) -> _Hit:
+    """The two ends of the range a..b as TimeML tags them (their spans `first` and `second`,
+    None where the match's own edge), both with the range's interval."""
+    va, vb = values or (a.isoformat(), b.isoformat())
+    hit = _Hit("DATE", va, (a, b), Precision.RANGE, start=first[0], end=first[1])
+    hit.extra = _Hit("DATE", vb, (a, b), Precision.RANGE, start=second[0], end=second[1])
+    return hit
+
+
+_ATOM = lazy_re(
     r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?P<mon>[A-Z][a-z]+\.?)\s+"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?|(?<=\s)(?P<bare>\d{1,2})\b"
 )
+
+
+def _h_range_dm(m: re.Match[str], s: _State) -> _Hit | None:
+    """'10-12 March 2024': TimeML's '10' and '12 March 2024', both with the range."""
+    t = m.group()
+    days = list(_DAY_IN.finditer(t))[:2]
+    mw = _MONTH_WORD.search(t)
+    if len(days) < 2 or mw is None or int(days[1][1]) <= int(days[0][1]):
+        return None
+    mon = _month_of(mw.group())
+    ym = _YEAR_IN.search(t, mw.end())
+    a_day, b_day = int(days[0][1]), int(days[1][1])
+    y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, a_day, s.dct, _day_tense(m, s))
+    a, b = date(y, mon, a_day), date(y, mon, b_day)
+    s.last_day = a
+    return _range_hit(a, b, (None, m.start() + days[0].end()), (m.start() + days[1].start(), None))
 
 
 def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     tense = clause_tense(s.text, m.start(), m.end())
     days: list[date] = []
+    spans: list[tuple[int, int]] = []
     month: int | None = None
     for a in _ATOM.finditer(t):
         if a["wd"]:
             days.append(shift_weekday(s.dct, _weekday_of(a["wd"]), 1 if tense > 0 else 0))
+            spans.append(a.span("wd"))
             continue
         try:
             if a["mon"]:
@@ -214,6 +264,7 @@ def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
                 continue
             y = int(a["y"]) if a["y"] else pick_year(month, day, s.dct, tense)
             days.append(date(y, month, day))
+            spans.append(a.span() if a["mon"] else a.span("bare"))
         except (KeyError, ValueError):
             return None
     if len(days) != 2:
@@ -227,20 +278,42 @@ def _h_range_between(m: re.Match[str], s: _State) -> _Hit | None:
     if b_ < a_:
         return None
     s.last_day = a_
-    return _Hit("DATE", a_.isoformat(), (a_, b_), Precision.RANGE)
+    (a0, a1), (b0, b1) = ((m.start() + x, m.start() + y) for x, y in spans)
+    return _range_hit(a_, b_, (a0, a1), (b0, b1))
 
 
 def _h_range_years(m: re.Match[str], s: _State) -> _Hit | None:
-    years = [int(x) for x in re.findall(r"\d{2,4}", m.group())]
-    if len(years) != 2:
+    found = list(re.finditer(r"\d{2,4}", m.group()))
+    if len(found) != 2:
         return None
-    a, b = years
+    a, b = (int(x.group()) for x in found)
     if b < 100:  # "2023-24"
         b += a // 100 * 100
     if not a < b <= a + 50:
         return None  # "1990-1985" or a score: not a span of years
     s.last_year = a
-    return _Hit("DATE", str(a), (date(a, 1, 1), date(b, 12, 31)), Precision.RANGE)
+    return _range_hit(
+        date(a, 1, 1),
+        date(b, 12, 31),
+        (None, m.start() + found[0].end()),
+        (m.start() + found[1].start(), None),
+        (str(a), str(b)),
+    )
+
+
+def _h_day_of_month(m: re.Match[str], s: _State) -> _Hit | None:
+    """'on the 24th,': that day of the month the story last named, else of the DCT's (or
+    the month before, when the clause looks back and the day is still to come)."""
+    day = int(re.sub(r"\D", "", m.group()))
+    if s.last_day is not None:
+        y, mon = s.last_day.year, s.last_day.month
+    elif s.last_month is not None:
+        y, mon = s.last_month
+    else:
+        y, mon = s.dct.year, s.dct.month
+        if day > s.dct.day and clause_tense(s.text, m.start(), m.end()) < 0:
+            y, mon = add_months(y, mon, -1)
+    return _day_hit(y, mon, day, s)
 
 
 def _h_week_of(m: re.Match[str], s: _State) -> _Hit | None:
@@ -310,21 +383,21 @@ def _h_numeric(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
 
 
-_CLOCK = re.compile(
+_CLOCK = lazy_re(
     r"(?i)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m|p\.?m|o'clock|in\s+the\s+(?:morning|afternoon|evening))?"
     r"|(?P<word>noon|midnight|midday)"
 )
 
 
-_HIGH_BEFORE = re.compile(r"(?i)\bhigh\s+$")
+_HIGH_BEFORE = lazy_re(r"(?i)\bhigh\s+$")
 
 
 def _day_ref(t: str, s: _State, tense: int) -> date | None:
     """The day named inside a longer expression: a month-day, weekday or today/yesterday."""
     mw = _MONTH_WORD.search(t)
     if mw:
-        dm = _DAY_IN.search(t, mw.end())
+        dm = _DAY_IN.search(t, mw.end()) or _DAY_IN.search(t, 0, mw.start())  # "18 March"
         if dm:
             mon, day = _month_of(mw.group()), int(dm.group(1))
             ym = _YEAR_IN.search(t, dm.end())
@@ -344,6 +417,12 @@ def _day_ref(t: str, s: _State, tense: int) -> date | None:
     if "today" in low or "tonight" in low:
         return s.dct
     return None
+
+
+_DAY_AFTER_CLOCK = lazy_re(
+    r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:(?i:on)\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?i:today|tomorrow|yesterday|tonight))\b"
+)
 
 
 def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
@@ -370,6 +449,9 @@ def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
         elif ap.startswith("am") and hh == 12:
             hh = 0
     d = _day_ref(t[c.end() :], s, clause_tense(s.text, m.start(), m.end()))
+    after = _DAY_AFTER_CLOCK.match(s.text, m.end())
+    if d is None and after:  # "at 08:00 local time (0500 GMT) on Sunday"
+        d = _day_ref(after.group(1), s, clause_tense(s.text, m.start(), after.end()))
     if d is None:
         # a bare clock time belongs to the day the story was just talking about
         near = s.last_day_pos is not None and m.start() - s.last_day_pos < _NEAR
@@ -392,7 +474,7 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     if ym and ym.group(1):
         y = int(ym.group(1))
     else:
-        tense = clause_tense(s.text, m.start(), m.end())
+        tense = _day_tense(m, s)
         if t.lower().startswith("this coming"):
             tense = 1
         y = pick_year(mon, day, s.dct, tense)
@@ -407,7 +489,7 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     return hit
 
 
-_AND_DAY = re.compile(
+_AND_DAY = lazy_re(
     r"\s+(?:and|or|&)\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
     r"(?!\s*(?:%|\$|percent|per\b|[a-z]+s\b(?<!\bas)(?<!\bis)(?<!\bwas)(?<!\bhas)))"
 )
@@ -425,11 +507,30 @@ def _second_day(m: re.Match[str], s: _State, first: date) -> _Hit | None:
     return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY, start=a.start(1), end=a.end())
 
 
+# "March the second round": an ordinal that qualifies the next word is no day of the month
+_NOUN_AFTER = lazy_re(
+    r"\s+(?!(?:and|or|at|in|on|to|from|when|until|after|before|by|with|as|the|a|of|was|is"
+    r"|will|would|had|has|have|that|which|this|next|last|year)\b)[a-z]"
+)
+
+
+_SINCE_BEFORE = lazy_re(r"(?i)\bsince\s+$")
+
+
+def _day_tense(m: re.Match[str], s: _State) -> int:
+    """The tense that picks the year of a day named without one ("since October 7")."""
+    if _SINCE_BEFORE.search(s.text, max(0, m.start() - 8), m.start()):
+        return SINCE
+    return clause_tense(s.text, m.start(), m.end())
+
+
 def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     mw = _MONTH_WORD.search(t)
     if mw is None:
         return None
+    if " the " in t.lower() and _NOUN_AFTER.match(s.text, m.end()):
+        return _PASS
     rest = t[mw.end() :].lower().replace("the", " ").strip().split(",")[0].split()
     if not rest:
         return None
@@ -443,9 +544,7 @@ def _h_md_spoken(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     mon = _month_of(mw.group())
     ym = _YEAR_IN.search(t, mw.end() + len(rest[0]))
-    y = (_spoken_year(ym.group()) if ym else None) or pick_year(
-        mon, day, s.dct, clause_tense(s.text, m.start(), m.end())
-    )
+    y = (_spoken_year(ym.group()) if ym else None) or pick_year(mon, day, s.dct, _day_tense(m, s))
     return _day_hit(y, mon, day, s)
 
 
@@ -465,11 +564,7 @@ def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
     ):
         return None
     ym = _YEAR_IN.search(t, mw.end())
-    y = (
-        int(ym.group(1))
-        if ym and ym.group(1)
-        else pick_year(mon, day, s.dct, clause_tense(s.text, m.start(), m.end()))
-    )
+    y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, day, s.dct, _day_tense(m, s))
     return _day_hit(y, mon, day, s)
 
 
@@ -498,7 +593,7 @@ def _h_my_rel(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(month_value(y, mon), s, edge_of(t))
 
 
-_UNIT_WORD = re.compile(
+_UNIT_WORD = lazy_re(
     r"(?i)(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
     r"(?:s|ies|y)?\b"
 )
@@ -531,13 +626,14 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"P{t}{round(n)}{code}"
 
 
-_AGO_DIR = re.compile(r"(?i)(ago|earlier|later|before|after|from\s+now|hence)$")
-_LEADING_NUM = re.compile(
+_AGO_DIR = lazy_re(r"(?i)(ago|earlier|later|before|after|from\s+now|hence)$")
+_LEADING_NUM = lazy_re(
     r"(?i)^(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
     r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|only|just|under"
     r"|barely|within|fewer\s+than)\s+)?(?:(?:the|its|each\s+of\s+the|an?\s+additional|another)"
     r"\s+)?(?:(?:past|last|next|first|previous|coming|following|latest|final|remaining|initial"
-    r"|ensuing|preceding|subsequent)\s+)?(?P<num>.+?)(?:\s+(?:or|to)\s+.+?)?(?:\s+(?:more"
+    r"|ensuing|preceding|subsequent)\s+)?(?P<num>.+?)(?:\s+(?:or|to|and)\s+(?!a\s+half\b).+?)?"
+    r"(?:\s+(?:more"
     r"|straight|consecutive|full|trading|business|working|calendar))?[\s-]+(?=(?:second|minute"
     r"|hour|day|night|week|fortnight|month|quarter|year|decade|centur))"
 )
@@ -609,7 +705,7 @@ def _h_ago(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(d.isoformat(), s)
 
 
-_MONEY_BEFORE = re.compile(
+_MONEY_BEFORE = lazy_re(
     r"(?i)(?:[\d%]|\b(?:million|billion|trillion|cents?|dollars?|percent|times|once|twice"
     r"|thrice|per|barrels|tons?|tonnes?|people|visitors|units|copies))[\s,]*$"
 )
@@ -623,6 +719,8 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     raw = nm.group("num").strip().lower()
     n = _number(raw)
+    if re.search(r"(?i)\band\s+a\s+half$", t):  # "a minute and a half"
+        n = None if n is None else n + 0.5
     if raw in ("a", "an"):
         if unit == "second":
             return None  # "a second" is an ordinal far more often than a duration
@@ -632,10 +730,11 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         if _MONEY_BEFORE.search(before):
             code, is_time = UNIT_CODES[unit]
             return _Hit("SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN)
-    if unit in ("second", "quarter", "half") and (n is None or n >= 100):
-        return None  # "the 1988 second quarter", "some second thoughts"
-    if unit == "quarter" and s.text.startswith(" of", m.end()):
-        return None  # "three quarters of the vote"
+    vague_quarters = unit == "quarter" and raw in ("several", "few", "a few", "many")
+    if unit in ("second", "quarter", "half") and (n is None or n >= 100) and not vague_quarters:
+        return None  # "the 1988 second quarter", "some second thoughts", "in some quarters"
+    if unit == "quarter" and n is not None and s.text.startswith(" of", m.end()):
+        return None  # "three quarters of the vote" (but "several quarters of losses")
     rate = _RATE_AFTER.match(s.text, m.end())
     if rate and n is not None and _UNIT_RANK[rate.group(1).lower()] > _UNIT_RANK.get(unit, 9):
         # "24 hours a day", "three days a week": one recurring stretch, a SET per period
@@ -643,14 +742,97 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return _Hit(
             "SET", f"P{'T' if is_time else ''}1{code}", None, Precision.UNKNOWN, end=rate.end()
         )
-    hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
+    pair = _COUNT_PAIR.search(t, nm.end("num"), nm.end())
+    if pair is not None:
+        if _COUNTED_STRETCH.search(t, 0, nm.start("num")):
+            # "the next 12 to 18 months": one stretch of uncertain length
+            return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN)
+        # "between 12 and 18 months", "two to six days": TimeML tags the counts apart
+        second = _number(_COUNT_TAIL.sub("", t[pair.end() : nm.end()]))
+        hit = _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
+        hit.end = m.start() + nm.end("num")
+        hit.extra = _Hit("DURATION", _duration_value(second, unit), None, Precision.UNKNOWN)
+        hit.extra.start = m.start() + pair.end()
+        return hit
+    first = m.start() + nm.start("num")
+    if (
+        s.text[first : first + 1].isupper()
+        and "-" in t
+        and _CAP_AFTER.match(s.text, m.end())
+        and not _SENTENCE_START.search(s.text, max(0, first - 6), first)
+    ):
+        return None  # "the Six-Day War", "the Hundred-Day Offensive": a name
+    if (
+        unit == "hour"
+        and n == 24
+        and t.endswith("-hour")
+        and _ROUND_THE_CLOCK.match(s.text, m.end())
+    ):
+        return None  # "a 24-hour news channel": open round the clock, not for a day
+    value = _duration_value(n, unit)
+    if unit == "hour" and n == 24 and _COUNTED_STRETCH.search(t, 0, nm.start("num")):
+        value = "P1D"  # "the last twenty-four hours": TimeML counts the day
+    hit = _Hit("DURATION", value, None, Precision.UNKNOWN)
+    if _PERIOD_NOUN.search(t):
+        # "a three-year period": the noun and its article belong to the span, other
+        # determiners do not ("its one-year term")
+        det = _POSSESSIVE.match(t)
+        article = _ARTICLE_BEFORE.search(s.text, max(0, m.start() - 4), m.start())
+        if det:
+            hit.start = m.start() + det.end()
+        elif article:
+            hit.start = article.start()
+        return hit
     det = _ADJ_DET.match(t)
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
         hit.start = m.start() + det.end()
+    _over_as_preposition(m, s, hit)
+    if t[:5].lower() == "last " and _VERB_LAST.search(s.text, max(0, m.start() - 12), m.start()):
+        hit.start = m.start() + 5  # "would last 42 days": the verb, not "the last 42 days"
     return hit
 
 
-_RATE_AFTER = re.compile(r"(?i)\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b")
+_VERB_LAST = lazy_re(
+    r"(?i)\b(?:will|would|could|may|might|should|must|can|to|does|do|did|not|n't|'ll)\s+$"
+)
+
+
+_PERIOD_NOUN = lazy_re(r"(?i)\s(?:period|term|span|stretch|window)$")
+_POSSESSIVE = lazy_re(r"(?i)(?:its|their|his|her|our|my|your)\s+")
+_ARTICLE_BEFORE = lazy_re(r"(?i)\b(?:an?|the)\s+$")
+_ROUND_THE_CLOCK = lazy_re(
+    r"(?i)\s+(?:news|television|tv|cable|channel|station|radio|service|services|hotline"
+    r"|helpline|coverage|access|operation|operations|shop|shops|store|stores|pharmacy|clinic"
+    r"|surveillance|security|protection|guard|guards|watch|vigil|support|care|emergency"
+    r"|supermarket|restaurant|diner|gym|live|broadcast|broadcasts|feed)\b"
+)
+# "over" measures ("lasted over a week", "just over an hour") after these words; elsewhere
+# it is the preposition of "rose over six years", which TimeML leaves out of the span
+_OVER_MEASURES = lazy_re(
+    r"(?i)\b(?:just|for|last|lasts|lasted|lasting|took|take|takes|taking|spent|spend|spends"
+    r"|after|in|than|within|of|only|stay|stays|stayed|remain|remains|remained|wait|waited"
+    r"|waiting|served|serve|serving)\s+$"
+)
+
+
+def _over_as_preposition(m: re.Match[str], s: _State, hit: _Hit) -> None:
+    t = m.group()
+    if t[:5].lower() == "over " and (
+        t[5:9].lower() == "the "
+        or not _OVER_MEASURES.search(s.text, max(0, m.start() - 12), m.start())
+    ):
+        hit.start = m.start() + 5
+
+
+_COUNT_PAIR = lazy_re(r"(?i)\s+(?:or|to|and)\s+(?!a\s+half\b)")
+_COUNT_TAIL = lazy_re(
+    r"(?i)(?:\s+(?:more|straight|consecutive|full|trading|business|working|calendar))?[\s-]*$"
+)
+_COUNTED_STRETCH = lazy_re(
+    r"(?i)\b(?:the|its|additional|another|past|last|next|first|previous|coming|following"
+    r"|latest|final|remaining|initial|ensuing|preceding|subsequent)\s"
+)
+_RATE_AFTER = lazy_re(r"(?i)\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b")
 _UNIT_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "night": 3, "week": 4, "month": 5,
               "year": 7}  # fmt: skip
 
@@ -667,7 +849,12 @@ def _h_long_dur(m: re.Match[str], s: _State) -> _Hit | None:
     return _Hit("DURATION", _duration_value(n, unit), None, Precision.UNKNOWN)
 
 
-_ADJ_DET = re.compile(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
+_ADJ_DET = lazy_re(r"(?i)(?:the|its|a|an|their|his|her)\s+(?=[\w.]+-)")
+
+
+_EVENT_STRETCH = lazy_re(r"the\s+(?:first|early|opening|final|closing|last)\s+\w+$")
+# how many days "the coming weeks", "recent months"... reach from the DCT
+_VAGUE_SPAN = {"day": 10, "week": 21, "month": 90, "quarter": 180, "year": 3 * 365, "decade": 3650}
 
 
 def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
@@ -677,17 +864,29 @@ def _h_vague_dur(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     if t.startswith("recent") and unit == "year":
         return _Hit("DATE", "PAST_REF", None, Precision.UNKNOWN)
-    value = _duration_value(None, unit)
+    if _EVENT_STRETCH.match(t):
+        return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN)
     future = "coming" in t or "next" in t or "ahead" in t
-    span = {"day": 10, "week": 21, "month": 90, "year": 3 * 365, "decade": 3650}.get(unit, 10)
+    span = _VAGUE_SPAN.get(unit, 10)
     if future:
         interval = (s.dct + timedelta(days=1), s.dct + timedelta(days=span))
     else:
         interval = (s.dct - timedelta(days=span), s.dct)
-    return _Hit("DURATION", value, interval, Precision.RANGE)
+    if "coming" in t:
+        # "the coming months" names the near future rather than measuring it (TimeML
+        # FUTURE_REF); "the next few months" counts, so it stays a duration
+        return _Hit("DATE", "FUTURE_REF", interval, Precision.RANGE)
+    return _Hit("DURATION", _duration_value(None, unit), interval, Precision.RANGE)
+
+
+def _h_another(m: re.Match[str], s: _State) -> _Hit | None:
+    unit = _unit_of(m.group())
+    return _Hit("DURATION", _duration_value(1, unit), None, Precision.UNKNOWN) if unit else None
 
 
 def _h_vague_dur2(m: re.Match[str], s: _State) -> _Hit | None:
+    if m.group().lower().endswith("ago"):
+        return _Hit("DATE", "PAST_REF", None, Precision.UNKNOWN)  # "just months ago"
     unit = _unit_of(m.group())
     return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN) if unit else None
 
@@ -712,6 +911,12 @@ def _context_quarter(s: _State) -> tuple[int, int]:
 
 def _h_year_ago(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group().lower()
+    if " month " in t:  # "the same month a year ago": the month under discussion, a year back
+        by, bm = s.last_month or (s.dct.year, s.dct.month)
+        return _date_hit(month_value(by - 1, bm), s)
+    if " week " in t:
+        anchor = s.last_day if s.last_day and "ago" not in t else s.dct
+        return _date_hit(week_value(anchor - timedelta(weeks=52)), s)
     y, q = _context_quarter(s)
     qm = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", t)
     if qm:
@@ -744,10 +949,10 @@ def _h_quarter(m: re.Match[str], s: _State) -> _Hit | None:
     trim = 0
     if re.match(r"(?i)the\s+(?:fiscal\s+)?\w+-quarter$", t):
         trim = 4  # "the third-quarter loss": adjective, the article goes with the noun
-    qm = re.search(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)", t)
+    qm = re.search(r"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|last|final)", t)
     if qm is None:
         return None
-    q = ORDINALS[qm.group(1).lower()]
+    q = ORDINALS.get(qm.group(1).lower(), 4)
     y = _year_word(t, s)
     if y is None:
         y = _default_quarter_year(q, s, clause_tense(s.text, m.start(), m.end()))
@@ -792,6 +997,8 @@ def _h_ctx_quarter(m: re.Match[str], s: _State) -> _Hit | None:
     ym = _YEAR_IN.search(t)
     if ym and ym.group(1):
         y = int(ym.group(1))
+    elif "year's" in t:  # "last year's quarter": the quarter under discussion, a year off
+        y += -1 if t.startswith("last") else 1 if t.startswith("next") else 0
     return _date_hit(f"{y}-Q{q}", s)
 
 
@@ -800,6 +1007,75 @@ def _h_year_ago_bare(m: re.Match[str], s: _State) -> _Hit | None:
         y, q = _context_quarter(s)
         return _date_hit(f"{y - 1}-Q{q}", s)
     return _date_hit(str(s.dct.year - 1), s)
+
+
+def _h_pod_of(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the night of 18 March', 'the early hours of Tuesday': TIME on that day."""
+    t = m.group()
+    low = t.lower()
+    code = "MO" if "hours" in low else next((c for w, c in _POD_CODE.items() if w in low), None)
+    of = low.index(" of ") + 4
+    rest = t[of:]
+    wd = _WD_WORD.search(rest)
+    tail = rest.lower().rsplit(None, 1)[-1]
+    if tail in _POD_CODE:  # "the early hours of Thursday morning"
+        code = _POD_CODE[tail]
+    if wd and rest.lower().startswith(("last", "next")):
+        d = shift_weekday(s.dct, _weekday_of(wd.group()), -1 if rest.lower()[0] == "l" else 2)
+    else:
+        found = _day_ref(rest, s, _day_tense(m, s))
+        if found is None or code is None:
+            return None
+        d = found
+    s.last_day = d
+    return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
+
+
+def _h_month_part(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the first week of July', 'the second half of June': days of a month."""
+    t = m.group()
+    low = t.lower()
+    mw = _MONTH_WORD.search(t)
+    if mw is None:
+        return None
+    mon = _month_of(mw.group())
+    ym = _YEAR_IN.search(t, mw.end())
+    y = int(ym.group(1)) if ym and ym.group(1) else pick_year(
+        mon, None, s.dct, clause_tense(s.text, m.start(), m.end())
+    )
+    first, last = date(y, mon, 1), date(y, mon, monthrange(y, mon)[1])
+    if " half " in low:
+        mid = first + timedelta(days=14)
+        early = low.split()[1] == "first"
+        span = (first, mid) if early else (mid + timedelta(days=1), last)
+        mod = "START" if early else "END"
+        return _Hit("DATE", month_value(y, mon), span, Precision.RANGE, mod=mod)
+    n = ORDINALS.get(low.split()[1], 4)
+    if low.split()[1] in ("last", "final"):
+        a, b = last - timedelta(days=6), last
+    else:
+        a = first + timedelta(days=7 * (n - 1))
+        b = a + timedelta(days=6)
+    return _Hit("DATE", week_value(a + timedelta(days=3)), (a, b), Precision.RANGE)
+
+
+def _h_pod_day(m: re.Match[str], s: _State) -> _Hit | None:
+    """'mid-afternoon yesterday', 'by late morning': a part of a named or the current day."""
+    t = m.group().lower()
+    code = next((c for w, c in _POD_CODE.items() if w in t), None)
+    if code is None:
+        return None
+    if "yesterday" in t:
+        d = s.dct - timedelta(days=1)
+    elif "tomorrow" in t:
+        d = s.dct + timedelta(days=1)
+    elif "today" in t:
+        d = s.dct
+    else:
+        near = s.last_day_pos is not None and m.start() - s.last_day_pos < _NEAR
+        d = s.last_day if near and s.last_day else s.dct
+    s.last_day = d
+    return _Hit("TIME", f"{d.isoformat()}T{code}", (d, d), Precision.DAY)
 
 
 def _h_pod_rel(m: re.Match[str], s: _State) -> _Hit | None:
@@ -820,6 +1096,13 @@ def _h_pod_rel(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 _HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "orthodox christmas eve": lambda y: date(y, 1, 6),
+    "orthodox christmas": lambda y: date(y, 1, 7),  # 25 December of the Julian calendar
+    "orthodox easter": orthodox_easter,
+    "eid al-fitr": lambda y: islamic_day(y, 10, 1),
+    "eid al-adha": lambda y: islamic_day(y, 12, 10),
+    "ramadan": lambda y: islamic_day(y, 9, 1),
+    "nowruz": nowruz,
     "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas": lambda y: date(y, 12, 25),
@@ -839,9 +1122,31 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 }
 
 
+_HOLIDAY_SPELLING = lazy_re(
+    r"eid[\s-](?:al|ul|el)[\s-](fitr|adha)|norouz|nowrouz|novruz|nauryz"
+)
+
+
+def _holiday_key(low: str) -> str:
+    """One spelling per holiday: 'eid ul-fitr' -> 'eid al-fitr', 'novruz' -> 'nowruz'."""
+    return _HOLIDAY_SPELLING.sub(
+        lambda k: f"eid al-{k.group(1)}" if k.group(1) else "nowruz", low
+    )
+
+
+# names that open with a holiday or a weekday: "the Good Friday Agreement", "the Sunday Times"
+_NAME_HEAD = lazy_re(
+    r"\s+(?:Agreements?|Accords?|Treaty|Times|Telegraph|Mail|Express|Post|Herald|Mirror|Tribune"
+    r"|Independent|Observer|Massacre|Uprising|Rising|Offensive|War|Revolution|Movement|Island"
+    r"|Islands|Parade|Sermon|Prayers?|Bombings?|Attacks?)\b"
+)
+
+
 def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
-    low = re.sub(r"\s+", " ", t.lower())
+    if _NAME_HEAD.match(s.text, m.end()):
+        return None  # "the Good Friday Agreement", "the Easter Rising": names
+    low = _holiday_key(re.sub(r"\s+", " ", t.lower()))
     fn = next((f for k, f in _HOLIDAYS.items() if k in low), None)
     if fn is None:
         return None
@@ -862,21 +1167,25 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
             tense = -1
         elif low.startswith("next"):
             tense = 1
-        cands = [fn(yy) for yy in (s.dct.year - 1, s.dct.year, s.dct.year + 1)]
-        if tense > 0:
-            d = next(c for c in cands if c >= s.dct)
-        elif tense < 0 or low.startswith("last"):
-            d = (
-                [c for c in cands if c <= s.dct][-1]
-                if not low.startswith("last")
-                else [c for c in cands if c < s.dct][-1]
-            )
+        cands = sorted({fn(yy) for yy in (s.dct.year - 1, s.dct.year, s.dct.year + 1)})
+        ahead = [c for c in cands if c >= s.dct]
+        behind = [c for c in cands if c < s.dct or (c == s.dct and not low.startswith("last"))]
+        if tense > 0 and ahead:
+            d = ahead[0]
+        elif (tense < 0 or low.startswith("last")) and behind:
+            d = behind[-1]
         else:
             d = min(cands, key=lambda c: abs((c - s.dct).days))
     else:
         d = fn(y)
     if week:
         return _date_hit(week_value(d), s)
+    if "ramadan" in low:
+        # a month of the lunar calendar: the interval is the month, the value the
+        # Gregorian year (or month) that holds it
+        end = islamic_day(d.year, 10, 1) - timedelta(days=1)
+        value = month_value(d.year, d.month) if end.month == d.month else str(d.year)
+        return _Hit("DATE", value, (d, end), Precision.RANGE)
     s.last_day = d
     return _date_hit(d.isoformat(), s)
 
@@ -884,11 +1193,15 @@ def _h_holiday(m: re.Match[str], s: _State) -> _Hit | None:
 def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
     w = _WD_WORD.search(t)
-    if w is None:
+    if w is None or _NAME_HEAD.match(s.text, m.end()):
         return None
     wd = _weekday_of(w.group())
     pre = t[: w.start()].strip().lower()
     post = t[w.end() :].strip().lower()
+    if post.startswith("s") or post.endswith("s"):
+        # "on Sundays", "Tuesday nights": every such day (or part of it)
+        code = _POD_CODE.get(post.lstrip("s ").rstrip("s"))
+        return _Hit("SET", f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else ""), None)
     if pre in ("last", "this past"):
         d = shift_weekday(s.dct, wd, -1)
     elif pre in ("next", "this coming"):
@@ -910,7 +1223,7 @@ def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 # "today's youth", "in today's world": "today" for the present era, not for the DCT's day
-_GENERIC_AFTER = re.compile(
+_GENERIC_AFTER = lazy_re(
     r"(?i)'s\s+(?:world|youth|society|generation|young|children|kids|teenagers|students"
     r"|parents|families|women|men|consumers|workers|economy|culture|politics|technology"
     r"|standards)\b"
@@ -984,10 +1297,10 @@ def _h_season(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(f"{y}-{code}", s, edge.group(1) if edge else None)
 
 
-_REL_PARTS = re.compile(
+_REL_PARTS = lazy_re(
     r"(?i)(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+past|the\s+last|the\s+current"
     r"|the\s+coming|the\s+next|the\s+previous|the\s+following|the\s+same|that|the)\s+"
-    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|year|decade|century)$"
+    r"(?:(?:fiscal|calendar)\s+)?(?P<unit>weekend|week|month|quarter|year|decade|century)$"
 )
 _BACK = {"last", "this past", "the past", "the last", "the previous"}
 _AHEAD = {"next", "this coming", "the coming", "the next", "the following"}
@@ -995,6 +1308,8 @@ _AHEAD = {"next", "this coming", "the coming", "the next", "the following"}
 
 def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
     t = m.group()
+    if t.lower().endswith(" so"):  # "the next year or so"
+        t = t[: t.lower().rindex(" or ")]
     rp = _REL_PARTS.search(t)
     if rp is None:
         return None
@@ -1032,6 +1347,11 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
         else:
             wk = s.dct + timedelta(weeks=k)
         return _date_hit(week_value(wk) + "-WE", s, edge)
+    if unit == "quarter":
+        y, q = quarter_of(s.dct)
+        idx = y * 4 + q - 1 + k
+        s.last_q = (idx // 4, idx % 4 + 1)
+        return _date_hit(f"{idx // 4}-Q{idx % 4 + 1}", s, edge)
     if unit == "decade":
         if k < 0:
             return _Hit("DURATION", "P10Y", None, Precision.UNKNOWN)
@@ -1041,8 +1361,8 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
     return None
 
 
-_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to)\b")
-_PERIOD_PREP_BEFORE = re.compile(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
+_ENDED_AFTER = lazy_re(r"\s+(?:ended|ending|to)\b")
+_PERIOD_PREP_BEFORE = lazy_re(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
 
 
 def _the_year(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1064,7 +1384,22 @@ def _h_full_year(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 def _h_vague_for(m: re.Match[str], s: _State) -> _Hit | None:
-    """'for years', 'within days': a vague duration; the preposition stays out of the span."""
+    """'for years', 'within days', 'over the years', 'for a while': a vague duration; the
+    preposition stays out of the span."""
+    t = m.group()
+    prep = t.split(None, 1)[0]
+    start = m.start() + len(prep) + (len(t) - len(prep) - len(t[len(prep) :].lstrip()))
+    if t.lower().endswith("while"):
+        return _Hit("DURATION", "PXX", None, Precision.UNKNOWN, start=start)
+    if _OF_AFTER.match(s.text, m.end()) and prep.lower() != "within":
+        return None  # "for years of war" is "years of war"; "within days of" is a limit
+    unit = _unit_of(t[len(prep) :].split()[-1 if " the " in t.lower() else 0])
+    if unit is None:
+        return None
+    return _Hit("DURATION", _duration_value(None, unit), None, Precision.UNKNOWN, start=start)
+
+
+def _h_vague_around(m: re.Match[str], s: _State) -> _Hit | None:
     word = m.group().split()[-1]
     unit = _unit_of(word)
     if unit is None:
@@ -1110,12 +1445,12 @@ def _h_rel_month(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(month_value(y, mon), s, edge)
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
-_TITLE_AFTER = re.compile(r"\s+(?:of|for|on|to)\b|\s+[A-Z]")
-_CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = lazy_re(r"[A-Z][a-z]+\s+$")
+_TITLE_AFTER = lazy_re(r"\s+(?:of|for|on|to)\b|\s+[A-Z]")
+_CAP_AFTER = lazy_re(r"\s+[A-Z][a-z]")
 
 
-_PREP_BEFORE = re.compile(
+_PREP_BEFORE = lazy_re(
     r"(?i)\b(since|until|till|in|by|from|of|during|before|after|through|early|late|mid)[\s-]+$"
 )
 
@@ -1158,16 +1493,18 @@ def _month_after_prep(m: re.Match[str], s: _State, prep: str) -> _Hit:
 
 
 def _h_decade(m: re.Match[str], s: _State) -> _Hit | None:
+    """'the 1990s', "the '80s", 'the nineties': TIMEX3 writes a decade as its first three
+    digits (199), narrowed by early/mid/late."""
     t = m.group().lower()
     dm = re.search(r"(\d\d\d)0s", t)
     if dm:
-        value = dm.group(1) + "X"
+        value = dm.group(1)
     else:
         am = re.search(r"'(\d)0s", t)
         if am:
             d = int(am.group(1))
             century = s.dct.year // 100 - (1 if d * 10 > s.dct.year % 100 else 0)
-            value = f"{century}{d}X"
+            value = f"{century}{d}"
         else:
             words = [
                 "twenties",
@@ -1182,9 +1519,15 @@ def _h_decade(m: re.Match[str], s: _State) -> _Hit | None:
             w = next((i for i, x in enumerate(words) if x in t), None)
             if w is None:
                 return None
-            value = f"19{w + 2}X"
+            value = f"19{w + 2}"
     edge = re.search(r"(early|mid|late)", t)
-    return _date_hit(value, s, edge.group(1) if edge else None)
+    hit = _date_hit(value, s, edge.group(1) if edge else None)
+    if "half" in t and hit.interval:  # "the last half of the '80s": five of its ten years
+        a, b = hit.interval
+        first = "first" in t
+        hit.interval = (a, b.replace(year=b.year - 5)) if first else (a.replace(year=a.year + 5), b)
+        hit.precision, hit.mod = Precision.RANGE, "START" if first else "END"
+    return hit
 
 
 def _h_century(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1193,7 +1536,8 @@ def _h_century(m: re.Match[str], s: _State) -> _Hit | None:
     if dm:
         n = int(dm.group(1))
     else:
-        word = t.replace("the", "").split()[0] if t.replace("the", "").split() else ""
+        words = re.sub(r"(?<=twenty)\s+", "-", t.replace("the", "")).split()
+        word = words[0] if words else ""
         n = ORDINALS.get(word, 0) or ORDINALS.get(word.split("-")[-1], 0)
         if "-" in word:
             n += NUMBER_WORDS.get(word.split("-")[0], 0)
@@ -1217,7 +1561,7 @@ def _h_fiscal(m: re.Match[str], s: _State) -> _Hit | None:
     return _date_hit(str(y), s)
 
 
-_COUNT_AFTER = re.compile(
+_COUNT_AFTER = lazy_re(
     r"\s+(?:troops|people|soldiers|workers|employees|jobs|members|students|residents|refugees"
     r"|prisoners|civilians|delegates|dollars|euros|pounds|yen|shares|tons|tonnes|barrels|cars"
     r"|units|homes|houses|votes|signatures|cases|deaths|casualties|pages|miles|kilometers"
@@ -1226,7 +1570,7 @@ _COUNT_AFTER = re.compile(
     r"|militants|rebels|hostages|detainees|patients|families|marines|sailors|flights|vehicles"
     r"|tanks|aircraft|planes|ships|boats|bodies|staff|persons|passengers|guests|visitors)\b"
 )
-_YEAR_CUE_BEFORE = re.compile(
+_YEAR_CUE_BEFORE = lazy_re(
     r"(?i)\b(?:in|since|by|of|from|until|till|before|after|during|year|circa|c\.|early|late"
     r"|mid|spring|summer|fall|autumn|winter|end)\s+$"
 )
@@ -1257,7 +1601,11 @@ def _h_year(m: re.Match[str], s: _State) -> _Hit | None:
     s.last_year = y
     pre = t[: ym.start()].strip().lower()
     edge = edge_of(t) if pre and not pre.startswith(("post", "pre")) else None
-    return _date_hit(str(y), s, edge)
+    hit = _date_hit(str(y), s, edge)
+    tail = t[ym.end() :].lower()
+    if tail:  # "1994 or later", "1990 and beyond"
+        hit.mod = "ON_OR_BEFORE" if tail.endswith(("earlier", "before")) else "ON_OR_AFTER"
+    return hit
 
 
 _SET_UNIT = {
@@ -1267,9 +1615,15 @@ _SET_UNIT = {
 }  # fmt: skip
 
 
-_FINANCE_AFTER = re.compile(
+_FINANCE_AFTER = lazy_re(
     r"\s+(?:cash\s+)?(?:dividends?|payments?|payouts?|volume|turnover|distributions?|results"
     r"|earnings|figures|rates?|interest|installments?|of\b)"
+)
+
+
+_PAPER_AFTER = lazy_re(
+    r"\s+(?:[A-Z]\w|newspaper|paper|tabloid|broadsheet|said|says|reported|reports|wrote"
+    r"|quoted|cited|published)"
 )
 
 
@@ -1277,6 +1631,8 @@ def _h_set(m: re.Match[str], s: _State) -> _Hit | None:
     t = re.sub(r"\s+", " ", m.group().lower())
     if _FINANCE_AFTER.match(s.text, m.end()):
         return None  # "quarterly dividend", "daily volume": a label, not a recurrence
+    if t in ("daily", "weekly", "monthly") and _PAPER_AFTER.match(s.text, m.end()):
+        return None  # "the party daily Granma", "the weekly said": a newspaper
     if t in _SET_UNIT:
         return _Hit("SET", _SET_UNIT[t], None, Precision.UNKNOWN)
     last = t.split()[-1]
@@ -1294,14 +1650,18 @@ def _h_set(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 _REF_VALUE = {
-    "the past": "PAST_REF", "recently": "PAST_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF",
+    "the past": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+    "more recently": "PAST_REF", "most recently": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }  # fmt: skip
+_MOST_BEFORE = lazy_re(r"(?i)\b(?:most|more|less|least)\s+$")
+_OF_AFTER = lazy_re(r"\s+of\b")
 
 
 # "Now, he says, ..." opening a sentence: a discourse marker, not a reference to the present
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'`)]*\s+|\n)[\"'`(]*$")
+_SENTENCE_START = lazy_re(r"(?:^|[.!?][\"'`)]*\s+|\n)[\"'`(]*$")
 
 
 def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
@@ -1312,6 +1672,10 @@ def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
         and _SENTENCE_START.search(s.text, max(0, m.start() - 6), m.start())
     ):
         return None
+    if t == "recent" and _MOST_BEFORE.search(s.text, max(0, m.start() - 6), m.start()):
+        return None  # "the most recent round": a ranking of events, not a time
+    if t.endswith("future") and _OF_AFTER.match(s.text, m.end()):
+        return None  # "the future of the city": its fate, not a time
     value = _REF_VALUE.get(t, "PRESENT_REF")
     return _Hit("DATE", value, None, Precision.UNKNOWN)
 
@@ -1319,7 +1683,11 @@ def _h_ref(m: re.Match[str], s: _State) -> _Hit | None:
 _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "range_md": _h_range_md,
     "range_between": _h_range_between,
+    "range_dm": _h_range_dm,
+    "pod_of": _h_pod_of,
+    "month_part": _h_month_part,
     "week_of": _h_week_of,
+    "day_of_month": _h_day_of_month,
     "day_around": _h_day_around,
     "range_years": _h_range_years,
     "iso": _h_iso,
@@ -1335,6 +1703,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "dur": _h_dur,
     "vague_dur": _h_vague_dur,
     "vague_dur2": _h_vague_dur2,
+    "another": _h_another,
     "year_ago": _h_year_ago,
     "quarter": _h_quarter,
     "qcode": _h_qcode,
@@ -1342,6 +1711,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "ctx_quarter": _h_ctx_quarter,
     "year_ago_bare": _h_year_ago_bare,
     "pod_rel": _h_pod_rel,
+    "pod_day": _h_pod_day,
     "holiday": _h_holiday,
     "weekday": _h_weekday,
     "dayword": _h_dayword,
@@ -1350,6 +1720,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "end_year": _h_end_year,
     "full_year": _h_full_year,
     "vague_for": _h_vague_for,
+    "vague_around": _h_vague_around,
     "rel_day": _h_rel_day,
     "rel_month": _h_rel_month,
     "month": _h_month,
@@ -1360,6 +1731,37 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "set": _h_set,
     "ref": _h_ref,
 }
+
+
+_NEXT_TOKEN = lazy_re(r"\s+([A-Za-z]+|\d|')")
+
+
+def _follow_key(token: str) -> str:
+    return "0" if token.isdigit() else token[:3].lower()
+
+
+def _match_at(
+    text: str, pos: int, names: tuple[str, ...] | None, state: _State
+) -> tuple[re.Match[str], _Hit] | None:
+    """The first rule that matches at `pos` and whose handler accepts the match.
+
+    A handler that rejects its match returns None (nothing here: "Feb. 30", the score
+    "March 3-1"), or _PASS to hand the position on to the rules after its own ("March the
+    second round" is no day, but "March" is a month).
+    """
+    rules = names or RULE_NAMES
+    while rules:
+        m = alternation(rules).match(text, pos)
+        if m is None or m.lastgroup is None:
+            return None
+        try:
+            hit = _HANDLERS[m.lastgroup](m, state)
+        except (ValueError, OverflowError):
+            hit = None  # a date outside the calendar (DCT near year 1 or 9999, "Feb. 30")
+        if hit is not _PASS:
+            return None if hit is None else (m, hit)
+        rules = rules[rules.index(m.lastgroup) + 1 :]
+    return None
 
 
 def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> list[TimeExpression]:
@@ -1386,15 +1788,15 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
             low = word.lower()
             if low not in TRIGGERS:
                 continue
-        m = NARROW.get(low, MASTER).match(text, pos)
-        if m is None or m.lastgroup is None:
-            continue
-        try:
-            hit = _HANDLERS[m.lastgroup](m, state)
-        except (ValueError, OverflowError):
-            hit = None  # a date outside the calendar (DCT near year 1 or 9999, "Feb. 30")
-        if hit is None:
-            continue  # rejected: a later token may still start an expression
+            follow = AFTER.get(low)
+            if follow is not None:
+                nxt = _NEXT_TOKEN.match(text, tok.end())
+                if nxt is None or _follow_key(nxt.group(1)) not in follow:
+                    continue  # "the government", "a deal": no rule goes on like that
+        found = _match_at(text, pos, NARROW.get(low), state)
+        if found is None:
+            continue  # nothing here: a later token may still start an expression
+        m, hit = found
         done = max(m.end(), hit.end or 0)  # a handler may stretch the span ("... a day")
         if hit.precision is Precision.DAY and hit.interval:
             state.last_day, state.last_day_pos = hit.interval[0], m.start()
@@ -1404,18 +1806,91 @@ def find_times(text: str, dct: date | datetime, *, day_first: bool = False) -> l
         if hit.extra is not None:
             out.append(_expression(text, hit.extra, m.start(), m.end()))
             done = hit.extra.end or done
+    _link_ranges(text, out, anchor)
+    _distribute_sets(text, out)
     return out
+
+
+_MODS = {
+    "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "circa": "APPROX", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "barely": "LESS_THAN", "under": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "longer than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "no fewer than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "no longer than": "EQUAL_OR_LESS",
+    "early": "START", "beginning": "START", "start": "START", "turn": "START", "mid": "MID",
+    "middle": "MID", "late": "END", "end": "END", "close": "END",
+}  # fmt: skip
+_MOD_WORDS = lazy_re(
+    r"(?i)^(?:the\s+)?(about|around|some|roughly|approximately|circa|nearly|almost|less\s+than"
+    r"|fewer\s+than|barely|under|more\s+than|over|longer\s+than|at\s+least|no\s+less\s+than"
+    r"|no\s+fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|no\s+longer\s+than|early"
+    r"|beginning|start|turn|mid|middle|late|end|close)(?![\w])"
+)
+
+
+def _mod_of(span: str) -> str | None:
+    """The TIMEX3 mod of the words an expression opens with ("the late", "more than")."""
+    m = _MOD_WORDS.match(span)
+    return _MODS[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
+
+
+_AND_JOIN = lazy_re(r"(?i)\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def _distribute_sets(text: str, out: list[TimeExpression]) -> None:
+    """'Monday and Tuesday nights': the plural makes both days recur, both at night."""
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if not (b.type == "SET" and b.value.startswith("XXXX-WXX-")):
+            continue
+        w = _WD_WORD.fullmatch(a.text)
+        if w is None or _AND_JOIN.fullmatch(text, a.end, b.start) is None:
+            continue
+        value = f"XXXX-WXX-{_weekday_of(a.text) + 1}" + b.value[len("XXXX-WXX-n") :]
+        out[i - 1] = replace(a, type="SET", value=value, interval=None, precision=Precision.UNKNOWN)
+
+
+_RANGE_JOIN = lazy_re(r"(?i)\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
+_RANGE_OPEN = lazy_re(r"(?i)\b(from|between)\s+$")
+
+
+def _link_ranges(text: str, out: list[TimeExpression], dct: date) -> None:
+    """'from June 1 to June 3', 'between 1985 and 1987': TimeML tags the two ends apart;
+    both get the interval of the whole range, so that what the text dates by the range
+    gets the range, whichever end it reads."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        if join is None or b.interval is None or a.precision is Precision.RANGE:
+            continue
+        opener = _RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
+        word = join.group().strip().lower()
+        if word not in "-–—" and (
+            opener is None or (word == "and") != (opener.group(1).lower() == "between")
+        ):
+            continue  # "moved the talks to Monday", "April 24 and 25": no range
+        first = a.interval or ((dct, dct) if a.value == "PRESENT_REF" else None)
+        if first is None or b.interval[1] < first[0]:
+            continue
+        whole = (first[0], b.interval[1])
+        out[i] = replace(a, interval=whole, precision=Precision.RANGE)
+        out[i + 1] = replace(b, interval=whole, precision=Precision.RANGE)
 
 
 def _expression(text: str, hit: _Hit, start: int, end: int) -> TimeExpression:
     start = start if hit.start is None else hit.start
     end = end if hit.end is None else hit.end
+    span = text[start:end]
     return TimeExpression(
         start=start,
         end=end,
-        text=text[start:end],
+        text=span,
         type=hit.type,
         value=hit.value,
         interval=hit.interval,
         precision=hit.precision or Precision.UNKNOWN,
+        mod=hit.mod or _mod_of(span),
     )

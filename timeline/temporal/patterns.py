@@ -1,18 +1,25 @@
 """Regular-expression vocabulary of English news time expressions.
 
-Everything is compiled into ONE master alternation (``MASTER``) so that the text is scanned
-once; each top-level named group is a rule and ``match.lastgroup`` says which rule fired.
-The order of the alternatives matters: Python's ``re`` takes the first alternative that
-matches at the leftmost position, so longer, more specific rules come first.
+The rules are alternatives of one alternation, tried at the start of each trigger word;
+each top-level named group is a rule and ``match.lastgroup`` says which rule fired. The
+order of the alternatives matters: Python's ``re`` takes the first alternative that
+matches, so longer, more specific rules come first.
+
+Compiling the whole alternation costs more than finding the dates of a short article, so
+nothing is compiled at import: ``alternation(names)`` compiles (once per process) only the
+rules that can start at the trigger words a text actually contains (``NARROW``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = [
-    "MASTER",
+    "AFTER",
     "NARROW",
+    "RULE_NAMES",
+    "alternation",
     "TOKEN",
     "TRIGGERS",
     "MONTHS",
@@ -93,12 +100,14 @@ UNIT = (
 )
 _MOD = (
     r"(?i:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|"
-    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|barely|fewer\s+than)"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|barely|fewer\s+than"
+    r"|over)"
 )
 POD = r"(?i:morning|afternoon|evening|night|overnight)"
 _TOD = (
     r"(?:(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|o'clock)|\d{1,2}:\d\d(?!\d)|noon|midnight"
+    r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|AM\b|PM\b|o'clock)|\d{1,2}:\d\d(?!\d)"
+    r"|noon|midnight"
     r"|midday)"
 )
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)"
@@ -113,8 +122,12 @@ _EDGE = (
     r"early|late|mid|earlier|later)"
 )
 _QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+# "around Nov. 1", "about 1990": TimeML keeps the approximation in the span (mod APPROX)
+_ABOUT = r"(?i:around|about|approximately|circa|roughly)"
 _HOLIDAY = (
-    r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
+    r"(?:Orthodox\s+(?:Christmas|Easter)(?:\s+(?:Day|Eve|Sunday))?|Ramadan"
+    r"|Eid[\s-](?:al|ul|el)[\s-](?:Fitr|Adha)|Nowruz|Norouz|Nowrouz|Novruz|Nauryz"
+    r"|Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
     r"|Election\s+Day|Easter\s+(?:Sunday|Monday)|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
     r"|Veterans\s+Day|Halloween|Valentine's\s+Day|Good\s+Friday|Boxing\s+Day)"
 )
@@ -127,10 +140,36 @@ _RULES: list[tuple[str, str]] = [
         rf"{MON}\s+{DAYNUM}\s*(?:(?:-|–|—)\s*(?:{MON}\s+)?|\s+(?:to|through)\s+){DAYNUM}"
         rf"(?:,?\s+{YEAR4})?",
     ),
+    # "10-12 March 2024", "from 10 to 12 March": the day-first range of British news
+    (
+        "range_dm",
+        rf"{DAYNUM}\s*(?:-|–|—|\s(?i:to|and|through|until)\s)\s*{DAYNUM}\s+(?:(?i:of)\s+)?{MON}"
+        rf"(?:,?\s+{YEAR4})?",
+    ),
     (
         "range_between",
         rf"(?i:between)\s+(?:{_MONDAY}|{WD})\s+(?i:and|to|through|until)"
         rf"\s+(?:{_MONDAY}|{MON}\s+{DAYNUM}|{DAYNUM}|{WD})",
+    ),
+    # "the night of 18 March", "the early hours of Tuesday": a part of a named day
+    (
+        "pod_of",
+        r"(?i:the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|early\s+hours"
+        r"|small\s+hours)\s+of)\s+(?:(?i:last|next|this)\s+)?"
+        rf"(?:(?:{WD},?\s+)?{_MONDAY}|(?:{WD},?\s+)?{DAYNUM}\s+(?:(?i:of)\s+)?{MON}(?:,?\s+{YEAR4})?"
+        rf"|{WD}(?:\s+{POD})?|(?i:today|yesterday|tomorrow))",
+    ),
+    # "the first week of July", "the second half of June": part of a month
+    (
+        "month_part",
+        r"(?i:the\s+(?:(?:first|second|third|fourth|last|final)\s+week|(?:first|second|last"
+        rf"|latter)\s+half)\s+of)\s+{_MON_FULL}(?:,?\s+{YEAR4})?",
+    ),
+    # "on the 24th,": a day of the month the story is in
+    (
+        "day_of_month",
+        r"(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+        r"(?=\s*[,.;:)]|\s*$|\s+(?i:and|to|through|until|or)\s+(?:the\s+)?\d)",
     ),
     # "the week of March 6": the calendar week that contains the day
     ("week_of", rf"(?i:the\s+week\s+of)\s+{_MONDAY}"),
@@ -157,7 +196,10 @@ _RULES: list[tuple[str, str]] = [
         rf"{_TZ}?(?:,?\s+(?:(?i:on)\s+)?(?:{_MONDAY}|{_DAYWORD}))?",
     ),
     # "Friday, Oct. 23", "Oct. 24, 2024", "October 24th"
-    ("mdy", rf"(?:{WD},?\s+)?(?:(?i:this\s+coming|early|late)\s+)?{_MONDAY}"),
+    (
+        "mdy",
+        rf"(?:{_ABOUT}\s+)?(?:{WD},?\s+)?(?:(?i:this\s+coming|early|late)\s+)?{_MONDAY}",
+    ),
     ("md_spoken", rf"(?:{WD},?\s+)?{MON}\s+(?:the\s+)?{_ORD_DAY}(?:,?\s+{ANY_YEAR})?"),
     ("dmy", rf"(?:{WD},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR4})?"),
     ("my", rf"(?:(?:{_EDGE})[\s-]+)?{_MON_FULL}(?:\s+of)?,?\s+{ANY_YEAR}"),
@@ -167,8 +209,8 @@ _RULES: list[tuple[str, str]] = [
         "year_ago",
         r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year[\s-]ago|"
         rf"year[\s-]earlier)(?:\s+{_QORD})?(?:\s+(?:quarter|period|nine\s+months)))"
-        r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+"
-        r"(?:a\s+year\s+(?:ago|earlier)|last\s+year))"
+        r"|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter|month|week)\s+"
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year))"
         r"|(?i:the\s+quarter\s+a\s+year\s+(?:ago|earlier))",
     ),
     (
@@ -177,19 +219,24 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:{YEAR4}(?:'s)?\s+)?(?:(?i:fiscal)[\s-]+)?(?:{YEAR4}\s+)?"
         rf"{_QORD}[\s-](?:(?i:fiscal)[\s-])?(?i:quarter)(?![\w])"
         rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{YEAR4}|(?i:this|last|next)\s+year)"
-        rf"|,\s+{YEAR4})?",
+        rf"|,\s+{YEAR4})?"
+        # "the last quarter of 2023" is its fourth; "the last quarter" alone is the one before
+        rf"|(?i:the\s+)?(?i:last|final)[\s-](?i:quarter)\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR4}"
+        r"|(?i:this|last|next|the)\s+year)",
     ),
     ("qcode", r"\bQ[1-4](?:\s+(?:1[5-9]\d\d|20\d\d))?\b"),
     (
         "half",
         rf"(?i:the\s+)?(?i:first|second|last|latter)\s+half(?:\s+of\s+(?:(?i:fiscal\s+)?"
-        rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?",
+        rf"{YEAR4}|(?i:this|last|next)\s+year|(?i:the|this)\s+year))?"
+        r"(?!\s+(?i:of\s+the)\s+(?!(?i:year)))",  # "the last half of the '80s": a decade's
     ),
     (
         "ctx_quarter",
         r"(?i:(?:the|this|that)\s+(?:latest|current|previous|same|recent"
         r"|comparable|just-ended|just\s+ended|fiscal|)\s*(?:quarter|period)(?![\w-])"
-        r"|(?:the\s+)?\d{4}\s+(?:period|quarter))",
+        r"|(?:the\s+)?\d{4}\s+(?:period|quarter)|(?:last|this|next)\s+year's\s+(?:quarter"
+        r"|period)(?![\w-]))",
     ),
     (
         "ago",
@@ -207,22 +254,47 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:{_MOD}\s+)?(?:(?i:the|its|each\s+of\s+the|an?\s+additional|another)\s+)?"
         r"(?:(?i:past|last|next|first|previous|coming|following|latest|final|remaining"
         r"|initial|ensuing|preceding|subsequent)\s+)?"
-        rf"{NUM}(?:\s+(?i:or|to)\s+{NUM})?(?:\s+(?i:more|straight|consecutive|full|trading"
-        r"|business|working|calendar))?"
-        rf"[\s-]+{UNIT}(?:\s+(?i:or\s+so|ahead|running))?(?![\w-]|\s+old\b)",
+        rf"{NUM}(?:\s+(?i:or|to|and)\s+{NUM})?(?:\s+(?i:and\s+a\s+half))?"
+        r"(?:\s+(?i:more|straight|consecutive|full|trading|business|working|calendar))?"
+        rf"[\s-]+{UNIT}(?:\s+(?i:and\s+a\s+half))?"
+        r"(?:\s+(?i:or\s+so|or\s+two|or\s+three|ahead|running))?"
+        r"(?:\s+(?i:period|term|span|stretch|window)(?![\w-]))?(?![\w-]|\s+old\b)",
+    ),
+    # "another year", "an additional month": one more of the unit
+    (
+        "another",
+        r"(?i:an?\s+additional|another)\s+(?:second|minute|hour|day|night|week|fortnight|month"
+        r"|quarter|year|decade)(?![\w-])",
     ),
     (
         "vague_dur",
         r"(?i:(?:the\s+)?(?:coming|next\s+few|next\s+several|past\s+few|past\s+several"
-        r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|years|decades)"
-        r"|the\s+(?:days|weeks|months|years)\s+ahead)",
+        r"|last\s+few|last\s+several|recent)\s+(?:days|weeks|months|quarters|years|decades)"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead"
+        # "the first hours of the assault", "the early years": a stretch of an event
+        r"|the\s+(?:(?:first|opening|final|closing|last)\s+(?:hours|days|weeks|months|years)"
+        r"|early\s+(?:days|weeks|months|years))(?=\s+of\b))",
     ),
     (
         "vague_for",
-        r"(?i:for|in|within|over)\s+(?:days|weeks|months|years|decades|hours|minutes)"
-        r"(?![\w-]|\s+(?:ago|of|to|and|or|before|after|later|earlier|now))",
+        r"(?i:(?:for|in|within|over)\s+(?:days|weeks|months|years|decades|centuries|hours"
+        r"|minutes)(?:\s+(?:or|and)\s+(?:days|weeks|months|years|decades))?"
+        r"(?![\w-]|\s+(?:ago|to|and|or|before|after|later|earlier|now)\b)"
+        r"|(?:over|through|down)\s+the\s+(?:years|decades|centuries)(?![\w-])"
+        r"|for\s+a\s+(?:long\s+|short\s+|little\s+)?while(?![\w-]))",
     ),
-    ("vague_dur2", r"(?i:years|decades|centuries)(?=\s+(?:ago|of\s+(?:war|talks|negotiations)))"),
+    # "in the weeks before the shooting", "days after the vote": a vague stretch around an
+    # event; TimeML tags the plural alone
+    (
+        "vague_around",
+        r"(?i:(?:the\s+)?(?:days|weeks|months|years|decades)(?=\s+(?:before|after|leading\s+up"
+        r"|preceding|following|that\s+followed|prior\s+to)\b))",
+    ),
+    (
+        "vague_dur2",
+        r"(?i:(?:days|weeks|months|years|decades)\s+ago(?![\w-])"
+        r"|(?:years|decades|centuries)(?=\s+of\s+(?:war|talks|negotiations)))",
+    ),
     # "the next day", "that same day", "the day before": anchored on the story's last day
     (
         "rel_day",
@@ -236,6 +308,13 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:(?:early|late|later|earlier|mid-?)\s*)?(?i:this|yesterday|tomorrow|last)"
         rf"\s+{POD}",
     ),
+    # "mid-afternoon yesterday", "by late morning": a part of the day just mentioned
+    (
+        "pod_day",
+        r"(?i:(?:early|late|mid)(?:-|\s*)(?:morning|afternoon|evening)"
+        r"(?:\s+(?:yesterday|today|tomorrow))?"
+        r"|(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow))(?![\w-])",
+    ),
     (
         "holiday",
         rf"(?:(?i:last|this|next)\s+)?(?:(?:{_HOLIDAY}|Easter)\s+(?i:week)(?![\w-])"
@@ -244,7 +323,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
-        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}(?:\s+{POD})?"
+        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}(?:s\b)?(?:\s+{POD}(?:s\b)?)?"
         rf"(?!,?\s+{MON}\s+\d)",
     ),
     (
@@ -262,9 +341,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel",
         rf"(?:{_EDGE}[\s-]+)?(?:{_REL}\s+)(?:(?i:fiscal|calendar)\s+)?"
-        r"(?i:week(?:end)?|month|year|decade|century)(?![\w-]|\s+(?:\d|two\b|nineteen\b))",
+        r"(?i:week(?:end)?|month|quarter|year|decade|century)(?:\s+(?i:or\s+so))?"
+        r"(?![\w-]|\s+(?:\d|two\b|nineteen\b))",
     ),
-    ("end_year", r"(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
+    ("end_year", rf"(?:{_ABOUT}\s+)?(?i:year[\s-]end|year's\s+end|end[\s-]of[\s-]year)"),
     ("full_year", r"(?i:the\s+(?:full|whole|entire)\s+year|earlier\s+in\s+the\s+year)(?![\w-])"),
     ("rel_month", rf"(?:(?:{_EDGE}|(?i:last|this|next))[\s-]+){_MON_FULL}(?!\s+\d)"),
     ("month", rf"(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
@@ -272,18 +352,22 @@ _RULES: list[tuple[str, str]] = [
         "decade",
         r"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d\d0s|'\d0s|(?:nineteen[\s-])?"
         r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-        r"|the\s+last\s+half\s+of\s+the\s+'\d0s)",
+        r"|(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+the\s+(?:'\d0s|\d\d\d0s))",
     ),
     (
         "century",
-        r"(?i:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century|"
-        r"(?:the\s+)?(?:\w+)?(?:teenth|tieth)\s+century)",
+        r"(?i:(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+        r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+        r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second))"
+        r"\s+century)",
     ),
     ("fiscal", rf"(?i:fiscal(?:\s+year)?|FY)\s*(?:{YEAR4}|'\d\d)"),
     (
         "year",
-        rf"(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])(?:{ANY_YEAR})"
-        r"(?![\w%$]|-\d)",
+        rf"(?:{_ABOUT}\s+)?(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])"
+        rf"(?:{ANY_YEAR})(?![\w%$]|-\d)"
+        # "1994 or later", "1990 and beyond": an open-ended span from the year
+        r"(?:\s+(?i:or\s+(?:later|earlier|before|after)|and\s+(?:beyond|after|later)))?",
     ),
     (
         "set",
@@ -297,131 +381,141 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?i:the\s+(?:past|future|near\s+future|near\s+term|short\s+term)"
-        r"|currently|recently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|"
-        r"the\s+present|now|current)(?![\w-])",
+        r"(?i:the\s+(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+past"
+        r"|the\s+near\s+term|the\s+short\s+term|currently|(?:more\s+|most\s+)?recently"
+        r"|recent|nowadays|these\s+days|at\s+present|at\s+the\s+moment|the\s+present"
+        r"|now|current)(?![\w-])",
     ),
 ]
 
 
-# Words an expression can start with. find_times only tries MASTER at tokens in this set
-# (and at digits): trying 35 alternatives at every word start is what made it slow.
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-TRIGGERS: frozenset[str] = _words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tomorrow tonight now currently current recently nowadays these present
-    the a an its this that last next past coming recent previous following same
-    early late mid earlier later end beginning start middle close turn rest post pre
-    minute hour day night week month decade century
-    between around about shortly at nearly almost some roughly approximately more less up
-    no barely fewer each another additional every per twice once for in within over full
-    whole entire near short
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred hundreds couple few several many dozen
-    first second third fourth latter half year comparable corresponding fiscal fy
-    q days weeks months years decades centuries this
-    spring summer fall autumn winter noon midnight midday
-    twenties thirties forties fifties sixties seventies eighties nineties
-    thanksgiving christmas new election easter independence labor memorial veterans
-    halloween valentine good boxing
-    daily weekly monthly annually yearly quarterly hourly nightly biweekly bimonthly
-    semiannually semi
-    tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
-    twentieth
-    """
-)
+# The rules that can start at each trigger word, in groups of words that start the same
+# rules (a token of digits is looked up as "0"). find_times tries only these, and only at
+# these words: trying every rule at every word start is what made it slow. The table is
+# checked against the rules by tests/test_temporal_starts.py, which names what to add.
+_STARTS: dict[str, str] = {
+    "clock ago long_dur dur": (
+        "eight eighteen eighty eleven fifteen fifty five forty four fourteen nine ninety one "
+        "seven seventeen seventy six sixteen sixty ten thirteen thirty three twelve"
+    ),
+    "holiday": (
+        "boxing christmas easter eid election good halloween independence labor memorial nauryz "
+        "new norouz novruz nowrouz nowruz orthodox ramadan thanksgiving valentine veterans"
+    ),
+    "century": (
+        "eighteenth eighth eleventh fifteenth fifth fourteenth nineteenth ninth seventeenth "
+        "seventh sixteenth sixth tenth thirteenth twelfth twentieth"
+    ),
+    "set": (
+        "annually bimonthly biweekly daily every hourly monthly nightly once per quarterly semi "
+        "semiannually twice weekly yearly"
+    ),
+    "range_md mdy md_spoken my my_rel month": (
+        "april august december february january july june march may november october september"
+    ),
+    "long_dur": "century decade hour hours minute minutes month nights seconds week",
+    "decade": "' eighties fifties forties nineties seventies sixties thirties twenties",
+    "ago dur": "almost barely fewer less nearly no up",
+    "mdy md_spoken dmy weekday": "friday monday saturday sunday thursday tuesday wednesday",
+    "range_md mdy md_spoken month": "aug dec feb jan nov oct sept",
+    "ref": "current currently most now nowadays recently these",
+    "weekday": "fridays mondays saturdays sundays thursdays tuesdays wednesdays",
+    "clock ago dur": "couple few hundreds many several some",
+    "dur": "ensuing initial its latest remaining subsequent",
+    "long_dur vague_around vague_dur2": "days decades months weeks years",
+    "my my_rel rel rel_month year": "close middle rest start turn",
+    "range_md mdy md_spoken": "apr jul jun mar sep",
+    "season": "autumn fall spring summer winter",
+    "vague_for": "down for in through within",
+    "clock": "midday midnight noon shortly",
+    "dur rel_day": "following preceding previous",
+    "pod_day": "afternoon evening morning",
+    "ago dur ref": "at more",
+    "clock ago dur another": "a an",
+    "clock mdy ago dur end_year year": "about around",
+    "dayword": "today tonight",
+    "dur vague_dur": "coming past",
+    "mdy ago dur end_year year": "approximately roughly",
+    "mdy my my_rel pod_rel pod_day weekday dayword season rel rel_month decade year": "early late",
+    "pod_rel dayword": "tomorrow yesterday",
+    "quarter century": "fourth third",
+    "year": "post pre",
+    "year_ago": "comparable corresponding",
+    "ago dur vague_for": "over",
+    "clock ago long_dur dur century": "twenty",
+    "clock ago long_dur dur decade year": "nineteen",
+    "clock ago long_dur dur year": "two",
+    "ctx_quarter rel_day rel": "that",
+    "day_around long_dur": "day",
+    "dur another": "another",
+    "dur set": "each",
+    "fiscal": "fy",
+    "half decade": "latter",
+    "long_dur pod_day": "night",
+    "long_dur vague_dur2": "centuries",
+    "mdy end_year year": "circa",
+    "mdy quarter ctx_quarter pod_rel holiday weekday season rel rel_month": "this",
+    "my my_rel pod_rel pod_day weekday season rel rel_month decade year": "mid",
+    "my my_rel rel_day pod_rel weekday dayword rel full_year rel_month year": "earlier",
+    "my my_rel rel_day pod_rel weekday dayword rel rel_month year": "later",
+    "my my_rel season rel end_year rel_month year": "end",
+    "my my_rel season rel rel_month year": "beginning",
+    (
+        "pod_of month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
+        "ctx_quarter dur vague_dur vague_around rel_day weekday dayword season rel full_year "
+        "rel_month decade century year ref"
+    ): "the",
+    "qcode": "q",
+    "quarter ctx_quarter dur vague_dur rel_day holiday weekday season rel rel_month": "next",
+    "quarter dur": "final",
+    "quarter fiscal": "fiscal",
+    (
+        "quarter half ctx_quarter dur vague_dur pod_rel holiday weekday season rel rel_month decade"
+    ): "last",
+    "quarter half dur decade century": "first",
+    "quarter half long_dur decade century": "second",
+    "range_between": "between",
+    (
+        "range_dm range_years iso numeric clock dmy quarter ctx_quarter ago long_dur dur decade "
+        "century year"
+    ): "0",
+    "rel_day": "same",
+    "vague_dur ref": "recent",
+    "year_ago long_dur year_ago_bare end_year": "year",
+}
+NARROW: dict[str, tuple[str, ...]] = {
+    word: tuple(rules.split()) for rules, words in _STARTS.items() for word in words.split()
+}
+TRIGGERS: frozenset[str] = frozenset(NARROW) - {"0", "'"}
+# Frequent words that start expressions only before certain words ("the past", "a week"):
+# find_times tries their rules only when the next token begins with one of these (its
+# first three letters; "0" for digits), which saves most of the matching at "the"
+# (tests/test_temporal_starts.py derives them from the rules too).
+_AFTER: dict[str, str] = {
+    "the": (
+        "' 0 a aft an aut beg cal cen clo com cor cou cur day dec dis ear eig el ele end ens ent "
+        "eve fal few fif fin fir fis fiv fol for fou ful fut hun imm in ini jus las lat man mid "
+        "mon mor nea nex nig nin on one ope pas per pre q qua rec rem res sam sec sev sho six sma "
+        "so som spr st sta sub sum ten th the thi thr tur twe two wee who win yea"
+    ),
+    "a": (
+        "a add an and bus cal cen con cou day dec doz few for ful hou hun in min mon mor nig or q "
+        "qua sec st str to tra wee wor yea"
+    ),
+    "an": (
+        "a add an and bus cal cen con day dec for ful hou in min mon mor nig or q qua sec st str "
+        "to tra wee wor yea"
+    ),
+}
+AFTER: dict[str, frozenset[str]] = {w: frozenset(words.split()) for w, words in _AFTER.items()}
 TOKEN = re.compile(r"[A-Za-z]+|\d+|'\d")
 
-# Frequent function words start only a few rules: try just those (same order) at them.
-_FEW_RULES: dict[str, tuple[str, ...]] = {
-    "a": ("ago", "dur"),
-    "an": ("ago", "dur"),
-    "in": ("vague_for",),
-    "for": ("vague_for",),
-    "over": ("vague_for",),
-    "within": ("vague_for",),
-    "that": ("ctx_quarter", "rel_day", "rel"),
-    "at": ("ago", "dur", "ref"),
-    "its": ("dur",),
-    "about": ("clock", "ago", "dur"),
-    "around": ("clock", "ago", "dur"),
-    "more": ("ago", "dur"),
-    "less": ("ago", "dur"),
-    "fewer": ("ago", "dur"),
-    "no": ("ago", "dur"),
-    "up": ("ago", "dur"),
-    "some": ("ago", "dur"),
-    "many": ("ago", "dur"),
-    "several": ("ago", "dur"),
-    "few": ("ago", "dur"),
-    "new": ("holiday",),
-    "good": ("holiday",),
-    "between": ("range_between",),
-    "year": ("year_ago", "year_ago_bare", "long_dur", "end_year"),
-    "minute": ("long_dur",),
-    "hour": ("long_dur",),
-    "day": ("day_around", "long_dur"),
-    "night": ("long_dur",),
-    "week": ("long_dur",),
-    "month": ("long_dur",),
-    "decade": ("long_dur",),
-    "century": ("long_dur",),
-    "the": (
-        "week_of",
-        "day_around",
-        "dayword",
-        "dmy",
-        "my",
-        "my_rel",
-        "year_ago",
-        "quarter",
-        "half",
-        "ctx_quarter",
-        "dur",
-        "vague_dur",
-        "rel_day",
-        "weekday",
-        "season",
-        "rel",
-        "full_year",
-        "rel_month",
-        "decade",
-        "century",
-        "year",
-        "ref",
-    ),
-    # any token starting with a digit is looked up as "0"
-    "0": (
-        "range_years",
-        "iso",
-        "numeric",
-        "clock",
-        "dmy",
-        "ago",
-        "long_dur",
-        "dur",
-        "quarter",
-        "ctx_quarter",
-        "decade",
-        "century",
-        "year",
-    ),
-    "'": ("decade",),
-}
+
+RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 
 
-def _alternation(names: tuple[str, ...] | None = None) -> re.Pattern[str]:
+@cache
+def alternation(names: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """The rules `names` (all of them if None) as one compiled alternation."""
     chosen = [(n, rx) for n, rx in _RULES if names is None or n in names]
     return re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<{n}>{rx})" for n, rx in chosen) + ")")
-
-
-MASTER = _alternation()
-# word (lower case) -> the smaller alternation to try at it; anything else uses MASTER
-NARROW: dict[str, re.Pattern[str]] = {w: _alternation(names) for w, names in _FEW_RULES.items()}

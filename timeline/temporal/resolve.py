@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
-__all__ = ["edge_of", "narrow", "pick_year"]
+from .lazy import lazy_re
+
+__all__ = ["SINCE", "edge_of", "narrow", "pick_year"]
 
 Interval = tuple[date, date]
+SINCE = -2  # a tense for pick_year: the period began on or before the DCT
 
 
 def pick_year(month: int, day: int | None, dct: date, tense: int) -> int:
-    """The year that puts month(/day) nearest the DCT, bent by the clause's tense."""
+    """The year that puts month(/day) nearest the DCT, bent by the clause's tense.
+
+    `tense` is the clause's (+1 future, -1 past, 0 unknown), or SINCE: "since October 7"
+    is never after the DCT.
+    """
     y = dct.year
     cands = []
     for yy in (y - 1, y, y + 1):
@@ -29,14 +35,17 @@ def pick_year(month: int, day: int | None, dct: date, tense: int) -> int:
         def rel(d: date) -> int:
             return (d - dct).days
 
+    if tense == SINCE:
+        return max(c[0] for c in cands if rel(c[1]) <= 0)
     # nearest, ties to the past (news reports more than it announces)
     best = min(cands, key=lambda c: (abs(rel(c[1])) * (1.0 if rel(c[1]) <= 0 else 1.3), c[0]))
     i = cands.index(best)
-    # the clause's tense overrides only when the nearest reading is clearly on the wrong side
-    slack = 1 if day is None else 45
-    if tense > 0 and rel(best[1]) < -slack and i < 2:
+    # the clause's tense overrides only when the nearest reading is clearly on the wrong side:
+    # a past-tense "in August" two months ahead is last year's, but cues are noisy enough
+    # ("said ... in July") that a month or some weeks ahead stay this year's
+    if tense > 0 and rel(best[1]) < -(1 if day is None else 45) and i < 2:
         return cands[i + 1][0]
-    if tense < 0 and rel(best[1]) > slack * 3 and i > 0:
+    if tense < 0 and rel(best[1]) > (1 if day is None else 45) and i > 0:
         return cands[i - 1][0]
     return best[0]
 
@@ -59,7 +68,7 @@ def narrow(interval: Interval, word: str, dct: date) -> Interval:
     return interval
 
 
-_EDGE_WORD = re.compile(
+_EDGE_WORD = lazy_re(
     r"(?i)^(?:the\s+)?(end|beginning|start|middle|close|turn|rest|early|late|mid|earlier"
     r"|later)\b"
 )

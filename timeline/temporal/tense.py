@@ -2,33 +2,86 @@
 
 News resolves a bare "Thursday" or "January" against the publication date; whether it is
 the last one or the next one depends on the clause: "met on Thursday" vs "will meet on
-Thursday". A regex over ~120 characters before the expression (and, failing that, the rest
-of the clause after it) is enough for most news prose.
+Thursday". The verb group nearest before the expression decides (failing one, the first
+after it, in the same clause), read as a whole: its auxiliaries and modals say more than
+its last word, so "will be signed" and "should be completed" speak of the future although
+they end in a past participle, and "had been due to expire" of the past although "due to"
+looks ahead. Infinitives of commitment ("agreed to meet on Sunday") look ahead too.
+A regex over ~120 characters before the expression is enough for most news prose.
 """
 
 from __future__ import annotations
 
 import re
 
+from .lazy import lazy_re
+
 __all__ = ["clause_tense"]
 
-_CUE = re.compile(
-    r"(?i:\b(?P<fut>will|shall|won't|'ll|would|going\s+to|expected\s+to|scheduled|slated"
-    r"|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
-    r"|upcoming|hopes?\s+to|aims?\s+to|tomorrow|as\s+(?:soon|early)\s+as|might|may)\b"
+_MODAL = r"(?:would|should|could|might|may|must|will|shall)(?:n't)?"
+_CUE = lazy_re(
+    # a modal perfect looks back: "would have met", "could not have signed"
+    rf"(?i:\b(?P<perf>{_MODAL}\s+(?:not\s+)?have)\b"
+    r"|\b(?P<fut>will|shall|won't|'ll|would|should|must|ought\s+to|going\s+to|expected\s+to"
+    r"|(?:is|are|be)\s+(?:expected|planned|due)|scheduled|slated|due\s+to|supposed\s+to"
+    r"|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
+    r"|needs?\s+to|likely\s+to|poised\s+to|ready\s+to|upcoming|hopes?\s+to|aims?\s+to"
+    r"|expects?\s+to|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
+    r"|proposed|threatened|prepared|agreement|deal|plan|bid|offer|decision|pledge|promise"
+    r"|commitment)\s+to(?!\s+(?:(?:the|a|an|his|her|its|their|this|that)\b|(?-i:[A-Z])))"
+    # a timetable in the present: "the truce expires on Friday", "talks resume Monday"
+    r"|expires?|lapses?|begins?|starts?|resumes?|reconvenes?|convenes?|reopens?"
+    r"|takes?\s+effect|comes?\s+into\s+force|runs?\s+out|kicks?\s+off"
+    r"|tomorrow|as\s+(?:soon|early)\s+as|might|may)\b"
     r"|\b(?P<past>said|says|was|were|had|did|has|have|been|ago|last|earlier|yesterday"
-    r"|since|(?-i:[a-z]{3,}ed)|went|met|made|came|gave|took|told|began|left|held|saw|won|lost"
+    # an -ed word after an article or "still" is an adjective ("a still unspecified date")
+    r"|since|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?-i:[a-z]{3,}ed)"
+    r"|went|met|made|came|gave|took|told|began|left|held|saw|won|lost"
     r"|fell|rose|sold|bought|spent|paid|struck|hit|killed|announced|tore|fled|shot|spoke|wrote"
     r"|broke|led|ran|flew|fought|brought|thought|felt|kept|found|became|stood|sent|built|chose"
     r"|drove|got|grew|knew|meant|sought|threw|understood|wore|swore|forgot|could)\b)"
 )
-_CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\n")
+_CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
+# words that may sit between the parts of one verb group: "had not yet been", "will also be"
+_GLUE = lazy_re(
+    r"(?i)\s*(?:\b(?:be|been|being|have|has|not|n't|also|still|yet|already|just|never|ever"
+    r"|now|only|then|to|\w+ly)\b\s*)*"
+)
 
 
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+$")
+_DEADLINE_BEFORE = lazy_re(r"(?i)\b(?:until|till)\s+$")
+# "postponed to late August", "moved the talks until Monday": the new date lies ahead
+_PUT_OFF_TO = lazy_re(
+    r"(?i)\b(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended"
+    r"|adjourned)\b[^.;!?]{0,40}?\b(?:to|until|till)\s+(?:(?:early|late|mid)[\s-]+)?$"
+)
 # "Until Thursday, they had not...": an "until" that opens the clause governs no verb before
 # it, so the clause's own tense decides, as for any other weekday
-_OPENS_CLAUSE = re.compile(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
+_OPENS_CLAUSE = lazy_re(r"(?i)^[\s\"'`(]*(?:(?:and|but|up)\s+)?(?:until|till)\s+$")
+
+
+_INTENT = lazy_re(r"(?i)(?:plans?|planned|planning|intends?|hopes?|aims?|expects?)\s+to$")
+# a date right after these is when something takes effect: "effective Feb. 1", "payable
+# Dec. 15", "starting Thursday"
+_FROM_WHEN = lazy_re(r"(?i)\b(?:effective|payable|due|starting|beginning|expiring)\s+$")
+
+
+def _group_tense(cues: list[re.Match[str]], text: str) -> int:
+    """The tense of the verb group that ends with the last of `cues`."""
+    group = [cues[-1]]
+    for cue in reversed(cues[:-1]):
+        if _GLUE.fullmatch(text, cue.end(), group[-1].start()) is None:
+            break
+        group.append(cue)
+    if any(c.group("perf") for c in group):
+        return -1
+    if any(c.group().lower() == "had" for c in group):
+        return -1  # past perfect: "had been due to expire Friday"
+    if any(c.group().lower() == "did" for c in group) and not _INTENT.match(group[0].group()):
+        return -1  # "did not begin on Monday", but "did not plan to remove him on Thursday"
+    if any(c.group("fut") for c in group):
+        return 1
+    return -1
 
 
 def clause_tense(text: str, start: int, end: int) -> int:
@@ -39,22 +92,26 @@ def clause_tense(text: str, start: int, end: int) -> int:
     cut = max(before.rfind(". "), before.rfind(";"), before.rfind("\n"), before.rfind("? "))
     if cut >= 0:
         before = before[cut + 1 :]
-    last = None
-    for last in _CUE.finditer(before):  # noqa: B007 - we want the nearest (last) cue
-        pass
+    cues = list(_CUE.finditer(before))
+    if _PUT_OFF_TO.search(before) or _FROM_WHEN.search(before):
+        return 1
     if (
         deadline
         and _OPENS_CLAUSE.search(before) is None
-        and (last is None or last.group().lower() not in ("had", "was", "were"))
+        and (not cues or cues[-1].group().lower() not in ("had", "was", "were"))
     ):
         return 1  # "postponed until Tuesday", "given until Friday": news deadlines lie ahead
-    if last is not None:
-        return 1 if last.group("fut") else -1
+    if cues:
+        return _group_tense(cues, before)
     after = text[end : end + 80]
     stop = _CLAUSE_END.search(after)
     if stop:
         after = after[: stop.start()]
-    first = _CUE.search(after)
-    if first is not None:
-        return 1 if first.group("fut") else -1
+    cues = []
+    for cue in _CUE.finditer(after):
+        if cues and _GLUE.fullmatch(after, cues[-1].end(), cue.start()) is None:
+            break
+        cues.append(cue)
+    if cues:
+        return _group_tense(cues, after)
     return 0

@@ -16,7 +16,13 @@ class TimeExpression:
 
     ``interval`` is the first and last calendar day the expression denotes. It is set for
     DATE and TIME expressions that name a calendar period, and also for the few anchored
-    durations that a timeline can place ("the coming days"); otherwise it is None.
+    durations that a timeline can place ("the coming days"); otherwise it is None. The two
+    ends of a range ("June 1" and "June 3" in "from June 1 to June 3") both carry the whole
+    range, with precision ``range``.
+    ``mod`` is the TIMEX3 modifier the words add to the value: ``START``/``MID``/``END``
+    ("early March", "the late 1970s"), ``APPROX`` ("about two years"), ``LESS_THAN``,
+    ``MORE_THAN``, ``EQUAL_OR_LESS``, ``EQUAL_OR_MORE`` ("nearly", "more than", "up to",
+    "at least"); None when there is none.
     """
 
     start: int
@@ -26,9 +32,10 @@ class TimeExpression:
     value: str
     interval: tuple[date, date] | None
     precision: Precision
+    mod: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -41,3 +48,6 @@ class TimeExpression:
             ),
             "precision": str(self.precision),
         }
+        if self.mod:
+            data["mod"] = self.mod
+        return data

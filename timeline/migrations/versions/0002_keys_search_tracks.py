@@ -3,8 +3,8 @@
 - ``actors.name_key``, ``events.location_key`` / ``country_key``: names folded in Python
   (``models.fold_key``), so filters match any script in any case on both databases.
 - ``ix_events_start_id``: pages of events newest first straight from an index.
-- ``events.span_days``: the length of an event's interval, so the merge can look for
-  short and long intervals through two index ranges instead of scanning every older event.
+- ``events.span_days``: the length of an event's interval, so the merge and date filters
+  can look for short and long intervals apart instead of scanning every older event.
 - text search: an FTS5 index on SQLite (``search_index`` with ``search_docs`` giving each
   event a stable integer key), a ``tsvector`` column with a GIN index on PostgreSQL.
 - ``tracks`` and ``event_tracks``.
@@ -20,7 +20,7 @@ from datetime import date
 import sqlalchemy as sa
 from alembic import op
 
-from timeline.models import fold, fold_key
+from timeline.models import fold_key, search_words
 
 revision = "0002"
 down_revision = "0001"
@@ -39,7 +39,7 @@ def upgrade() -> None:
         t.add_column(sa.Column("span_days", sa.Integer(), nullable=False, server_default="0"))
         t.add_column(sa.Column("location_key", sa.Text()))
         t.add_column(sa.Column("country_key", sa.Text()))
-        t.create_index("ix_events_type_span", ["type", "span_days"])
+        t.create_index("ix_events_span", ["span_days"])
         t.create_index("ix_events_start_id", ["date_start", "id"])
         t.create_index("ix_events_location_key", ["location_key"])
         t.create_index("ix_events_country_key", ["country_key"])
@@ -61,43 +61,48 @@ def upgrade() -> None:
     )
     op.create_index("ix_event_tracks_track_id", "event_tracks", ["track_id"])
 
-    actors = [(fold_key(name), aid) for aid, name in
+    actors = [{"k": fold_key(name), "i": aid} for aid, name in
               bind.exec_driver_sql("SELECT id, name FROM actors")]
-    _update(bind, "UPDATE actors SET name_key = :k WHERE id = :i",
-            [{"k": k, "i": i} for k, i in actors])
-    events = bind.exec_driver_sql(
-        "SELECT id, date_start, date_end, location, country FROM events").fetchall()
-    _update(bind, "UPDATE events SET span_days = :s, location_key = :l, country_key = :c "
-                  "WHERE id = :i",
-            [{"s": (_day(end) - _day(start)).days, "l": _key(loc), "c": _key(country),
-              "i": eid} for eid, start, end, loc, country in events])
+    _update(bind, "UPDATE actors SET name_key = :k WHERE id = :i", actors)
 
-    if bind.dialect.name == "sqlite":
+    sqlite = bind.dialect.name == "sqlite"
+    if sqlite:
         op.execute("CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, "
                    "event_id VARCHAR(32) NOT NULL UNIQUE)")
         op.execute("CREATE VIRTUAL TABLE search_index USING fts5(body, "
                    "tokenize = 'unicode61 remove_diacritics 2')")
-        op.execute("INSERT INTO search_docs (event_id) SELECT id FROM events")
-        docs = bind.exec_driver_sql("SELECT rowid, event_id FROM search_docs").fetchall()
-        bodies = _bodies(bind)
-        _update(bind, "INSERT INTO search_index (rowid, body) VALUES (:r, :b)",
-                [{"r": r, "b": bodies.get(eid, "")} for r, eid in docs])
+        op.execute("INSERT INTO search_docs (event_id) SELECT id FROM events ORDER BY id")
     else:
         op.execute("ALTER TABLE events ADD COLUMN search tsvector")
         op.execute("CREATE INDEX ix_events_search ON events USING gin (search)")
-        bodies = _bodies(bind)
-        _update(bind, "UPDATE events SET search = to_tsvector('simple', :b) WHERE id = :i",
-                [{"b": b, "i": eid} for eid, b in bodies.items()])
-
-
-def _bodies(bind: sa.Connection) -> dict[str, str]:
-    """Each event's searchable text: its title and every source's evidence, folded."""
-    out = {eid: title for eid, title in bind.exec_driver_sql("SELECT id, title FROM events")}
-    for eid, evidence in bind.exec_driver_sql(
-            "SELECT event_id, evidence FROM sources ORDER BY event_id, position, id"):
-        if eid in out and evidence:
-            out[eid] += "\n" + evidence
-    return {eid: fold(text) for eid, text in out.items()}
+    # In batches of events, so that a database of millions upgrades in bounded memory.
+    last = ""
+    while True:
+        rows = bind.execute(sa.text(
+            "SELECT id, date_start, date_end, location, country, title FROM events "
+            "WHERE id > :last ORDER BY id LIMIT :n"), {"last": last, "n": _BATCH}).fetchall()
+        if not rows:
+            break
+        last = rows[-1][0]
+        _update(bind, "UPDATE events SET span_days = :s, location_key = :l, country_key = :c "
+                      "WHERE id = :i",
+                [{"s": (_day(end) - _day(start)).days, "l": _key(loc), "c": _key(country),
+                  "i": eid} for eid, start, end, loc, country, _ in rows])
+        texts = {r[0]: [r[5]] for r in rows}
+        for eid, evidence in bind.execute(sa.text(
+                "SELECT event_id, evidence FROM sources WHERE event_id >= :first "
+                "AND event_id <= :last ORDER BY event_id, position, id"),
+                {"first": rows[0][0], "last": last}):
+            if eid in texts and evidence:
+                texts[eid].append(evidence)
+        words = {eid: search_words("\n".join(t)) for eid, t in texts.items()}
+        if sqlite:
+            _update(bind, "INSERT INTO search_index (rowid, body) SELECT rowid, :b "
+                          "FROM search_docs WHERE event_id = :i",
+                    [{"b": " ".join(w), "i": eid} for eid, w in words.items()])
+        else:
+            _update(bind, "UPDATE events SET search = array_to_tsvector(CAST(:w AS text[])) "
+                          "WHERE id = :i", [{"w": w, "i": eid} for eid, w in words.items()])
 
 
 def _update(bind: sa.Connection, sql: str, rows: list[dict[str, object]]) -> None:
@@ -126,7 +131,7 @@ def downgrade() -> None:
     with op.batch_alter_table("events") as t:
         t.drop_index("ix_events_country_key")
         t.drop_index("ix_events_location_key")
-        t.drop_index("ix_events_type_span")
+        t.drop_index("ix_events_span")
         t.drop_index("ix_events_start_id")
         t.drop_column("country_key")
         t.drop_column("location_key")

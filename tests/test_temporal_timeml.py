@@ -1,0 +1,828 @@
+"""The date engine against the TimeML conventions news annotation follows, class by class.
+
+Each table row is (sentence, DCT, expected [(span, value), ...]); the sentences are written
+for these tests. The classes: reference words, the direction of a month or weekday without
+a year, duration extents, decades and centuries, ranges, anchored comparisons, times and
+parts of day, conventions (sets, holidays, fiscal years) and false positives.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import find_times
+from timeline.temporal.tense import clause_tense
+
+WED = date(2024, 6, 12)  # a Wednesday in June
+FEB = date(2024, 2, 14)  # a Wednesday in February
+
+Expected = list[tuple[str, str]]
+
+
+def _found(text: str, dct: date) -> Expected:
+    return [(t.text, t.value) for t in find_times(text, dct)]
+
+
+# --- 1. reference words ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Analysts welcomed the recent moves by both sides.",
+            [("recent", "PAST_REF")],
+            id="recent-adjective",
+        ),
+        pytest.param(
+            "More recently, the envoy met both leaders.",
+            [("More recently", "PAST_REF")],
+            id="more-recently",
+        ),
+        pytest.param(
+            "Aid deliveries should rise in the coming months.",
+            [("the coming months", "FUTURE_REF")],
+            id="the-coming-months",
+        ),
+        pytest.param(
+            "Officials expect a deal in coming weeks.",
+            [("coming weeks", "FUTURE_REF")],
+            id="coming-weeks",
+        ),
+        pytest.param(
+            "Nobody knows what the future holds; talks may resume in the future.",
+            [("the future", "FUTURE_REF"), ("the future", "FUTURE_REF")],
+            id="the-future",
+        ),
+        pytest.param(
+            "The troops will stay for the foreseeable future.",
+            [("the foreseeable future", "FUTURE_REF")],
+            id="foreseeable-future",
+        ),
+        pytest.param(
+            "They argued about the future of the city.",
+            [],
+            id="the-future-of-something-is-its-fate",
+        ),
+        pytest.param(
+            "Now, the mediators say, both sides must move.",
+            [],
+            id="now-comma-opening-a-sentence",
+        ),
+        pytest.param(
+            "The envoy said so. Now, the delegation is in Cairo.",
+            [],
+            id="now-comma-after-a-sentence",
+        ),
+        pytest.param(
+            "The crossing is open right now.", [("now", "PRESENT_REF")], id="right-stays-out"
+        ),
+        pytest.param(
+            "Losses narrowed in recent quarters.",
+            [("recent quarters", "PXQ")],
+            id="recent-quarters",
+        ),
+        pytest.param(
+            "The most recent round failed.",
+            [],
+            id="most-recent-is-a-ranking",
+        ),
+    ],
+)
+def test_reference_words(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+def test_coming_months_keeps_its_interval() -> None:
+    (t,) = find_times("Aid deliveries should rise in the coming months.", WED)
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert t.interval is not None and t.interval[0] == date(2024, 6, 13)
+
+
+# --- 2. the direction of a month or weekday without a year -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "The pipeline should be completed in October.",
+            FEB,
+            [("October", "2024-10")],
+            id="should-be-completed-month-ahead",
+        ),
+        pytest.param(
+            "The pipeline will be completed in October.",
+            FEB,
+            [("October", "2024-10")],
+            id="will-be-participle-is-future",
+        ),
+        pytest.param(
+            "The truce had been due to expire Friday.",
+            WED,
+            [("Friday", "2024-06-07")],
+            id="had-been-due-to-is-past",
+        ),
+        pytest.param(
+            "The truce is due to expire Friday.",
+            WED,
+            [("Friday", "2024-06-14")],
+            id="is-due-to-is-future",
+        ),
+        pytest.param(
+            "The deal will be signed in March.",
+            WED,
+            [("March", "2025-03")],
+            id="will-month-behind-is-next-year",
+        ),
+        pytest.param(
+            "The talks collapsed in August.",
+            WED,
+            [("August", "2023-08")],
+            id="past-tense-month-ahead-is-last-year",
+        ),
+        pytest.param(
+            "Elections are expected in December.",
+            FEB,
+            [("December", "2024-12")],
+            id="is-expected-without-to-is-future",
+        ),
+        pytest.param(
+            "Talks should resume on Monday.",
+            WED,
+            [("Monday", "2024-06-17")],
+            id="should-weekday",
+        ),
+        pytest.param(
+            "Officials must decide by Friday.",
+            WED,
+            [("Friday", "2024-06-14")],
+            id="must-weekday",
+        ),
+        pytest.param(
+            "The envoys would have met on Monday.",
+            WED,
+            [("Monday", "2024-06-10")],
+            id="modal-perfect-is-past",
+        ),
+        pytest.param(
+            "He said the vote would take place on Monday.",
+            WED,
+            [("Monday", "2024-06-17")],
+            id="reported-would-is-future",
+        ),
+        pytest.param(
+            "The two sides agreed to meet again on Sunday.",
+            WED,
+            [("Sunday", "2024-06-16")],
+            id="agreed-to-infinitive-is-future",
+        ),
+        pytest.param(
+            "The two sides agreed on Sunday to meet again.",
+            WED,
+            [("Sunday", "2024-06-09")],
+            id="agreed-on-weekday-is-past",
+        ),
+        pytest.param(
+            "He spoke for the first time since October 7.",
+            WED,
+            [("October 7", "2023-10-07")],
+            id="since-a-day-is-never-ahead",
+        ),
+        pytest.param(
+            "The truce expires at midnight on Friday.",
+            WED,
+            [("midnight on Friday", "2024-06-14T24")],
+            id="scheduling-present-looks-ahead",
+        ),
+        pytest.param(
+            "Talks resume Monday in Doha.", WED, [("Monday", "2024-06-17")], id="talks-resume"
+        ),
+        pytest.param(
+            "The envoy is due in Cairo on Sunday, officials said on Thursday.",
+            date(2024, 10, 25),
+            [("Sunday", "2024-10-27"), ("Thursday", "2024-10-24")],
+            id="is-due-in-looks-ahead",
+        ),
+        pytest.param(
+            "The new office of the chairman is effective Feb. 1.",
+            date(2024, 10, 25),
+            [("Feb. 1", "2025-02-01")],
+            id="effective-date",
+        ),
+        pytest.param(
+            "Talks in Geneva on 9-10 January ended without agreement.",
+            date(2024, 10, 25),
+            [("9", "2024-01-09"), ("10 January", "2024-01-10")],
+            id="past-tense-day-months-ahead-is-last-year",
+        ),
+        pytest.param(
+            "The talks did not begin on Monday.",
+            WED,
+            [("Monday", "2024-06-10")],
+            id="did-not-begin-is-past",
+        ),
+        pytest.param(
+            "The talks were postponed to late August.",
+            WED,
+            [("late August", "2024-08")],
+            id="postponed-to-looks-ahead",
+        ),
+        pytest.param(
+            "The payment will be made on a still unspecified date in January.",
+            date(2024, 10, 30),
+            [("January", "2025-01")],
+            id="participle-used-as-adjective-is-no-verb",
+        ),
+    ],
+)
+def test_direction_follows_tense_and_modality(text: str, dct: date, expected: Expected) -> None:
+    assert _found(text, dct) == expected
+
+
+def test_extractor_and_dates_share_the_reading() -> None:
+    # the extractor reads the same expressions: one parse, one direction
+    from timeline.extract.times import find_times as extractor_times
+
+    text = "The truce had been due to expire Friday. It should be renewed in October."
+    ours = [(t.text, t.value, t.interval) for t in find_times(text, FEB)]
+    theirs = [(t.text, t.value, t.interval) for t in extractor_times(text, FEB)]
+    assert theirs == ours
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        pytest.param("The accord should be signed on X", 1, id="should"),
+        pytest.param("The accord had been due to lapse on X", -1, id="had-been-due"),
+        pytest.param("The accord could have been signed on X", -1, id="could-have"),
+        pytest.param("The accord was signed on X", -1, id="was-signed"),
+        pytest.param("The accord is expected on X", 1, id="is-expected"),
+        pytest.param("The envoy was expected to land on X", 1, id="was-expected-to"),
+    ],
+)
+def test_clause_tense(text: str, tense: int) -> None:
+    assert clause_tense(text, len(text) - 1, len(text)) == tense
+
+
+# --- 3. duration extents ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The siege lasted over a week.", [("over a week", "P1W")], id="lasted-over-is-more-than"
+        ),
+        pytest.param(
+            "Just over an hour later, the guns fell silent.",
+            [("over an hour", "PT1H")],
+            id="over-before-later",
+        ),
+        pytest.param(
+            "Prices rose over six years.",
+            [("six years", "P6Y")],
+            id="over-as-preposition-stays-out",
+        ),
+        pytest.param(
+            "Output doubled over a three-year period.",
+            [("a three-year period", "P3Y")],
+            id="a-n-year-period",
+        ),
+        pytest.param(
+            "The board renewed its one-year term.",
+            [("one-year term", "P1Y")],
+            id="its-stays-out-of-a-term",
+        ),
+        pytest.param(
+            "Exports fell in the first three months.",
+            [("the first three months", "P3M")],
+            id="the-first-n-months",
+        ),
+        pytest.param(
+            "Thousands fled in the first hours of the assault.",
+            [("the first hours", "PTXH")],
+            id="the-first-hours",
+        ),
+        pytest.param("A three-year-old girl was rescued.", [], id="age-is-no-duration"),
+        pytest.param("He watched a 24-hour news channel.", [], id="round-the-clock-is-no-duration"),
+        pytest.param(
+            "His car was seen in the weeks before the attack.",
+            [("weeks", "PXW")],
+            id="the-weeks-before",
+        ),
+        pytest.param(
+            "In the years that followed, the rebels regrouped.",
+            [("years", "PXY")],
+            id="the-years-that-followed",
+        ),
+        pytest.param(
+            "Relations improved over the years.", [("the years", "PXY")], id="over-the-years"
+        ),
+        pytest.param(
+            "The city was ruled from abroad for centuries.",
+            [("centuries", "PXC")],
+            id="for-centuries",
+        ),
+        pytest.param("We will have to wait for a while.", [("a while", "PXX")], id="a-while"),
+        pytest.param(
+            "He probably died within weeks or months of his capture.",
+            [("weeks or months", "PXW")],
+            id="weeks-or-months",
+        ),
+        pytest.param(
+            "Casualties rose in the last twenty-four hours.",
+            [("the last twenty-four hours", "P1D")],
+            id="the-last-24-hours-is-a-day",
+        ),
+        pytest.param(
+            "The deadline is 24 hours.", [("24 hours", "PT24H")], id="bare-24-hours-stays-hours"
+        ),
+        pytest.param(
+            "The first phase would last 42 days.",
+            [("42 days", "P42D")],
+            id="last-as-a-verb-stays-out",
+        ),
+        pytest.param(
+            "The loan may run for an additional year.",
+            [("an additional year", "P1Y")],
+            id="an-additional-year",
+        ),
+        pytest.param(
+            "The firm returned to profit after several quarters of losses.",
+            [("several quarters", "PXQ")],
+            id="several-quarters-of",
+        ),
+        pytest.param(
+            "Three quarters of the vote went to him.", [], id="three-quarters-of-is-a-fraction"
+        ),
+        pytest.param(
+            "You may, in a year or two, see results.",
+            [("a year or two", "P1Y")],
+            id="a-year-or-two",
+        ),
+    ],
+)
+def test_duration_extents(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        pytest.param("The talks lasted about two years.", "APPROX", id="about"),
+        pytest.param("The talks lasted more than four hours.", "MORE_THAN", id="more-than"),
+        pytest.param("Detainees can be held up to 180 days.", "EQUAL_OR_LESS", id="up-to"),
+        pytest.param("The envoy stayed at least 72 hours.", "EQUAL_OR_MORE", id="at-least"),
+        pytest.param("The siege lasted over a week.", "MORE_THAN", id="over"),
+        pytest.param("It happened in early March.", "START", id="early"),
+        pytest.param("The sale should close around Nov. 1.", "APPROX", id="around-a-date"),
+        pytest.param("It will not profit until 1994 or later.", "ON_OR_AFTER", id="or-later"),
+    ],
+)
+def test_modifiers(text: str, mod: str) -> None:
+    (t,) = find_times(text, WED)
+    assert t.mod == mod
+
+
+# --- 4. decades and centuries ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "Trade boomed in the 1990s.", WED, [("the 1990s", "199", None)], id="the-1990s"
+        ),
+        pytest.param(
+            "Inflation peaked in the late 1970s.",
+            WED,
+            [("the late 1970s", "197", "END")],
+            id="the-late-1970s",
+        ),
+        pytest.param(
+            "The feud dates from the early 2000s.",
+            WED,
+            [("the early 2000s", "200", "START")],
+            id="the-early-2000s",
+        ),
+        pytest.param(
+            "Prices fell in the mid-1980s.", WED, [("the mid-1980s", "198", "MID")], id="mid-1980s"
+        ),
+        pytest.param(
+            "Both parties governed in the '70s and '80s.",
+            WED,
+            [("the '70s", "197", None), ("'80s", "198", None)],
+            id="the-70s-and-80s",
+        ),
+        pytest.param(
+            "Sales slowed in the last half of the '80s.",
+            WED,
+            [("the last half of the '80s", "198", "END")],
+            id="last-half-of-a-decade",
+        ),
+        pytest.param(
+            "Music of the nineties returned.", WED, [("the nineties", "199", None)], id="nineties"
+        ),
+        pytest.param(
+            "The treaty shaped the 20th century.",
+            WED,
+            [("the 20th century", "19", None)],
+            id="20th-century",
+        ),
+        pytest.param(
+            "It was the worst war of the twenty-first century.",
+            WED,
+            [("the twenty-first century", "20", None)],
+            id="twenty-first-century",
+        ),
+    ],
+)
+def test_decades_and_centuries(
+    text: str, dct: date, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value, t.mod) for t in found] == expected
+    assert all(t.interval is not None for t in found)
+
+
+def test_decade_interval_covers_ten_years() -> None:
+    (t,) = find_times("Trade boomed in the 1990s.", WED)
+    assert t.interval == (date(1990, 1, 1), date(1999, 12, 31))
+    (late,) = find_times("Inflation peaked in the late 1970s.", WED)
+    assert late.interval is not None
+    assert late.interval[0] >= date(1976, 1, 1) and late.interval[1] == date(1979, 12, 31)
+
+
+# --- 5. ranges: TimeML's two expressions, the project's one interval -------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected", "interval"),
+    [
+        pytest.param(
+            "The talks ran Oct. 24-26 in Geneva.",
+            date(2024, 10, 28),
+            [("Oct. 24", "2024-10-24"), ("26", "2024-10-26")],
+            ("2024-10-24", "2024-10-26"),
+            id="month-day-dash-day",
+        ),
+        pytest.param(
+            "The plan covers 2009-2010.",
+            WED,
+            [("2009", "2009"), ("2010", "2010")],
+            ("2009-01-01", "2010-12-31"),
+            id="year-dash-year",
+        ),
+        pytest.param(
+            "He served in the 1957-58 session.",
+            WED,
+            [("1957", "1957"), ("58", "1958")],
+            ("1957-01-01", "1958-12-31"),
+            id="year-dash-two-digits",
+        ),
+        pytest.param(
+            "The summit runs from June 1 to June 3.",
+            date(2024, 5, 20),
+            [("June 1", "2024-06-01"), ("June 3", "2024-06-03")],
+            ("2024-06-01", "2024-06-03"),
+            id="from-day-to-day",
+        ),
+        pytest.param(
+            "They will meet between Monday and Wednesday.",
+            date(2024, 10, 25),
+            [("Monday", "2024-10-28"), ("Wednesday", "2024-10-30")],
+            ("2024-10-28", "2024-10-30"),
+            id="between-weekdays",
+        ),
+        pytest.param(
+            "Talks were held between Monday and Wednesday.",
+            date(2024, 10, 25),
+            [("Monday", "2024-10-21"), ("Wednesday", "2024-10-23")],
+            ("2024-10-21", "2024-10-23"),
+            id="between-weekdays-past",
+        ),
+        pytest.param(
+            "Voting runs between Oct. 3 and 5.",
+            date(2024, 9, 25),
+            [("Oct. 3", "2024-10-03"), ("5", "2024-10-05")],
+            ("2024-10-03", "2024-10-05"),
+            id="between-day-and-bare-day",
+        ),
+        pytest.param(
+            "The ban was in force from 1991 to 1997.",
+            WED,
+            [("1991", "1991"), ("1997", "1997")],
+            ("1991-01-01", "1997-12-31"),
+            id="from-year-to-year",
+        ),
+        pytest.param(
+            "Delegations met on 10-12 March 2024 in Riyadh.",
+            WED,
+            [("10", "2024-03-10"), ("12 March 2024", "2024-03-12")],
+            ("2024-03-10", "2024-03-12"),
+            id="day-dash-day-month",
+        ),
+        pytest.param(
+            "The talks, held from 10 to 12 March, ended without a deal.",
+            WED,
+            [("10", "2024-03-10"), ("12 March", "2024-03-12")],
+            ("2024-03-10", "2024-03-12"),
+            id="from-day-to-day-month",
+        ),
+        pytest.param(
+            "Envoys shuttled Dec. 28-Jan. 3 between the capitals.",
+            date(2025, 1, 10),
+            [("Dec. 28", "2024-12-28"), ("Jan. 3", "2025-01-03")],
+            ("2024-12-28", "2025-01-03"),
+            id="across-new-year",
+        ),
+    ],
+)
+def test_date_ranges(text: str, dct: date, expected: Expected, interval: tuple[str, str]) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value) for t in found] == expected
+    whole = (date.fromisoformat(interval[0]), date.fromisoformat(interval[1]))
+    assert [t.interval for t in found] == [whole, whole]
+    assert all(t.precision == "range" for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Repairs take between 12 and 18 months.",
+            [("12", "P12M"), ("18 months", "P18M")],
+            id="between-counts",
+        ),
+        pytest.param(
+            "Patients wait two to six days.", [("two", "P2D"), ("six days", "P6D")], id="to-counts"
+        ),
+        pytest.param(
+            "The work will take the next 12 to 18 months.",
+            [("the next 12 to 18 months", "PXM")],
+            id="the-next-range-is-one-vague-duration",
+        ),
+    ],
+)
+def test_duration_ranges(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
+
+
+# --- 6. anchored comparisons -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "Sales rose from the same month a year ago.",
+            WED,
+            [("the same month a year ago", "2023-06")],
+            id="same-month-a-year-ago",
+        ),
+        pytest.param(
+            "Exports were lower than in the same month last year.",
+            WED,
+            [("the same month last year", "2023-06")],
+            id="same-month-last-year",
+        ),
+        pytest.param(
+            "Arrivals fell from the same week a year earlier.",
+            WED,
+            [("the same week a year earlier", "2023-W24")],
+            id="same-week-a-year-earlier",
+        ),
+        pytest.param(
+            "Profit rose 5% in the second quarter from a year ago.",
+            date(2024, 7, 25),
+            [("the second quarter", "2024-Q2"), ("a year ago", "2023-Q2")],
+            id="a-year-ago-after-a-quarter",
+        ),
+        pytest.param(
+            "A year ago, the talks collapsed.", WED, [("A year ago", "2023")], id="a-year-ago"
+        ),
+        pytest.param(
+            "Talks began on Oct. 20. On the 24th, the envoys met again.",
+            date(2024, 10, 25),
+            [("Oct. 20", "2024-10-20"), ("the 24th", "2024-10-24")],
+            id="the-24th-of-the-month-under-discussion",
+        ),
+        pytest.param("It was his 11th trip to the region.", WED, [], id="ordinal-before-a-noun"),
+        pytest.param(
+            "Revenue fell in the last quarter.",
+            WED,
+            [("the last quarter", "2024-Q1")],
+            id="last-quarter",
+        ),
+        pytest.param(
+            "Revenue should recover next quarter.",
+            WED,
+            [("next quarter", "2024-Q3")],
+            id="next-quarter",
+        ),
+        pytest.param(
+            "Output rose in the last quarter of 2023.",
+            WED,
+            [("the last quarter of 2023", "2023-Q4")],
+            id="last-quarter-of-a-year",
+        ),
+        pytest.param(
+            "Profit rose in the second quarter; sales in last year's quarter were flat.",
+            date(2024, 7, 25),
+            [("the second quarter", "2024-Q2"), ("last year's quarter", "2023-Q2")],
+            id="last-years-quarter",
+        ),
+        pytest.param(
+            "Plants will close over the next year or so.",
+            WED,
+            [("the next year or so", "2025")],
+            id="the-next-year-or-so",
+        ),
+        pytest.param(
+            "Just months ago the firm was losing money.",
+            WED,
+            [("months ago", "PAST_REF")],
+            id="months-ago",
+        ),
+        pytest.param(
+            "Mediators met in the first week of July.",
+            WED,
+            [("the first week of July", "2024-W27")],
+            id="first-week-of-a-month",
+        ),
+        pytest.param(
+            "Talks are expected in the second half of June.",
+            WED,
+            [("the second half of June", "2024-06")],
+            id="second-half-of-a-month",
+        ),
+        pytest.param(
+            "The plant will close eight years from now.",
+            WED,
+            [("eight years from now", "2032")],
+            id="years-from-now",
+        ),
+    ],
+)
+def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
+    assert _found(text, dct) == expected
+
+
+# --- 7. times and parts of day ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            "The vote opens at 8 PM.", WED, [("8 PM", "2024-06-12T20:00")], id="8-pm-capitals"
+        ),
+        pytest.param(
+            "Shares fell at mid-afternoon yesterday.",
+            WED,
+            [("mid-afternoon yesterday", "2024-06-11TAF")],
+            id="mid-afternoon-yesterday",
+        ),
+        pytest.param(
+            "By mid afternoon, the crowd had left.",
+            WED,
+            [("mid afternoon", "2024-06-12TAF")],
+            id="bare-mid-afternoon",
+        ),
+        pytest.param(
+            "Flights leave on Monday and Tuesday nights.",
+            WED,
+            [("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")],
+            id="weekday-nights-recur",
+        ),
+        pytest.param(
+            "The market is closed on Sundays.", WED, [("Sundays", "XXXX-WXX-7")], id="sundays"
+        ),
+        pytest.param(
+            "Fighting resumed on the night of 18 March.",
+            WED,
+            [("the night of 18 March", "2024-03-18TNI")],
+            id="the-night-of-a-date",
+        ),
+        pytest.param(
+            "Envoys met in the early hours of Tuesday.",
+            WED,
+            [("the early hours of Tuesday", "2024-06-11TMO")],
+            id="the-early-hours-of-a-weekday",
+        ),
+        pytest.param(
+            "The ceasefire took effect at 08:00 local time (0500 GMT) on Sunday.",
+            WED,
+            [("08:00 local time", "2024-06-09T08:00"), ("Sunday", "2024-06-09")],
+            id="clock-time-dated-by-a-day-after-it",
+        ),
+        pytest.param(
+            "The talks ended late Thursday night.",
+            WED,
+            [("late Thursday night", "2024-06-06TNI")],
+            id="late-weekday-night",
+        ),
+    ],
+)
+def test_times_and_parts_of_day(text: str, dct: date, expected: Expected) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value) for t in found] == expected
+    for t in found:
+        assert (t.type == "SET") == t.value.startswith("XXXX")
+
+
+# --- 8. conventions: sets, holidays, fiscal years --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dct", "expected", "interval"),
+    [
+        pytest.param(
+            "Rates are reviewed annually.", WED, [("annually", "P1Y")], None, id="annually"
+        ),
+        pytest.param(
+            "Fighting paused during Ramadan.",
+            date(2024, 4, 20),
+            [("Ramadan", "2024")],
+            ("2024-03-11", "2024-04-09"),
+            id="ramadan",
+        ),
+        pytest.param(
+            "A truce is expected before Eid al-Fitr.",
+            date(2025, 3, 10),
+            [("Eid al-Fitr", "2025-03-30")],
+            ("2025-03-30", "2025-03-30"),
+            id="eid-al-fitr",
+        ),
+        pytest.param(
+            "Prisoners were freed on Eid al-Adha.",
+            date(2024, 7, 1),
+            [("Eid al-Adha", "2024-06-16")],
+            ("2024-06-16", "2024-06-16"),
+            id="eid-al-adha",
+        ),
+        pytest.param(
+            "The ceasefire began on Nowruz.",
+            date(2024, 4, 1),
+            [("Nowruz", "2024-03-20")],
+            ("2024-03-20", "2024-03-20"),
+            id="nowruz",
+        ),
+        pytest.param(
+            "Shelling stopped on Orthodox Christmas.",
+            date(2024, 1, 10),
+            [("Orthodox Christmas", "2024-01-07")],
+            ("2024-01-07", "2024-01-07"),
+            id="orthodox-christmas",
+        ),
+        pytest.param(
+            "A truce was declared for Orthodox Easter.",
+            date(2024, 5, 10),
+            [("Orthodox Easter", "2024-05-05")],
+            ("2024-05-05", "2024-05-05"),
+            id="orthodox-easter",
+        ),
+        pytest.param(
+            "The budget for fiscal year 2025 was cut.",
+            WED,
+            [("fiscal year 2025", "2025")],
+            ("2025-01-01", "2025-12-31"),
+            id="fiscal-year",
+        ),
+    ],
+)
+def test_conventions(
+    text: str, dct: date, expected: Expected, interval: tuple[str, str] | None
+) -> None:
+    found = find_times(text, dct)
+    assert [(t.text, t.value) for t in found] == expected
+    if interval:
+        assert found[0].interval == (
+            date.fromisoformat(interval[0]),
+            date.fromisoformat(interval[1]),
+        )
+
+
+def test_islamic_holidays_follow_the_lunar_calendar() -> None:
+    # the tabular calendar is within a day or two of the announced dates
+    for year, first_of_ramadan in ((2023, date(2023, 3, 23)), (2025, date(2025, 3, 1))):
+        (t,) = find_times(f"Ramadan {year} began.", date(year, 6, 1))
+        assert t.interval is not None
+        assert abs((t.interval[0] - first_of_ramadan).days) <= 1
+
+
+# --- 9. false positives ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Communist Party daily Granma printed the speech.", [], id="daily-newspaper"
+        ),
+        pytest.param("Crowds filled Times Square.", [], id="times-square"),
+        pytest.param(
+            "The Good Friday Agreement ended the conflict.", [], id="good-friday-agreement"
+        ),
+        pytest.param("Veterans of the Six-Day War met.", [], id="six-day-war"),
+        pytest.param("Officials said talks may resume soon.", [], id="may-verb"),
+        pytest.param(
+            "Thousands march through the capital each year.",
+            [("each year", "P1Y")],
+            id="march-verb",
+        ),
+        pytest.param(
+            "In March the second round of talks began.",
+            [("March", "2024-03")],
+            id="ordinal-before-a-noun-is-no-day",
+        ),
+        pytest.param("The 1st Armored Division moved north.", [], id="division-ordinal"),
+    ],
+)
+def test_false_positives(text: str, expected: Expected) -> None:
+    assert _found(text, WED) == expected
