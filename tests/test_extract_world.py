@@ -283,3 +283,20 @@ def test_a_passive_confirmation_is_a_statement_by_its_agent() -> None:
     """"The attendance of both delegations was confirmed by Griffiths on Tuesday"."""
     said = _events("stockholm_consultations.txt", "statement", "Martin Griffiths")
     assert [_span(e) for e in said] == [("2018-12-04", "2018-12-04")]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_past_events_read_their_dates_as_the_date_engine_does(name: str) -> None:
+    """`timeline dates` and `timeline extract` give an expression of a past event the same
+    reading: the engine decides the direction of a bare weekday from the verb group (the
+    event may run on from that day: "four days of talks from Monday")."""
+    from timeline.temporal import find_times
+
+    head, text = (ARTICLES / name).read_text(encoding="utf-8").split("\n", 1)
+    dct = date.fromisoformat(head.removeprefix("PUBLISHED:").strip())
+    engine = {t.text: t.interval for t in find_times(text, dct)}
+    for e in extract_events(text, dct):
+        if e.status == "occurred" and e.date_precision == "day" and e.date_text in engine:
+            day = engine[e.date_text]
+            assert day and e.date_start <= day[0] <= (e.date_end or e.date_start), (
+                e.title, e.date_text)

@@ -336,6 +336,10 @@ def interval_of(
         if _BARE_WEEKDAY.match(text.strip()) or re.search(
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
         ) and a == b and not re.search(r"\d", text) or _WEEKEND.fullmatch(text.strip()):
+            # The date engine reads a bare weekday's direction from its own verb group. An
+            # event the clause plans while the engine looked back ("authorised X to travel to
+            # Qatar Friday", "a ceasefire starting on Sunday", "is scheduled to meet ... on
+            # Monday" far from its verb) is the coming one.
             ahead = status == Status.PLANNED or status == Status.CANCELLED and bool(
                 re.search(r"(?:scheduled|planned|set|due|slated)\s+(?:for\s+)?$",
                           sent.text[:slot.rel_start])
@@ -343,11 +347,6 @@ def interval_of(
             )
             if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
-            elif a > dct and (status == Status.OCCURRED or status == Status.CANCELLED and re.search(
-                r"\bhad\s+(?:still\s+|originally\s+)?(?:planned|intended)\s+to\b",
-                sent.text[:slot.rel_start]
-            )):  # "had planned to host talks on Tuesday until ...": the Tuesday just gone
-                a, b = a - timedelta(days=7), b - timedelta(days=7)
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):
             b = dct - timedelta(days=1)  # "earlier in the week": before the publication day
