@@ -300,3 +300,19 @@ def test_past_events_read_their_dates_as_the_date_engine_does(name: str) -> None
             day = engine[e.date_text]
             assert day and e.date_start <= day[0] <= (e.date_end or e.date_start), (
                 e.title, e.date_text)
+
+
+def test_a_range_is_one_span_and_what_is_agreed_there_takes_it() -> None:
+    """"Between 3 to 5 March, delegations ... met in the Ethiopian lakeside city of Bahir
+    Dar"; "The two sides agreed that ...": at those talks, then."""
+    events = _extract("bahir_dar_border.txt")
+    assert [(e.type, e.location, _span(e)) for e in events if e.type != "statement"] == [
+        ("meeting", "Bahir Dar", ("2021-03-03", "2021-03-05")),
+        ("agreement", "Bahir Dar", ("2021-03-03", "2021-03-05")),
+    ]
+
+
+def test_it_after_a_quotation_is_not_a_party_named_inside_it() -> None:
+    """'"... endorsed by the African Union ...," it added': the ministry adds it."""
+    said = [e for e in _extract("bahir_dar_border.txt") if e.type == "statement"]
+    assert [sorted(a.name for a in e.actors) for e in said] == [["Sudan"]]

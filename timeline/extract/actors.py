@@ -613,12 +613,15 @@ def resolve_references(
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
     parties = (ActorKind.GROUP, ActorKind.STATE, ActorKind.ORGANIZATION)
+    quoted = [(offset + q0, offset + q1) for q0, q1 in _quotes(text)]
     for m in _IT_REF.finditer(text):
         a = offset + m.start()
         # "Hamas said it had informed Egypt and Qatar that it ...": "it" is the subject
+        # "“The tracks were endorsed by the Security Council ...,” it added": not the Council
         here = [x for x in mentions if x.start < a and x.kind in parties and not x.media
-                and not x.coref]
-        ref = here[0] if here else last(lambda x: x.kind in parties, a)
+                and not x.coref and not any(q0 < x.start < q1 for q0, q1 in quoted)]
+        ref = here[0] if here else last(lambda x: x.kind in parties and not any(
+            q0 < x.start < q1 for q0, q1 in quoted), a)
         if ref is not None and a - ref.end < 200:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
@@ -641,6 +644,10 @@ def resolve_references(
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", text)]
 
 
 def _two_sides(history: History, mentions: list[Mention], before: int) -> list[Mention]:

@@ -282,10 +282,17 @@ def _no_request(s: _Sentence, trig: Trigger) -> bool:
     ):
         return True  # "called for Monday, February 27, a high-level meeting": the meeting
     # "A draft of the final text calls for ...": the subject is a document, not a party
-    clause = re.split(r"[;:]|,\s", before)[-1]
-    own = [m for m, r in zip(s.mentions, s.rel, strict=True)
-           if r[0] >= trig.start - len(clause) and r[1] <= trig.start and not m.media]
-    return not own and bool(_DOCUMENT.search(clause))
+    pieces = re.split(r"[;:]|,\s", before)
+    clause = pieces[-1]
+    if len(pieces) > 1 and re.match(r"\s*(?:which|that)\b", clause):
+        clause = pieces[-2] + ", " + clause  # "Resolution 2510, which called on both parties"
+    start = trig.start - len(clause)
+    own = [r[1] for m, r in zip(s.mentions, s.rel, strict=True)
+           if r[0] >= start and r[1] <= trig.start and not m.media]
+    docs = [start + d.end() for d in _DOCUMENT.finditer(clause)]
+    # the document comes after any party named in the clause: "Security Council Resolution
+    # 2510, which called on both parties"
+    return bool(docs) and (not own or docs[-1] > own[-1])
 
 
 _MODAL = re.compile(

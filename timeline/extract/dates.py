@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
 from timeline.extract.text import Sentence
-from timeline.extract.times import TimeLike
+from timeline.extract.times import TimeLike, join
 from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Status
 
@@ -76,6 +76,9 @@ _EARLIER = re.compile(r"\b(?:earlier|recent|recently|previous|previously|earlier
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|stated|added|confirmed|noted|explained|reported|wrote)\b",
     re.I)
+_RANGE_START = re.compile(
+    r"(?:\b(?:[Bb]etween|[Ff]rom)\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and|until|till)\s*$")
+_JOINED = re.compile(r"\s*(?:and|or|,)\s*(?:on\s+)?")
 _NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 _LASTING = re.compile(
@@ -97,13 +100,17 @@ _BARE_WEEKDAY = re.compile(
 
 def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
     """The time expressions inside ``sent``; ``times`` is in text order."""
-    out = []
+    out: list[TimeSlot] = []
     for k in range(bisect_left(times, sent.start, key=lambda t: t.start), len(times)):
         t = times[k]
         if t.start >= sent.end:
             break
         if t.end <= sent.end:
             rs, re_ = t.start - sent.start, t.end - sent.start
+            opening = _RANGE_START.search(sent.text[max(0, rs - 30):rs]) if (
+                t.precision == Precision.RANGE) else None
+            if opening:  # "Between 11 to 13 October": the range is one span
+                rs -= len(opening.group(0))
             before = sent.text[max(0, rs - 45): rs]
             if _DEADLINE.search(before) or _not_event_date(t, sent.text, rs, re_):
                 continue
@@ -116,6 +123,16 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
                 named = _TITLE_YEAR.match(sent.text[re_:re_ + 60])
                 if named:  # "the Feb. 27-28 summit", "the August 4 ceasefire agreement"
                     slot.names = re_ + named.end()
+            prev = out[-1] if out else None
+            if prev is not None and prev.t.interval is not None and t.interval is not None and (
+                t.interval == prev.t.interval and t.precision == Precision.RANGE
+                or _JOINED.fullmatch(sent.text[prev.rel_end:rs])
+                and prev.t.precision == t.precision == Precision.DAY
+                and 0 < (t.interval[0] - prev.t.interval[1]).days <= 7
+            ):  # "Between 11 to 13 October", "on April 6 and 9", "Thursday or Friday"
+                prev.t = join(prev.t, t, sent.text[prev.rel_start:re_])
+                prev.rel_end = re_
+                continue
             out.append(slot)
     body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start])]
     if body:

@@ -20,7 +20,7 @@ __all__ = [
 _PREP_PLACE = re.compile(
     r"(?:\b(?:in|to|at|for|from|into|toward|towards|visit|visits|visited|visiting|left|leave"
     r"|leaves|leaving|departed|depart|departs|departing|and|then)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|resort|village)\s+of\s+)?|,\s*)$"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:city|town|capital|port|resort|village)\s+of\s+)?|,\s*)$"
 )
 
 
@@ -158,8 +158,8 @@ def meeting_place(
             and h.place.country not in parties
         ):
             continue
-        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?:city|town|resort|port|capital)\s+of\s+$", prefix):
+        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:city|town|resort|port|capital|village)\s+of\s+$", prefix):
             continue
         if trig.start <= rs <= limit and not re.search(
             # "were suspended ... before resuming in Vienna": another verb's place
@@ -236,7 +236,7 @@ _VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, Eve
 def share_venue(cands: list[Candidate]) -> list[Candidate]:
     """A venue named once ("talks in Brussels") belongs to the later events of the same talks:
     an event with no place takes the place of the closest earlier meeting or trip that shares
-    a party with it and whose dates agree."""
+    a party with it and whose dates agree, and if it has no date, the date of those talks."""
     venues = [c for c in cands if c.location is not None and c.location.population >= 0
               and c.type in (EventType.MEETING, EventType.VISIT) and not c.departure]
     for c in cands:
@@ -260,6 +260,11 @@ def share_venue(cands: list[Candidate]) -> list[Candidate]:
                 v.status == c.status or c.type != EventType.MEETING
             ):
                 c.location = v.location
+                if (c.precision == Precision.UNKNOWN and not c.date_text
+                        and c.status == v.status == Status.OCCURRED
+                        and v.precision != Precision.UNKNOWN and v.interval[1] <= c.interval[1]):
+                    # "Sarraj signed the draft before departing": done at those talks, then
+                    c.interval, c.precision, c.date_text = v.interval, v.precision, v.date_text
                 break
     return cands
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from timeline.temporal import find_times as _engine_find_times
 from timeline.vocab import Precision
 
-__all__ = ["TimeLike", "find_times"]
+__all__ = ["JoinedTime", "TimeLike", "find_times", "join"]
 
 
 class TimeLike(Protocol):
@@ -44,3 +45,25 @@ def find_times(text: str, dct: date | datetime) -> list[TimeLike]:
     """DATE expressions with an interval, in text order."""
     return [t for t in _engine_find_times(text, dct)
             if t.interval is not None and t.type in _KINDS and not _CLOCK.fullmatch(t.text)]
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedTime:
+    """Two time expressions read as one span: the ends of a range ("Oct. 11" and "13"), or
+    days joined by "and"/"or" ("on April 6 and 9", "on Thursday or Friday")."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    interval: tuple[date, date] | None
+    precision: Precision
+
+
+def join(a: TimeLike, b: TimeLike, text: str) -> JoinedTime:
+    """``a`` and ``b`` (in this order) as one span of ``text`` (the text they come from)."""
+    assert a.interval is not None and b.interval is not None
+    lo, hi = min(a.interval[0], b.interval[0]), max(a.interval[1], b.interval[1])
+    return JoinedTime(a.start, b.end, text, a.type, a.value, (lo, hi),
+                      Precision.RANGE if lo < hi else a.precision)
