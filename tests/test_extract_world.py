@@ -316,3 +316,28 @@ def test_it_after_a_quotation_is_not_a_party_named_inside_it() -> None:
     """'"... endorsed by the African Union ...," it added': the ministry adds it."""
     said = [e for e in _extract("bahir_dar_border.txt") if e.type == "statement"]
     assert [sorted(a.name for a in e.actors) for e in said] == [["Sudan"]]
+
+
+# --- event kinds: agreements reached, signings ahead, receptions, proposals, truces -------
+
+
+@pytest.mark.parametrize(("etype", "actor", "status", "day"), [
+    pytest.param("agreement", "South Sudan", "occurred", "2012-09-27", id="reached-agreement"),
+    pytest.param("agreement", "Salva Kiir", "planned", "2012-09-28", id="pact-will-be-signed"),
+    pytest.param("agreement", "Sudan", "planned", "2012-09-29", id="may-sign-on-saturday"),
+    pytest.param("meeting", "Hailemariam Desalegn", "occurred", "2012-09-27",
+                 id="was-received-by"),
+    pytest.param("meeting", "Thabo Mbeki", "occurred", "2012-09-27", id="courtesy-visit-to"),
+    pytest.param("proposal", "Sudan", "occurred", "2012-09-25", id="presented-a-list"),
+    pytest.param("ceasefire", "Sudan People's Liberation Movement-North", "occurred",
+                 "2012-07-01", id="called-a-truce"),
+])
+def test_kinds_of_event_in_wire_wording(etype: str, actor: str, status: str, day: str) -> None:
+    found = [e for e in _events("addis_oil_deal.txt", etype, actor) if e.status == status]
+    assert day in [e.date_start.isoformat() for e in found]
+
+
+def test_proposing_a_measure_is_a_proposal() -> None:
+    """"Khartoum proposed a demilitarised buffer zone last week"."""
+    found = _events("addis_oil_deal.txt", "proposal", "Sudan")
+    assert ("2012-09-17", "2012-09-23") in [_span(e) for e in found]

@@ -66,7 +66,8 @@ _ANCHOR = re.compile(
     r"|paused|halted|suspended|commenced|took place|take place|taking place|scheduled|concluded"
     r"|continue|continued|continuing|reconvene|round|under way|underway|convened|kick off"
     r"|being held|were held|was held|will be held|to be held|opened|collapsed|called off"
-    r"|cancell?ed|canceled|postponed"
+    r"|cancell?ed|canceled|postponed|hosted\s+by|chaired\s+by|mediated\s+by|brokered\s+by"
+    r"|facilitated\s+by|sponsored\s+by"
     r"|had\s+[“\"]?an?\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call))\b",
     re.I,
 )
@@ -201,7 +202,8 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
                      EventType.REQUEST, EventType.CEASEFIRE) and is_hypothetical(
         before[:trig.head] if 0 <= trig.head < trig.start else before
-    ):
+    ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)):
+        # "may sign the accord on Saturday" is a plan with its day, not a hypothesis
         return True
     if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
@@ -607,7 +609,10 @@ def _places(
         hit = meeting_place(trig, s.sent, s.places, min(limit, trig.end + 100) if trig.noun
                             else limit)
         local = s.text[max(0, trig.start - 30): trig.end + 50]
-        anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local)
+        anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local) or bool(
+            # "after four days of talks", "a two-day meeting": a counted occasion
+            re.search(r"\b(?:two|three|four|five|six|seven|\d+)(?:\s+days?\s+of|-day)\s+"
+                      r"(?:[\w-]+\s+){0,2}$", s.text[:trig.start]))
         if trig.noun and not (hit or i in s.owner or anchored):
             return None
         if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",

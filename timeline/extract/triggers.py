@@ -30,6 +30,8 @@ class Trigger:
     awaited: bool = False
     mutual: bool = False
     """An agreement only when its subject is two parties or more."""
+    passive: bool = False
+    """The other party follows "by" ("was received by the prime minister")."""
     modal: bool = False
     """Dropped when the sentence before it is conditional or aimed at ("a deal that would
     ..., extend the ceasefire")."""
@@ -49,7 +51,7 @@ _DEAL = (
 
 _OFFER = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
-    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum)"
+    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum|list)"
 )
 
 _CEASE = r"(?:cease-?fire|truce|pause|armistice)"
@@ -80,6 +82,21 @@ def _rule(
 
 
 _RULES: list[tuple[EventType, str, dict[str, object]]] = [
+    # "The FARC called a unilateral ceasefire", "declared a truce"
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:call(?:s|ed)?|declar(?:e|es|ed)|announc(?:e|es|ed))\s+(?:a|an)\s+"
+          r"(?:[\w-]+\s+){0,2}?" + _CEASE + r"\b",
+          keys=("ceasefire", "cease-fire", "truce", "armistice", "pause"), strength=0.75),
+    # "Kiir was received by the Ethiopian prime minister", "paid a courtesy visit to Bashir's
+    # delegation": the people met, not a place, follow
+    _rule(EventType.MEETING,
+          r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:received|greeted|welcomed"
+          r"|hosted)(?=\s+by\b)",
+          keys=("received", "greeted", "welcomed", "hosted"), passive=True, strength=0.8),
+    _rule(EventType.MEETING,
+          r"\bpa(?:id|ys|ying)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:visit|call)\s+(?:to|on)\b"
+          r"(?=\s+(?:the|a|an|his|her|their|its)\s|\s+(?-i:[A-Z])[\w.'’-]+['’]s?\s)",
+          keys=("paid", "pays", "paying"), strength=0.75),
     # --- visits ---------------------------------------------------------------------
     _rule(EventType.VISIT,
           r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+in|touch(?:ed|es)? down"
@@ -224,8 +241,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?=[^.;]{0,50}?\b", _OFFER, r")",
           keys=("proposal", "offer", "plan", "response", "reply", "draft", "framework",
                 "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions",
-                "memorandum"),
+                "memorandum", "list"),
           strength=0.75),
+    # "Khartoum proposed a demilitarised buffer zone", "Russia and Turkey proposed a truce"
+    _rule(EventType.PROPOSAL,
+          r"\bpropos(?:e|es|ed|ing)\b(?=\s+(?:a|an|that|new|fresh|holding|to\s+hold)\b)",
+          keys=("propos",), strength=0.7),
     _rule(EventType.PROPOSAL,
           r"\b(?:offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
           r"|(?-i:[A-Z]))\w+",
@@ -281,7 +302,8 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.AGREEMENT,
           r"\b(?:agreement|deal|accord|document|declaration|treaty|memorandum|protocol|pact"
           r"|armistice|charter|communiqu[eé]|statement)s?\b,?\s+(?:(?:which|that)\s+)?"
-          r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|being)\s+)?"
+          r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|being|will\s+be|would\s+be"
+          r"|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+)?"
           r"(?:(?:formally|officially|also|jointly|finally)\s+)?",
           r"(?P<t>signed|initial(?:l)?ed|inked)\b(?!\s+(?:in|on)\s+(?:\d{4}|last\s+year)\b)",
           keys=("signed", "initial", "inked"), strength=0.75),
@@ -299,13 +321,15 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|initialed)(?=\s+(?:in|on|at|by|last|earlier)\b)",
           keys=("signed", "concluded", "reached", "initial"), strength=0.7),
     _rule(EventType.AGREEMENT,
-          r"\b(?:reached|struck|sealed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?",
+          r"\b(?:reach(?:es|ed)?|struck|strike|sealed|seal)\s+(?:(?:a|an|the)\s+)?"
+          r"(?:\w+\s+){0,2}?",
           r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
           r"|\b(?:deal|agreement|accord|truce|cease-?fire)\s+(?:has|had)\s+been\s+",
           r"(?:reached|struck|agreed|signed)\b|\bhave reached a deal\b|\bagreed to exert\b"
           r"|\b(?:resulted|results|culminated)\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
           r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
-          keys=("reached", "struck", "sealed", "been", "agreed to exert", "result", "culminat"),
+          keys=("reach", "struck", "strike", "seal", "been", "agreed to exert", "result",
+                "culminat"),
           strength=0.85),
     # --- rejections -----------------------------------------------------------------
     _rule(EventType.REJECTION,
@@ -322,6 +346,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("urg", "call", "appeal", "ask", "request", "invit", "demanded", "press"),
           strength=0.7),
     # --- ceasefire implementation ---------------------------------------------------
+
     # the verb is the trigger: "the ceasefire ... would come into force at midnight, Feb 15"
     _rule(EventType.CEASEFIRE,
           _CEASE_NOUN, r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]|,\s+(?:which|that|first|originally"
