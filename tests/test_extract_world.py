@@ -341,3 +341,20 @@ def test_proposing_a_measure_is_a_proposal() -> None:
     """"Khartoum proposed a demilitarised buffer zone last week"."""
     found = _events("addis_oil_deal.txt", "proposal", "Sudan")
     assert ("2012-09-17", "2012-09-23") in [_span(e) for e in found]
+
+
+def test_a_truce_with_a_long_subject_renewed_is_a_ceasefire_event() -> None:
+    text = ("A fragile truce between the government of South Sudan and the armed opposition "
+            "movement that controls much of the Upper Nile region has been extended for two "
+            "more months, the mediators said.")
+    events = extract_events(text, date(2024, 3, 1))
+    assert [e.type for e in events if e.type == "ceasefire"] == ["ceasefire"]
+
+
+def test_it_closing_a_sentence_is_the_speaker_before_it() -> None:
+    """"The statement said ... Leaders of X and Y will attend the signing, it added.\""""
+    text = ("The two parties will sign the accord on Friday, the African Union said in a "
+            "statement. The presidents of Kenya and Uganda will attend the signing ceremony, it "
+            "added.")
+    said = [e for e in extract_events(text, date(2024, 3, 6)) if e.type == "statement"]
+    assert [sorted(a.name for a in e.actors) for e in said] == [["African Union"]]

@@ -618,10 +618,14 @@ def resolve_references(
         a = offset + m.start()
         # "Hamas said it had informed Egypt and Qatar that it ...": "it" is the subject
         # "“The tracks were endorsed by the Security Council ...,” it added": not the Council
-        here = [x for x in mentions if x.start < a and x.kind in parties and not x.media
-                and not x.coref and not any(q0 < x.start < q1 for q0, q1 in quoted)]
+        # "..., it added.": the speaker of the sentences before, not a party named in this one
+        closing = re.match(r"\s+(?:also\s+)?(?:said|added|says|noted|stated)\b",
+                           text[m.end():]) and re.search(r"[,”\"]\s*$", text[:m.start()])
+        here = [] if closing else [
+            x for x in mentions if x.start < a and x.kind in parties and not x.media
+            and not x.coref and not any(q0 < x.start < q1 for q0, q1 in quoted)]
         ref = here[0] if here else last(lambda x: x.kind in parties and not any(
-            q0 < x.start < q1 for q0, q1 in quoted), a)
+            q0 < x.start < q1 for q0, q1 in quoted), offset if closing else a)
         if ref is not None and a - ref.end < 200:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))

@@ -213,7 +213,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         return True  # "agreed to meet": the meeting is the event, planned
     if trig.mutual and not _mutual(s, trig):
         return True  # "Hamas agreed to send a delegation": one party's decision
-    if trig.type == EventType.MEETING and trig.noun and _PERIOD_OF.search(before[-60:]):
+    if trig.type == EventType.MEETING and (trig.noun or re.match(
+            r"(?:talks|negotiations|discussions|meetings)\b", trig.text, re.I)) and (
+            _PERIOD_OF.search(before[-60:])):
         return True  # "after months of negotiations": a period, not an occasion
     if trig.type == EventType.MEETING and trig.noun and re.search(
         r"\b(?:chair\w*|head|president|secretary|host|members?)\s+of\s+(?:the\s+|its\s+"

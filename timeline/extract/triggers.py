@@ -350,7 +350,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     # the verb is the trigger: "the ceasefire ... would come into force at midnight, Feb 15"
     _rule(EventType.CEASEFIRE,
           _CEASE_NOUN, r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]|,\s+(?:which|that|first|originally"
-          r"|initially|\w+ed)\b[^,.;]{0,60},){0,100}?\b(?P<t>", _CEASE_VERB,
+          r"|initially|\w+ed)\b[^,.;]{0,60},){0,140}?\b(?P<t>", _CEASE_VERB,
           r")\b(?!\s+talks\b)",
           keys=("ceasefire", "cease-fire", "truce", "armistice", "pause", "lull", "cessation"),
           strength=0.75),
