@@ -358,3 +358,18 @@ def test_it_closing_a_sentence_is_the_speaker_before_it() -> None:
             "added.")
     said = [e for e in extract_events(text, date(2024, 3, 6)) if e.type == "statement"]
     assert [sorted(a.name for a in e.actors) for e in said] == [["African Union"]]
+
+
+def test_the_delegation_is_not_the_country_that_hosts_it() -> None:
+    """"... are in Nairobi, Kenya ... The delegation arrived in the Kenyan capital": the
+    delegation is not Kenya's, and Kenya urges nobody."""
+    text = ("Negotiators from South Sudan's opposition groups are in Nairobi, Kenya, for a new "
+            "round of talks. The delegation, led by General Thomas Cirillo, arrived in the Kenyan "
+            "capital on Thursday evening. Opposition leader Pagan Amum urged the delegation to "
+            "stay until a deal is reached.")
+    events = extract_events(text, date(2024, 11, 29))
+    visits = [e for e in events if e.type == "visit" and e.date_start == date(2024, 11, 28)]
+    assert [(e.location, [a.name for a in e.actors if a.role == "initiator"]) for e in visits] == [
+        ("Nairobi", ["Thomas Cirillo"])]
+    assert not [e for e in events if e.type == "request"
+                and any(a.name == "Kenya" and a.role != "host" for a in e.actors)]

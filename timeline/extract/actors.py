@@ -129,6 +129,9 @@ class Mention:
     media: bool = False
     coref: bool = False
     demonym: bool = False
+    locative: bool = False
+    """Named as a place ("in Kenya", "Nairobi, Kenya", "the Kenyan capital"): the party it
+    names hosts, and "the delegation" or "it" does not refer to it."""
     sent: int = -1
 
 
@@ -498,7 +501,22 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
             out.append(Mention(offset + m.start(), offset + m.end(), cap, entry.name,
                                entry.kind, None, entry.mediator))
     out.sort(key=lambda x: x.start)
-    return [replace(m, sent=offset) for m in out]
+    return [replace(m, sent=offset, locative=_locative(text, m.start - offset, m.end - offset,
+                                                        m)) for m in out]
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|to|at|from|into|near|outside|across|inside|within|toward|towards)\s+(?:the\s+)?"
+    r"|[A-Z][\w'’-]+,\s*)$")
+_LOCATIVE_AFTER = re.compile(r"\s+(?:capital|city|soil|territory|border|town|port)\b")
+
+
+def _locative(text: str, start: int, end: int, m: Mention) -> bool:
+    if m.kind != ActorKind.STATE:
+        return False
+    if m.demonym:
+        return bool(_LOCATIVE_AFTER.match(text[end:]))
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20):start]))
 
 
 _LOOKBACK = 400
@@ -608,7 +626,7 @@ def resolve_references(
                                  ref.affiliation, ref.mediator, coref=True))
     for m in _DELEGATION_REF.finditer(text):
         a = offset + m.start()
-        ref = last(lambda x: x.kind != ActorKind.PERSON and not x.coref, a)
+        ref = last(lambda x: x.kind != ActorKind.PERSON and not x.coref and not x.locative, a)
         if ref is not None:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
