@@ -373,3 +373,11 @@ def test_the_delegation_is_not_the_country_that_hosts_it() -> None:
         ("Nairobi", ["Thomas Cirillo"])]
     assert not [e for e in events if e.type == "request"
                 and any(a.name == "Kenya" and a.role != "host" for a in e.actors)]
+
+
+def test_a_clause_n_days_after_counts_back_from_the_sentence_s_date() -> None:
+    """"..., the minister said on Wednesday, one day after the rebels met the mediator"."""
+    text = ("The talks are alive, Information Minister Michael Makuei said on Wednesday, one day "
+            "after the SPLM-IO met with Kenyan President William Ruto in Nairobi.")
+    met = [e for e in extract_events(text, date(2024, 8, 7)) if e.type == "meeting"]
+    assert [_span(e) for e in met] == [("2024-08-06", "2024-08-06")]

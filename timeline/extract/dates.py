@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
 from timeline.extract.text import Sentence
-from timeline.extract.times import TimeLike, join
+from timeline.extract.times import JoinedTime, TimeLike, join, offset_of
 from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Status
 
@@ -98,13 +98,16 @@ _BARE_WEEKDAY = re.compile(
 )
 
 
-def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
+def time_slots(sent: Sentence, times: list[TimeLike], dct: date) -> list[TimeSlot]:
     """The time expressions inside ``sent``; ``times`` is in text order."""
     out: list[TimeSlot] = []
     for k in range(bisect_left(times, sent.start, key=lambda t: t.start), len(times)):
         t = times[k]
         if t.start >= sent.end:
             break
+        placed = t.interval is None
+        if placed:
+            t = _placed(t, sent, out, dct)
         if t.end <= sent.end:
             rs, re_ = t.start - sent.start, t.end - sent.start
             opening = _RANGE_START.search(sent.text[max(0, rs - 30):rs]) if (
@@ -117,7 +120,8 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
             edge = _EDGE.search(before)
             m = _SPEECH_NEAR.search(before)
             reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
-            slot = TimeSlot(t, rs, re_, reporting, edge.group("edge").lower() if edge else "")
+            slot = TimeSlot(t, rs, re_, reporting and not placed,
+                            edge.group("edge").lower() if edge else "", forward=placed)
             if re.search(r"\b(?:the|a|an|its|their)\s+$", sent.text[max(0, rs - 8):rs]) and (
                     re.search(r"\d", t.text)):
                 named = _TITLE_YEAR.match(sent.text[re_:re_ + 60])
@@ -140,6 +144,19 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
         # dates (or its reporting date) say when; the dateline only when nothing else does
         out = body
     return out
+
+
+def _placed(t: TimeLike, sent: Sentence, earlier: list[TimeSlot], dct: date) -> TimeLike:
+    """"..., Makuei stated on Wednesday, one day after the opposition met Ruto": the day of
+    the clause after "N days after" counted back from the sentence's own date (or the DCT)."""
+    days = offset_of(t, sent.text[t.end - sent.start:])
+    anchor = next((s.t.interval for s in reversed(earlier) if s.t.interval is not None
+                   and s.t.precision == Precision.DAY), None)
+    day = (anchor[0] if anchor else dct) - timedelta(days=days)
+    rel = re.match(r"\s+(?:after|before)", sent.text[t.end - sent.start:])
+    end = t.end + (rel.end() if rel else 0)
+    return JoinedTime(t.start, end, sent.text[t.start - sent.start:end - sent.start], "DATE",
+                      day.isoformat(), (day, day), Precision.DAY)
 
 
 def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:
@@ -221,6 +238,8 @@ def assign_times(
                 continue
             if slot.names and not slot.rel_end < tr.end <= slot.names:
                 continue  # a date naming a thing dates that thing only
+            if slot.forward and tr.start < slot.rel_end:
+                continue  # "two days after the factions left Moscow": the clause after it
             if _in_relative(tr, slot, sent.text):
                 continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
@@ -267,7 +286,7 @@ def assign_times(
         used.add(si)
     for si, slot in enumerate(slots):
         # "met X, Y and Z in Geneva on June 20": a long object list leaves the date unclaimed
-        if si in used or slot.reporting or slot.names:
+        if si in used or slot.reporting or slot.names or slot.forward:
             continue
         prior = [ti for ti, tr in enumerate(triggers) if tr.end <= slot.rel_start]
         if not prior or prior[-1] in owner or triggers[prior[-1]].speech:
@@ -340,7 +359,7 @@ def interval_of(
     slot = own
     if slot is None and not trig.speech:
         quotes = quote_spans(sent.text)
-        free = [s for s in slots if not s.reporting and not s.names
+        free = [s for s in slots if not s.reporting and not s.names and not s.forward
                 and not _in_relative(trig, s, sent.text)
                 and not any(s is t for t in taken or [])
                 and gap((trig.start, trig.end), (s.rel_start, s.rel_end), sent.text) <= 60

@@ -89,7 +89,7 @@ def extract_events(
         if triggers:
             cands += assemble(
                 sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz),
-                time_slots(sent, times), dct, gaz, default_place, last_primary, sent_idx,
+                time_slots(sent, times, dct), dct, gaz, default_place, last_primary, sent_idx,
             )
         history.add(mentions)
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]

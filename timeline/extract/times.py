@@ -10,7 +10,7 @@ from typing import Protocol
 from timeline.temporal import find_times as _engine_find_times
 from timeline.vocab import Precision
 
-__all__ = ["JoinedTime", "TimeLike", "find_times", "join"]
+__all__ = ["JoinedTime", "TimeLike", "find_times", "join", "offset_of"]
 
 
 class TimeLike(Protocol):
@@ -41,10 +41,29 @@ _CLOCK = re.compile(
 )
 
 
+_OFFSET = re.compile(r"P(\d+)([DW])")
+_RELATIVE_TO = re.compile(r"\s+(after|before)\b")
+
+
 def find_times(text: str, dct: date | datetime) -> list[TimeLike]:
-    """DATE expressions with an interval, in text order."""
+    """DATE expressions with an interval, in text order; and durations that place another
+    event ("one day after the opposition met"), with no interval: see ``offset_of``."""
     return [t for t in _engine_find_times(text, dct)
-            if t.interval is not None and t.type in _KINDS and not _CLOCK.fullmatch(t.text)]
+            if t.type in _KINDS and (
+                t.interval is not None and not _CLOCK.fullmatch(t.text)
+                or t.type == "DURATION" and _OFFSET.fullmatch(t.value)
+                and _RELATIVE_TO.match(text, t.end))]
+
+
+def offset_of(t: TimeLike, following: str) -> int:
+    """Days from the clause that follows "N days after/before" to the one that says it:
+    positive when that clause came first ("two days after the talks")."""
+    m = _OFFSET.fullmatch(t.value)
+    rel = _RELATIVE_TO.match(following)
+    if not m or not rel:
+        return 0
+    days = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+    return days if rel.group(1) == "after" else -days
 
 
 @dataclass(frozen=True, slots=True)
