@@ -381,3 +381,28 @@ def test_a_clause_n_days_after_counts_back_from_the_sentence_s_date() -> None:
             "after the SPLM-IO met with Kenyan President William Ruto in Nairobi.")
     met = [e for e in extract_events(text, date(2024, 8, 7)) if e.type == "meeting"]
     assert [_span(e) for e in met] == [("2024-08-06", "2024-08-06")]
+
+
+def test_speakers_named_by_apposition_or_by_their_side_s_title() -> None:
+    """"Name, head of the delegation, said"; "the Norwegian facilitator said" is the
+    Norwegian named before, not the last person named."""
+    text = ("Norwegian facilitator Dag Nylander met Colombian negotiator Otty Patiño in Oslo on "
+            "Monday. \"Both sides want a ceasefire by Christmas,\" the Norwegian facilitator said. "
+            "\"The talks must reach a comprehensive agreement,\" Pablo Beltrán, head of the rebel "
+            "delegation, said after the meeting.")
+    said = [e for e in extract_events(text, date(2023, 11, 14)) if e.type == "statement"]
+    assert sorted(a.name for e in said for a in e.actors if a.kind == "person") == [
+        "Dag Nylander", "Pablo Beltrán"]
+
+
+def test_a_return_home_is_a_visit_and_no_venue_for_the_talks() -> None:
+    """"Abdullah returned to Kabul on Sunday night after talks in Doha": the trip ends at
+    home, and the talks stay in Doha."""
+    text = ("Abdullah Abdullah, head of Afghanistan's High Council for National Reconciliation, "
+            "returned to Kabul on Sunday night after the opening of talks with the Taliban in "
+            "Doha. The negotiating teams of the government and the Taliban held their first "
+            "meeting on Sunday evening.")
+    events = extract_events(text, date(2020, 9, 14))
+    assert [(e.location, _span(e)) for e in events if e.type == "visit"] == [
+        ("Kabul", ("2020-09-13", "2020-09-13"))]
+    assert "Kabul" not in [e.location for e in events if e.type == "meeting"]

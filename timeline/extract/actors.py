@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from timeline.extract.gazetteer import ActorEntry, Gazetteer
 from timeline.vocab import ActorKind
@@ -40,7 +41,9 @@ _TITLE_WORDS = (
 )
 _TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
 _APPOS = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the|a|an|who is|who heads)\s+"
+    rf"(?P<name>{NAME}),\s+(?:(?:the|a|an|who is|who heads)\s+|(?=(?:head|chief|leader|director"
+    r"|spokes\w+|member|deputy|chairman|chair|minister|secretary|envoy|commander|president"
+    r"|negotiator|coordinator)\s+of\b))"
     rf"(?P<desc>[^,.;“”\"]{{3,120}}?)(?=[,.;]|\s+(?:said|told|stated))"
 )
 # "Ethiopia's water minister, Seleshi Bekele, said": the title comes first, then the name
@@ -607,14 +610,16 @@ def resolve_references(
         if ref is not None:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
-    taken = [(x.start, x.end) for x in mentions]
     for m in _NOMINAL_PERSON.finditer(text):
         a = offset + m.start()
-        if any(x < offset + m.end() and a < y for x, y in taken):
+        inside = [x for x in mentions if x.start < offset + m.end() and a < x.end]
+        if any(x.kind == ActorKind.PERSON for x in inside):
             continue  # "the minister, Ayman Safadi": the name follows
         if re.match(r",?\s+(?:[A-Z][\w'’-]+\s+){1,3}", text[m.end():]):
             continue
-        ref = last(lambda x: x.kind == ActorKind.PERSON and not x.coref, a)
+        # "the Malaysian facilitator": a person of that side, or the side itself
+        sides = frozenset(x.name for x in inside)
+        ref = last(partial(_of_side, sides=sides), a)
         if ref is not None and a - ref.end < 600:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
@@ -666,6 +671,11 @@ def resolve_references(
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _of_side(x: Mention, sides: frozenset[str]) -> bool:
+    """A person named before, of one of ``sides`` if any are given."""
+    return x.kind == ActorKind.PERSON and not x.coref and (not sides or x.affiliation in sides)
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:

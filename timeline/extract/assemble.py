@@ -597,7 +597,13 @@ def _places(
         limit = min([limit] + [t.start for t in s.triggers[i + 1:]
                                if t.type == EventType.MEETING])
     if trig.type == EventType.VISIT:
-        own = {a.name for a in p.actors.values() if a.role == Role.INITIATOR}
+        # a trip goes abroad, but a return home ("returned to Kabul", "reached Kabul on
+        # Sunday night" after talks in Doha) is the end of one
+        home = bool(_HOME_VERB.match(trig.text))
+        # ... of a traveller whose country is known from who he is, not named as a traveller
+        own = {m.name for m in p.subj if m.kind != ActorKind.PERSON and not re.match(
+            r"['’]s?\s", s.text[m.end - s.sent.start:])} if home else {
+            a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
                  if d.place.country not in own and d.place.name not in own]
         if not dests:
@@ -668,6 +674,18 @@ def _dates(
     elif status == Status.PLANNED and interval[0] < dct <= interval[1]:
         interval = (dct, interval[1])
     return interval, precision, text, status
+
+
+_HOME_VERB = re.compile(r"(?:return|came back|come back|arriv|reach|land)", re.I)
+
+
+def _homecoming(trig: Trigger, loc: Place | None, acts: dict[str, ActorRef]) -> bool:
+    """"Abdullah returned to Kabul": the end of a trip, which, like a departure, is no venue
+    for the talks reported around it."""
+    if trig.type != EventType.VISIT or loc is None or not _HOME_VERB.match(trig.text):
+        return False
+    home = acts.get(loc.country or loc.name)
+    return home is not None and home.role == Role.INITIATOR
 
 
 def _actor_groups(
@@ -758,7 +776,8 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
                 date_text=date_text, actors=list(acts.values()),
                 primary=set(p.primary) or set(acts), location=loc, evidence=s.sent,
                 confidence=max(0.05, min(0.99, confidence)), headline=s.sent.headline,
-                departure=trig.departure, flexible_status=s.sent.headline,
+                departure=trig.departure or _homecoming(trig, loc, acts),
+                flexible_status=s.sent.headline,
                 anaphoric=anaphoric, spokes=p.spokes, affiliations=set(p.affiliations),
                 trigger_start=trig.start, has_subject=p.own_subject or trig.speech,
                 sent_idx=s.sent_idx, coref_speaker=p.coref_speaker, trigger_text=trig.text,

@@ -230,7 +230,8 @@ def date_after_occasion(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
-_VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION)
+_VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION,
+                 EventType.REQUEST)
 
 
 def share_venue(cands: list[Candidate]) -> list[Candidate]:

@@ -113,9 +113,10 @@ def speaker(
         if cands:
             break
         if segment.strip() and not re.fullmatch(r"\s*(?:the|a|an)?\s*", segment):
-            if re.match(r"\s*(?:the|a|an)\s", segment) and text[:seg_start].rstrip().endswith(
-                ","
-            ) and _PERSON_TITLE.search(segment):
+            # "Majed al-Ansari, the ministry spokesman, said", "Gerardo Blyde, head of the
+            # opposition's delegation, said"
+            if (re.match(r"\s*(?:the|a|an)\s", segment) or _PERSON_TITLE.match(segment.strip())
+                ) and text[:seg_start].rstrip().endswith(",") and _PERSON_TITLE.search(segment):
                 lead_end = len(text[:seg_start].rstrip()) - 1
                 persons = [p for p, pr in zip(mentions, rel, strict=True)
                            if p.kind == ActorKind.PERSON and pr[1] == lead_end]
