@@ -406,3 +406,15 @@ def test_a_return_home_is_a_visit_and_no_venue_for_the_talks() -> None:
     assert [(e.location, _span(e)) for e in events if e.type == "visit"] == [
         ("Kabul", ("2020-09-13", "2020-09-13"))]
     assert "Kabul" not in [e.location for e in events if e.type == "meeting"]
+
+
+def test_remarks_at_the_opening_of_dated_talks_take_their_day() -> None:
+    """The talks are opened (no date), the delegations arrive on a date and sit face to face:
+    one round, on that date; the opening remarks were made then."""
+    text = ("Swiss President Alain Berset opened the round of talks between Armenia and "
+            "Azerbaijan in Geneva. During his opening remarks, Berset said that the world was "
+            "watching. The delegations from Armenia and Azerbaijan arrived in Geneva on March 3. "
+            "After the address, the two delegations sat face-to-face to commence the talks.")
+    events = extract_events(text, date(2023, 3, 5))
+    assert [(e.type, _span(e)) for e in events if e.type in ("meeting", "statement")] == [
+        ("meeting", ("2023-03-03", "2023-03-03")), ("statement", ("2023-03-03", "2023-03-03"))]

@@ -150,6 +150,13 @@ _QUOTED_TEXT = re.compile(
     r"\b(?:statement|communiqu[eé]|declaration|announcement|agreement|document|text)\b", re.I)
 
 
+# "During his opening remarks, Erdogan stated ...": what is said at the talks is said on them
+_AT_TALKS = re.compile(
+    r"\b(?:during|at|in)\s+(?:the|his|her|their|its)\s+(?:opening|closing|welcoming)\s+"
+    r"(?:remarks|speech|address|statement)\b|\b(?:during|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|summit|meeting|session|round)\b", re.I)
+
+
 def _said_part(text: str, trig: Trigger) -> str:
     """What a speech verb reports: its complement, or the quote before "..., X said"."""
     if _TRAILING_SPEECH.match(text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
@@ -189,7 +196,7 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
             return True
     if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)) and not _between_sides(
         s, trig
-    ):
+    ) and not _AT_TALKS.search(text[:trig.start]):
         return True
     if trig.modal and _MODAL.search(before):
         return True

@@ -12,8 +12,8 @@ from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Role, Status
 
 __all__ = [
-    "date_after_occasion", "date_from_neighbours", "dateline", "locate_meetings",
-    "meeting_place", "places_in", "share_venue", "visit_places",
+    "date_after_occasion", "date_from_neighbours", "date_within_occasion", "dateline",
+    "locate_meetings", "meeting_place", "places_in", "share_venue", "visit_places",
 ]
 
 
@@ -228,6 +228,28 @@ def date_after_occasion(cands: list[Candidate]) -> list[Candidate]:
         if not c.headline:
             done.append(c)
     return cands
+
+
+_DURING = re.compile(
+    r"\b(?:during|at|in)\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:remarks|speech"
+    r"|address|talks|meeting|session|summit|conference|round|ceremony|negotiations)\b", re.I)
+
+
+def date_within_occasion(events: list[Candidate]) -> list[Candidate]:
+    """"During his opening remarks, Erdogan stated ...": an undated statement made at talks
+    the article dates takes their date (run after merging, when the talks have it)."""
+    talks = [e for e in events if e.type == EventType.MEETING and e.status == Status.OCCURRED
+             and e.precision == Precision.DAY]
+    for c in events:
+        if (c.type != EventType.STATEMENT or c.precision != Precision.UNKNOWN or c.date_text
+                or c.interval[0] != c.interval[1] or not _DURING.search(c.evidence.text)):
+            continue
+        names = {a.name for a in c.actors}
+        at = [t for t in talks if names & {a.name for a in t.actors}
+              and t.interval[1] <= c.interval[1]]
+        if len(at) == 1:
+            c.interval, c.precision, c.date_text = at[0].interval, at[0].precision, at[0].date_text
+    return events
 
 
 _VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION,

@@ -13,7 +13,8 @@ Stages, each a small function of this package:
 7. ``locate_meetings``    placeless talks take the place of the trip they belong to, and
    ``date_from_neighbours`` undated trips/talks the date of the same party's next one,
    ``date_after_occasion``  a report "after the meeting" no date before that meeting;
-   ``merge``              one event per occasion within the article (locate.py, merge.py)
+   ``merge``              one event per occasion within the article (locate.py, merge.py),
+   ``date_within_occasion`` then a statement "during the talks" the date of those talks
 8. ``to_model``           ``EventCreate`` with title, confidence and source (output.py)
 """
 
@@ -36,6 +37,7 @@ from timeline.extract.gazetteer import Gazetteer, load_gazetteer
 from timeline.extract.locate import (
     date_after_occasion,
     date_from_neighbours,
+    date_within_occasion,
     dateline,
     locate_meetings,
     places_in,
@@ -96,7 +98,8 @@ def extract_events(
         if parties:
             last_primary = parties[:1]
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
-    events = [to_model(c, full, dct, title, url, outlet) for c in merge(cands)]
+    events = [to_model(c, full, dct, title, url, outlet)
+              for c in date_within_occasion(merge(cands))]
     if shift:
         for e in events:
             for s in e.sources:

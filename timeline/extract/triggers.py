@@ -142,9 +142,10 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:hold(?:s|ing)?|held|conduct(?:s|ed|ing)?|begin|began|begun|start(?:ed)?",
           r"|resum(?:e|ed|es|ing)|open(?:s|ed)?|join(?:s|ed)?|attend(?:s|ed)?|engage in"
-          r"|participate in",
+          r"|participate in|commenc(?:e|ed|es|ing)|launch(?:es|ed)?",
           r"|take part in)\s+(?:\w+\s+){0,3}?",
-          r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation)\b",
+          r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation"
+          r"|dialogue)\b",
           keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
     _rule(EventType.MEETING,
           r"\b(?:huddled|conferred|spoke|spoken|speaks|speak|speaking|talked|talks|negotiat(?:ed|es|ing)",
@@ -176,6 +177,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|speak|speaks|talk|talked)\s+again\b",
           keys=("again",), strength=0.7),
+    # "the two delegations sat face-to-face": the sides are the subject
+    _rule(EventType.MEETING, r"\b(?:sat|sit|sits|sitting|met|meet)\s+face[- ]to[- ]face\b",
+          keys=("face",), strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:called|phoned|rang|telephoned|calls|phones)\s+(?:his|her|their|its)\s+"
           r"(?:[\w-]+\s+){0,2}?counterparts?\b",
