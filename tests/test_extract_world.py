@@ -418,3 +418,34 @@ def test_remarks_at_the_opening_of_dated_talks_take_their_day() -> None:
     events = extract_events(text, date(2023, 3, 5))
     assert [(e.type, _span(e)) for e in events if e.type in ("meeting", "statement")] == [
         ("meeting", ("2023-03-03", "2023-03-03")), ("statement", ("2023-03-03", "2023-03-03"))]
+
+
+@pytest.mark.parametrize(("name", "etype", "actor", "status", "day"), [
+    pytest.param("istanbul_swap.txt", "meeting", "Russia", "occurred", "2025-06-02",
+                 id="met-for-an-hour"),
+    pytest.param("istanbul_swap.txt", "statement", "Ukraine", "occurred", "2025-06-03",
+                 id="which-kyiv-said"),
+    pytest.param("geneva_trade.txt", "meeting", "Xi Jinping", "planned", "2025-05-13",
+                 id="expected-to-speak-to"),
+    pytest.param("beirut_ceasefire.txt", "ceasefire", "Hezbollah", "occurred", "2024-11-27",
+                 id="took-effect-at-4am"),
+])
+def test_wire_stories_of_other_negotiations(
+    name: str, etype: str, actor: str, status: str, day: str
+) -> None:
+    found = [e for e in _events(name, etype, actor) if e.status == status]
+    assert day in [e.date_start.isoformat() for e in found]
+
+
+def test_a_statement_inside_a_relative_clause_is_its_subject_s() -> None:
+    """"Russia handed Ukraine a memorandum, which Kyiv said it would study"."""
+    said = [e for e in _extract("istanbul_swap.txt") if e.type == "statement"
+            and "which Kyiv said" in (e.sources[0].evidence or "")]
+    assert [sorted(a.name for a in e.actors) for e in said] == [["Ukraine"]]
+
+
+def test_neither_the_dateline_nor_the_region_is_a_venue() -> None:
+    """"BEIRUT (AP) - ... Netanyahu's security cabinet approved the deal"; "to travel to the
+    region again next week"."""
+    events = _extract("beirut_ceasefire.txt")
+    assert [e.location for e in events if e.type in ("agreement", "visit")] == [None, None]

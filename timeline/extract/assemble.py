@@ -84,7 +84,6 @@ _CALLED_OFF = re.compile(
     r"^[^;]*?\b(?:(?:will|would)\s+not\s+(?:now\s+)?(?:take place|go ahead)|called off"
     r"|postponed|cancell?ed)\b", re.I
 )
-_DATELINE_LEAD = re.compile(r"(?-i:[A-Z]{3,}[A-Z /'.-]*),")
 _COMBAT = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|attack(?:s|ed|ing)?|strikes?|struck|shell(?:ed|ing)|troops|forces"
     r"|captur(?:e|ed|ing)|offensive|drones?|missiles?|front\s?line|casualt\w+|wounded|dead"
@@ -638,7 +637,7 @@ def _places(
         return [hit.place if hit and hit.place.population >= 0 else None]
     if trig.noun and i not in s.owner:
         return None
-    reach = 70 if trig.type == EventType.AGREEMENT else 40
+    reach = 100 if trig.type == EventType.AGREEMENT else 40
     sides = frozenset(n for m in s.mentions if not m.media
                       for n in (m.name, m.affiliation) if n) if trig.type in (
         EventType.AGREEMENT, EventType.CEASEFIRE) else frozenset()
@@ -856,9 +855,6 @@ def assemble(
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
             c.dateline = default_place
-        if (c.type == EventType.AGREEMENT and c.location is None and default_place is not None
-                and c.status == Status.OCCURRED and _DATELINE_LEAD.match(sent.text)):
-            c.location = default_place  # "BRIDGETOWN, Barbados - ... signed an agreement"
     return fold_statements(s.out)
 
 

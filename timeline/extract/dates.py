@@ -213,13 +213,19 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     )
 
 
-def _in_relative(tr: Trigger, slot: TimeSlot, text: str) -> bool:
+def _in_relative(
+    tr: Trigger, slot: TimeSlot, text: str, slots: list[TimeSlot] | None = None
+) -> bool:
     """"The talks, which began in January, were suspended last month": the noun's event is
-    its main verb's, not its relative clause's."""
+    its main verb's, not its relative clause's, when the main verb has a date of its own
+    ("The talks, which began on Saturday, were the first ...": Saturday, then)."""
     if not NOMINAL.match(tr.text):
         return False
     relative = _NOUN_RELATIVE.match(text[tr.end:])
-    return relative is not None and tr.end < slot.rel_start < tr.end + relative.end("clause")
+    if relative is None or not tr.end < slot.rel_start < tr.end + relative.end("clause"):
+        return False
+    main = tr.end + relative.end()
+    return slots is None or any(s.rel_start >= main and not s.reporting for s in slots)
 
 
 def assign_times(
@@ -240,7 +246,7 @@ def assign_times(
                 continue  # a date naming a thing dates that thing only
             if slot.forward and tr.start < slot.rel_end:
                 continue  # "two days after the factions left Moscow": the clause after it
-            if _in_relative(tr, slot, sent.text):
+            if _in_relative(tr, slot, sent.text, slots):
                 continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
                 continue  # "says Sunday's talks ...": the possessive dates the noun
@@ -360,7 +366,7 @@ def interval_of(
     if slot is None and not trig.speech:
         quotes = quote_spans(sent.text)
         free = [s for s in slots if not s.reporting and not s.names and not s.forward
-                and not _in_relative(trig, s, sent.text)
+                and not _in_relative(trig, s, sent.text, slots)
                 and not any(s is t for t in taken or [])
                 and gap((trig.start, trig.end), (s.rel_start, s.rel_end), sent.text) <= 60
                 and in_spans(s.rel_start, quotes) == in_spans(trig.start, quotes)]

@@ -138,7 +138,7 @@ _NOT_VENUE = re.compile(
 )
 
 
-_DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement)\s+in\s+$", re.I)
+_DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement|hostilities)\s+in\s+$", re.I)
 
 
 def meeting_place(

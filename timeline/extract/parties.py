@@ -107,8 +107,11 @@ def speaker(
                  if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)
                  and not (m.coref and SIDES_REF.fullmatch(m.text) and not joint)]
         if (re.match(r"\s*(?:who|which)\s", segment) and seg_start > 1
-                and text[seg_start - 2] == ","):
-            cut = seg_start - 2  # "Anwar, who chairs ASEAN this year, announced": not ASEAN
+                and text[seg_start - 2] == "," and not (
+                    cands and re.match(r"\s*which\s+$", text[seg_start:cands[0][1][0]]))):
+            # "Anwar, who chairs ASEAN this year, announced": not ASEAN; but "a memorandum,
+            # which Kyiv said it would study": Kyiv
+            cut = seg_start - 2
             continue
         if cands:
             break

@@ -129,9 +129,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:met|meet(?:s|ing)?",
           r"(?!\s+(?:the\s+)?(?:demands?|requirements?|conditions?|expectations?)))",
-          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b|for\s+"
-          r"(?:a|an|the|their|two|three|several|more|further|another|fresh|new)?\s*(?:[\w-]+\s+)?"
-          r"(?:talks|conference|summit|meeting|round|session|negotiations|consultations)\b",
+          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b|for\b",
           r"|at\b|later\b|again\b|within\b|soon\b|shortly\b|next\b|this\b|tomorrow\b"
           r"|earlier\b|last\b|yesterday\b|today\b|twice\b|briefly\b|privately\b|secretly\b"
           r"|behind\b|face\b|directly\b|informally\b|formally\b|virtually\b|online\b|late\b"
@@ -177,6 +175,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|speak|speaks|talk|talked)\s+again\b",
           keys=("again",), strength=0.7),
+    # "is expected to speak to Chinese President Xi Jinping": a call or a meeting
+    _rule(EventType.MEETING,
+          r"\b(?:spoke|speak|speaks|speaking|talked|talk)\s+to(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])"
+          r"|his\s+(?:[\w-]+\s+)?counterpart|her\s+(?:[\w-]+\s+)?counterpart))",
+          keys=("spoke", "speak", "talk"), strength=0.75),
     # "the two delegations sat face-to-face": the sides are the subject
     _rule(EventType.MEETING, r"\b(?:sat|sit|sits|sitting|met|meet)\s+face[- ]to[- ]face\b",
           keys=("face",), strength=0.75),
