@@ -449,3 +449,27 @@ def test_neither_the_dateline_nor_the_region_is_a_venue() -> None:
     region again next week"."""
     events = _extract("beirut_ceasefire.txt")
     assert [e.location for e in events if e.type in ("agreement", "visit")] == [None, None]
+
+
+def test_a_post_on_x_is_a_statement_whatever_it_says() -> None:
+    """'"This is a first step," M23 spokesman Lawrence Kanyuka wrote on X'."""
+    assert _events("doha_declaration.txt", "statement", "Lawrence Kanyuka")
+
+
+def test_a_deadline_is_a_span_ending_on_it() -> None:
+    """"sign a comprehensive agreement no later than August 18"."""
+    planned = [e for e in _events("doha_declaration.txt", "agreement", "M23")
+               if e.status == "planned"]
+    assert [_span(e) for e in planned] == [("2025-07-20", "2025-08-18")]
+
+
+def test_coordinated_verbs_share_their_subject_and_a_joint_statement_its_authors() -> None:
+    """"Grossi ... met Raisi and Amirabdollahian, and held talks with Eslami"; "In a joint
+    statement, the IAEA and the Atomic Energy Organisation of Iran said"."""
+    events = _extract("tehran_inspectors.txt")
+    talks = [e for e in events if e.type == "meeting" and e.date_start == date(2023, 3, 3)]
+    assert talks and all("Rafael Grossi" in {a.name for a in e.actors if a.role == "initiator"}
+                         for e in talks)
+    joint = [e for e in events if e.type == "statement" and "joint statement" in (
+        e.sources[0].evidence or "")]
+    assert [sorted(a.name for a in e.actors) for e in joint] == [["IAEA", "Iran"]]

@@ -156,6 +156,15 @@ _AT_TALKS = re.compile(
     r"(?:talks|negotiations|summit|meeting|session|round)\b", re.I)
 
 
+# An occasion of its own: a post, a news conference, an interview, a written statement
+_ON_RECORD = re.compile(
+    r"\b(?:wrote|posted|tweeted|said)\s+(?:on|in\s+a\s+post\s+on)\s+(?:X|Twitter|Telegram|Facebook"
+    r"|social\s+media|(?:his|her|its|their)\s+(?:\w+\s+)?(?:account|channel|page))\b"
+    r"|\bin\s+a\s+post\s+on\b|\b(?:at|during|told)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+)?"
+    r"(?:news|press)\s+(?:conference|briefing)\b|\bin\s+an\s+interview\b"
+    r"|\btold\s+(?:reporters|journalists)\b", re.I)
+
+
 def _said_part(text: str, trig: Trigger) -> str:
     """What a speech verb reports: its complement, or the quote before "..., X said"."""
     if _TRAILING_SPEECH.match(text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
@@ -195,7 +204,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
             return True
     if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)) and not _between_sides(
         s, trig
-    ) and not _AT_TALKS.search(text[:trig.start]):
+    ) and not _AT_TALKS.search(text[:trig.start]) and not (
+        _ON_RECORD.search(text) and not _COMBAT.search(text)
+    ):
         return True
     if trig.modal and _MODAL.search(before):
         return True
@@ -305,6 +316,7 @@ def _no_request(s: _Sentence, trig: Trigger) -> bool:
     return bool(docs) and (not own or docs[-1] > own[-1])
 
 
+_JOINT = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé])\b", re.I)
 _MODAL = re.compile(
     r"\b(?:would|could|might|may|push\w*\s+for|seek\w*|aim\w*|hop(?:e|es|ed|ing)|want\w*"
     r"|efforts?\s+to|bid\s+to)\b", re.I)
@@ -410,6 +422,12 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
             last = prior[-1]
             subj = [m for m in prior if m.end == last.end or (
                 m.kind == ActorKind.PERSON and last.end - m.end < 40)][-2:]
+    if i > 0 and s.subj_of.get(i - 1) and not s.triggers[i - 1].speech and not (
+            s.triggers[i - 1].noun) and re.search(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$",
+                                                  text[:trig.start]) and not re.search(
+            r"[;:]|\b(?:which|who|that|said|says)\b", text[prev_end:trig.start]):
+        # "Grossi met Raisi and Amirabdollahian, and held talks with Eslami": the same subject
+        subj, own = s.subj_of[i - 1], True
     if not subj and i > 0 and s.subj_of.get(i - 1) and not re.search(
         r"\b(?:which|who|whom|where|that|follows|followed|after|before|since|than)\b",
         text[prev_end:trig.start]
@@ -476,8 +494,13 @@ def _speech_parties(s: _Sentence, trig: Trigger, obj: list[Mention]) -> _Parties
         return None
     p = _Parties(primary={sp.name}, own_subject=True, confidence=trig.strength)
     add_actor(p.actors, sp, Role.INITIATOR, s.gaz)
-    for m in s.mentions:  # "the two governments said in a joint declaration": both speak
-        if m.coref and m.start == sp.start and m is not sp or m in agents[1:]:
+    joint = _JOINT.search(s.text)
+    clause = len(re.split(r"[;:“”\"]|,\s", s.text[:trig.start])[-1])
+    for m, r in zip(s.mentions, s.rel, strict=True):
+        # "the two governments said in a joint declaration", "In a joint statement, the IAEA
+        # and Iran's atomic energy organisation said": all of them speak
+        if m.coref and m.start == sp.start and m is not sp or m in agents[1:] or (
+                joint and not m.media and trig.start - clause <= r[0] < trig.start):
             add_actor(p.actors, m, Role.INITIATOR, s.gaz)
             p.primary.add(m.name)
     p.coref_speaker = sp.coref and sp.kind != ActorKind.PERSON

@@ -38,7 +38,8 @@ _DEADLINE = re.compile(
     r"\b(?:takes|take|took|taking|assumed|assumes|sworn\s+in|elected|re-?elected|inaugurated)"
     r"\s+(?:office\s+)?(?:on\s+|in\s+)?$", re.I
 )
-_EDGE = re.compile(r"\b(?P<edge>from|by)\s+(?:the\s+)?$", re.I)
+_EDGE = re.compile(r"\b(?:(?P<edge>from|by)|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?$",
+                   re.I)
 # "the 2018 peace deal", "the 2015 nuclear accord": a year inside a title names the text, it
 # does not date the sentence's event
 _TITLE_YEAR = re.compile(
@@ -121,7 +122,7 @@ def time_slots(sent: Sentence, times: list[TimeLike], dct: date) -> list[TimeSlo
             m = _SPEECH_NEAR.search(before)
             reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
             slot = TimeSlot(t, rs, re_, reporting and not placed,
-                            edge.group("edge").lower() if edge else "", forward=placed)
+                            (edge.group("edge") or "by").lower() if edge else "", forward=placed)
             if re.search(r"\b(?:the|a|an|its|their)\s+$", sent.text[max(0, rs - 8):rs]) and (
                     re.search(r"\d", t.text)):
                 named = _TITLE_YEAR.match(sent.text[re_:re_ + 60])
