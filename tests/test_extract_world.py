@@ -473,3 +473,12 @@ def test_coordinated_verbs_share_their_subject_and_a_joint_statement_its_authors
     joint = [e for e in events if e.type == "statement" and "joint statement" in (
         e.sources[0].evidence or "")]
     assert [sorted(a.name for a in e.actors) for e in joint] == [["IAEA", "Iran"]]
+
+
+def test_the_next_round_is_held_where_the_talks_were() -> None:
+    """"Iran and the P5+1 held talks in Vienna on April 6. The next round will resume on
+    Wednesday" (no place named): Vienna."""
+    text = ("Iran and the P5+1 held talks in Vienna on April 6. The next round of talks with "
+            "Iran will resume on Wednesday, April 14.")
+    planned = [e for e in extract_events(text, date(2021, 4, 13)) if e.status == "planned"]
+    assert [(e.location, _span(e)) for e in planned] == [("Vienna", ("2021-04-14", "2021-04-14"))]

@@ -256,6 +256,11 @@ _VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, Eve
                  EventType.REQUEST)
 
 
+_RESUMED = re.compile(
+    r"\b(?:resum(?:e|ed|es|ing|ption)|reconven\w+|next\s+round|continu(?:e|ed|es|ing)|another"
+    r"\s+round|new\s+round)\b", re.I)
+
+
 def share_venue(cands: list[Candidate]) -> list[Candidate]:
     """A venue named once ("talks in Brussels") belongs to the later events of the same talks:
     an event with no place takes the place of the closest earlier meeting or trip that shares
@@ -274,6 +279,12 @@ def share_venue(cands: list[Candidate]) -> list[Candidate]:
                 break
             shared = names & ({a.name for a in v.actors if a.role != Role.HOST} | v.primary)
             dated = Precision.UNKNOWN not in (c.precision, v.precision)
+            near = c.evidence.text[max(0, c.trigger_start - 30):c.trigger_start + 40]
+            if shared and _RESUMED.search(near) and (
+                    c.type == EventType.MEETING and v.type == EventType.MEETING):
+                # "The next round of talks will be resumed on Wednesday": where they were
+                c.location = v.location
+                break
             if shared and (not dated or overlap(c.interval, v.interval) or (
                 # the programme of a visit: "meets Erdogan in New York on Tuesday ... will
                 # meet Christodoulides on Friday"
