@@ -482,3 +482,21 @@ def test_the_next_round_is_held_where_the_talks_were() -> None:
             "Iran will resume on Wednesday, April 14.")
     planned = [e for e in extract_events(text, date(2021, 4, 13)) if e.status == "planned"]
     assert [(e.location, _span(e)) for e in planned] == [("Vienna", ("2021-04-14", "2021-04-14"))]
+
+
+def test_a_round_held_over_a_range_in_a_relative_clause_and_referred_to_again() -> None:
+    """"The fourth round ..., which was held in Addis Ababa from 17 to 19 December 2023, has
+    ended"; "... said that the negotiations had ended": one round, over those days."""
+    talks = [e for e in _extract("addis_dam_round.txt") if e.type == "meeting"]
+    assert [(e.location, _span(e)) for e in talks] == [
+        ("Addis Ababa", ("2023-12-17", "2023-12-19"))]
+
+
+def test_an_explicit_range_does_not_run_on_and_a_clause_has_its_own_subject() -> None:
+    """"met in Bouznika ... from 22 May to 6 June"; "Russia and China expressed support,
+    while the United States called on all sides"."""
+    events = _extract("libya_briefing.txt")
+    assert ("2023-05-22", "2023-06-06") in [_span(e) for e in events if e.type == "meeting"]
+    urged = [e for e in events if e.type == "request" and "United States" in
+             {a.name for a in e.actors}]
+    assert [sorted(a.name for a in e.actors) for e in urged] == [["United States"]]

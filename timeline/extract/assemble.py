@@ -395,6 +395,14 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
 # --- parties ------------------------------------------------------------------------
 
 
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|but|whereas|although|though|and)\b"
+                           r"|\b(?:while|whereas)\b")
+
+
+def m_rel(s: _Sentence, m: Mention) -> tuple[int, int]:
+    return m.start - s.sent.start, m.end - s.sent.start
+
+
 def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]:
     """Mentions that act in the trigger's clause, and whether the clause has its own."""
     text = s.text
@@ -408,6 +416,11 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
         and not _PARENTHETICAL.match(text[r[1]:])
     ]
     subj = [_envoy_of(s, m) or m for m in subj if not _is_envoys_principal(s, m) or m.affiliation]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text[:trig.start])), default=0)
+    if any(r[0] >= clause for r in (m_rel(s, m) for m in subj)):
+        # "Russia and China expressed support, while the United States called on ...": the
+        # clause's own subject
+        subj = [m for m in subj if m_rel(s, m)[0] >= clause]
     own = bool(subj)
     closed = re.search(r",\s+(?:who|which)\s+[^,;]{3,80},\s*$", text[:trig.start])
     if closed and not own:
@@ -770,14 +783,17 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
         return []
     interval, precision, date_text, status = _dates(s, i, trig, status)
     confidence = p.confidence - (0.1 if precision == Precision.UNKNOWN else 0.0)
+    noun_at = trig.head if 0 <= trig.head < trig.start else trig.start
     anaphoric = bool(trig.noun and re.search(r"\b(?:this|these)\s+(?:\w+\s+){0,3}$",
                                              s.text[:trig.start][-40:], re.I)) or bool(
         # "The meeting at the palace lasted an hour": the occasion already reported
-        (trig.noun or trig.text.lower().startswith("meeting")) and trig.type == EventType.MEETING
-        and not p.own_subject
-        and (re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:trig.start])
-             # "At the end of the meeting, ...", "during the talks"
-             or re.search(r"\b(?:of|during|at|after|before|in)\s+the\s+$", s.text[:trig.start]))
+        (trig.noun or trig.text.lower().startswith("meeting") or 0 <= trig.head < trig.start)
+        and trig.type == EventType.MEETING and not p.own_subject
+        and (re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:noun_at])
+             # "At the end of the meeting, ...", "during the talks", "said that the
+             # negotiations had ended"
+             or re.search(r"\b(?:of|during|at|after|before|in|that)\s+the\s+$",
+                          s.text[:noun_at]))
         and precision == Precision.UNKNOWN
     ) or bool(
         # "Griffiths, who convened the consultations, will meet ...": the talks reported

@@ -33,6 +33,9 @@ _SPEECH_NEAR = re.compile(
 
 
 _DATELINE = re.compile(r"(?-i:[A-Z]{3,}[A-Z /.'’-]*)(?:,\s*[A-Z][\w .'’-]*)?,\s*", re.I)
+_TITLE_DATELINE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w .'’-]*)?,\s*")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)\s*)?[-–—:]\s")
 _DEADLINE = re.compile(
     r"\b(?:before|until|till|ahead of|since|after|prior to)\s+(?:the\s+)?$|"
     r"\b(?:takes|take|took|taking|assumed|assumes|sworn\s+in|elected|re-?elected|inaugurated)"
@@ -139,7 +142,10 @@ def time_slots(sent: Sentence, times: list[TimeLike], dct: date) -> list[TimeSlo
                 prev.rel_end = re_
                 continue
             out.append(slot)
-    body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start])]
+    body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start]) and not (
+        # "Addis Ababa, 19 December 2023 (ENA) - ": a dateline in title case
+        _TITLE_DATELINE.fullmatch(sent.text[:s.rel_start])
+        and _AFTER_DATELINE.match(sent.text[s.rel_end:]))]
     if body:
         # "ISLAMABAD, Oct 31 - X have agreed ..., Turkey said on Thursday": the sentence's own
         # dates (or its reporting date) say when; the dateline only when nothing else does
@@ -176,7 +182,10 @@ _OWN_RELATIVE = re.compile(
     r"(?:^|[,\s])(?:which|that)\s+(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|is\s+|are\s+)?"
     r"(?:opened|began|begun|started|ended|resumed|took place|held|scheduled|planned|set|due"
     r"|took hold|took effect|collapsed|broke down|expired"
-    r"|expected|slated)\b(?:\s+(?:for|on|to\s+take\s+place|in))?\s*$",
+    r"|expected|slated)\b"
+    # "which was held in Addis Ababa from ..."
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})?"
+    r"(?:\s+(?:for|on|to\s+take\s+place|in|from|between))?\s*$",
     re.I,
 )
 
@@ -256,7 +265,12 @@ def assign_times(
             rel_clause = re.search(r",\s+(?:(?:who|which)\s|(?:(?:first|originally|initially"
                                    r"|later|also)\s+)?[a-z]+ed\s)[^,;]*$",
                                    sent.text[:slot.rel_start])
-            if rel_clause:
+            if rel_clause and not (
+                # "the round of negotiations ..., which was held ... from 17 to 19 December":
+                # the clause tells when the noun's own event was
+                NOMINAL.match(tr.text) and tr.end <= rel_clause.start()
+                and _OWN_RELATIVE.search(sent.text[tr.end:slot.rel_start])
+            ):
                 close = sent.text.find(",", slot.rel_end)
                 if tr.end <= rel_clause.start() or 0 <= close < tr.start:
                     continue  # "Anwar, who chairs ASEAN this year, said": not this year
@@ -405,7 +419,7 @@ def interval_of(
                     b = a + timedelta(days=n - 1)
         if slot.edge == "from" and status == Status.OCCURRED and a <= dct and trig.type in (
             EventType.MEETING, EventType.CEASEFIRE
-        ):
+        ) and slot.t.precision != Precision.RANGE:  # "from 22 May to 6 June" ends on 6 June
             b = max(b, dct)  # "four days of talks from Monday": Monday and on
         elif slot.edge == "by" and status == Status.PLANNED and b > dct:
             a = dct + timedelta(days=1)  # "a written offer by the end of the week"
