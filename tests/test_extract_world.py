@@ -500,3 +500,33 @@ def test_an_explicit_range_does_not_run_on_and_a_clause_has_its_own_subject() ->
     urged = [e for e in events if e.type == "request" and "United States" in
              {a.name for a in e.actors}]
     assert [sorted(a.name for a in e.actors) for e in urged] == [["United States"]]
+
+
+def test_a_small_place_named_as_one_is_a_venue() -> None:
+    """"collapsed in 2017 at the Swiss resort of Crans-Montana"."""
+    assert ("Crans-Montana", "Switzerland") in [
+        (e.location, e.country) for e in _extract("geneva_cyprus.txt") if e.type == "meeting"]
+
+
+def test_the_person_a_row_of_titles_leads_to_speaks() -> None:
+    """"Turkish Cypriot leader Ersin Tatar insisted ..."."""
+    assert _events("geneva_cyprus.txt", "statement", "Ersin Tatar")
+
+
+def test_talks_later_in_a_sentence_lend_no_venue_to_other_talks() -> None:
+    """"commanders will meet on Tuesday morning, and a meeting of the border committee will
+    be held in Cambodia on Aug. 4"."""
+    tuesday = [e for e in _extract("kuala_lumpur_truce.txt")
+               if e.type == "meeting" and e.date_start == date(2025, 7, 29)]
+    assert [e.location for e in tuesday] == [None]
+
+
+def test_one_side_agreeing_to_hold_talks_is_an_agreement_and_the_talks_come_later() -> None:
+    """"Pyongyang agreed on Friday to hold a dialogue in the border village of Panmunjom"."""
+    text = ("South and North Korea will hold high-level talks on Tuesday. This comes after "
+            "Pyongyang agreed on Friday to hold an inter-Korean dialogue in the border village "
+            "of Panmunjom.")
+    events = extract_events(text, date(2018, 1, 7))
+    assert [(e.type, e.status, _span(e), e.location) for e in events] == [
+        ("meeting", "planned", ("2018-01-09", "2018-01-09"), "Panmunjom"),
+        ("agreement", "occurred", ("2018-01-05", "2018-01-05"), None)]

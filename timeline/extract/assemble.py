@@ -226,10 +226,12 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
     ):  # "when we meet in person", "until he met Putin himself": a condition, not an event
         return True
-    if trig.type == EventType.AGREEMENT and _AGREED_TO_TALK.match(text[trig.end:]):
-        return True  # "agreed to meet": the meeting is the event, planned
-    if trig.mutual and not _mutual(s, trig):
-        return True  # "Hamas agreed to send a delegation": one party's decision
+    talks_next = _AGREED_TO_TALK.match(text[trig.end:])
+    if trig.type == EventType.AGREEMENT and talks_next and _mutual(s, trig):
+        return True  # "the two sides agreed to meet": the meeting is the event, planned
+    if trig.mutual and not talks_next and not _mutual(s, trig):
+        return True  # "Hamas agreed to send a delegation": one party's decision; but
+        # "Pyongyang agreed on Friday to hold talks" accepts an offer of talks
     if trig.type == EventType.MEETING and (trig.noun or re.match(
             r"(?:talks|negotiations|discussions|meetings)\b", trig.text, re.I)) and (
             _PERIOD_OF.search(before[-60:])):
@@ -326,7 +328,8 @@ _SUBORDINATE_TIME = re.compile(
     r"(?:(?:can|could|will|would|finally|eventually)\s+)?$", re.I)
 _PAST_FORM = re.compile(r"(?:\w+ed|met|held|spoke|signed|took|made|gave|sat|began)\b", re.I)
 _AGREED_TO_TALK = re.compile(
-    r"\s+to\s+(?:meet|talk|hold\s+(?:\w+\s+)?talks|negotiate|resume\s+(?:\w+\s+)?talks)\b")
+    r"(?:\s+on\s+\w+)?\s+to\s+(?:meet|talk|negotiate|(?:hold|resume|open|start|begin)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:talks|dialogue|negotiations|meeting|discussions))\b")
 
 
 def _between_sides(s: _Sentence, trig: Trigger) -> bool:
@@ -677,7 +680,11 @@ def _places(
     sides = frozenset(n for m in s.mentions if not m.media
                       for n in (m.name, m.affiliation) if n) if trig.type in (
         EventType.AGREEMENT, EventType.CEASEFIRE) else frozenset()
-    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + reach), sides)
+    # "agreed on Friday to hold a dialogue in Panmunjom": the dialogue's place
+    following = [t.start for t in s.triggers[i + 1:] if t.type in (EventType.MEETING,
+                                                                    EventType.VISIT)]
+    hit = meeting_place(trig, s.sent, s.places,
+                        min([len(s.text), trig.end + reach] + following), sides)
     if hit and hit.place.population >= 0 and hit.start - s.sent.start > trig.start:
         return [hit.place]  # "the proposal, which the envoy presented in Doha"
     return [None]

@@ -339,9 +339,11 @@ def assign_times(
             continue
         if i > 0 and (i - 1) in owner and not triggers[i - 1].speech:
             between = sent.text[triggers[i - 1].end:tr.start]
-            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between) or (
-                re.fullmatch(r"[^;]*,\s+where\s+(?:\w+\s+){0,3}", between)
-            ):
+            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between) and (
+                # "agreed on Friday to hold talks": the talks come later
+                not (triggers[i - 1].type == EventType.AGREEMENT
+                     and re.search(r"\bto\s+$", between))
+            ) or (re.fullmatch(r"[^;]*,\s+where\s+(?:\w+\s+){0,3}", between)):
                 shared[i] = owner[i - 1]
     return shared
 

@@ -9,7 +9,7 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.places import Place, PlaceIndex
 from timeline.extract.text import Sentence
 from timeline.extract.triggers import Trigger
-from timeline.vocab import EventType, Precision, Role, Status
+from timeline.vocab import ActorKind, EventType, Precision, Role, Status
 
 __all__ = [
     "date_after_occasion", "date_from_neighbours", "date_within_occasion", "dateline",
@@ -48,6 +48,16 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
                 break
             hits.append(PlaceHit(offset + start, offset + end, place, form))
             break
+    known = {h.start for h in hits}
+    for m in _NAMED_SETTLEMENT.finditer(text):
+        # "the Swiss resort of Crans-Montana", "the border village of Panmunjom": a place too
+        # small for the index, named as one
+        if offset + m.start("name") in known:
+            continue
+        dem = gaz.surface.get(m.group("dem") or "")
+        country = dem.name if dem is not None and dem.kind == ActorKind.STATE else ""
+        hits.append(PlaceHit(offset + m.start("name"), offset + m.end("name"),
+                             Place(m.group("name"), country, False, 0), m.group("name")))
     for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+capital\b", text):
         place = index.get(f"{m.group(1)} capital")
         if place is not None:
@@ -58,6 +68,11 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
                              Place(region, "", False, -1), m.group(0)))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_NAMED_SETTLEMENT = re.compile(
+    r"\bthe\s+(?:(?P<dem>[A-Z][\w'’-]+)\s+)?(?:[\w-]+\s+){0,2}?(?:town|resort|village|port|city"
+    r"|hamlet|enclave)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})")
 
 
 _REGIONS: dict[int, tuple[Gazetteer, re.Pattern[str]]] = {}
@@ -273,8 +288,13 @@ def share_venue(cands: list[Candidate]) -> list[Candidate]:
         ):  # "an earlier meeting" may have been anywhere
             continue
         names = {a.name for a in c.actors if a.role != Role.HOST}
-        for v in sorted((v for v in venues if v.sent_idx <= c.sent_idx),
-                        key=lambda v: -v.sent_idx):
+        # talks later in the same sentence give their venue to what was done at them ("X
+        # called for a truce at the Minsk talks"), not to other talks ("will meet on
+        # Tuesday, and a meeting ... will be held in Cambodia on Aug. 4")
+        for v in sorted((v for v in venues if v.sent_idx < c.sent_idx or (
+                v.sent_idx == c.sent_idx and (v.trigger_start < c.trigger_start or (
+                    c.type != EventType.MEETING and c.status == v.status)))),
+                        key=lambda v: (-v.sent_idx, -v.trigger_start)):
             if c.sent_idx - v.sent_idx > 6:
                 break
             shared = names & ({a.name for a in v.actors if a.role != Role.HOST} | v.primary)

@@ -133,12 +133,14 @@ def speaker(
         return None
     m, r = cands[0]
     for m2, r2 in cands[1:]:
+        # "Turkish Cypriot leader Ersin Tatar insisted": the person the titles lead to
         between = text[r[1]:r2[0]]
-        if m2.kind == ActorKind.PERSON and re.fullmatch(
-            r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,6}?|,\s+", between
-        ) and not re.search(r"\b(?:with|and|to|by|for)\b", between):
+        if re.search(r"\b(?:with|and|to|by|for)\b", between) or not re.fullmatch(
+                r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,6}?|,\s+", between):
+            break
+        if m2.kind == ActorKind.PERSON:
             m, r = m2, r2
-        break
+            break
     # apposition: "Khalil al-Hayya, a member of Hamas's political bureau, told ..."
     if re.match(r"\s*(?:the|a|an)\s", text[seg_start:cut]) and seg_start >= 2:
         lead_text = text[:seg_start].rstrip()

@@ -141,10 +141,10 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:hold(?:s|ing)?|held|conduct(?:s|ed|ing)?|begin|began|begun|start(?:ed)?",
           r"|resum(?:e|ed|es|ing)|open(?:s|ed)?|join(?:s|ed)?|attend(?:s|ed)?|engage in"
           r"|participate in|commenc(?:e|ed|es|ing)|launch(?:es|ed)?",
-          r"|take part in)\s+(?:\w+\s+){0,3}?",
+          r"|take part in)\s+(?:[\w-]+\s+){0,3}?",
           r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation"
           r"|dialogue)\b",
-          keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
+          keys=(*_TALK_NOUNS, "round", "call", "conversation", "dialogue"), strength=0.85),
     _rule(EventType.MEETING,
           r"\b(?:huddled|conferred|spoke|spoken|speaks|speak|speaking|talked|talks|negotiat(?:ed|es|ing)",
           r"|sat down",
