@@ -1,13 +1,13 @@
 """The dashboard page (AppTest) and its plain helpers (imported directly).
 
 Every test writes its own events to its own temporary SQLite file (``TIMELINE_DB``);
-the page's caches are keyed by the database URL, so tests do not see each other.
+the page's caches are keyed by the database URL and its data version, so tests do not
+see each other.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 import types
 from datetime import date
@@ -70,10 +70,12 @@ def store(db: Path) -> Store:
     return s
 
 
-def run_app(**query: str | list[str]) -> AppTest:
+def run_app(tab: str | None = None, **query: str | list[str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
+    if tab:
+        at.session_state["main_tab"] = tab
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -81,6 +83,35 @@ def run_app(**query: str | list[str]) -> AppTest:
 
 def shown(at: AppTest) -> str:
     return next(c.value for c in at.caption if "events shown" in c.value)
+
+
+def frame(at: AppTest, prefix: str) -> Any:
+    return next(df for df in at.dataframe if (df.key or "").startswith(prefix)).value
+
+
+def listed(at: AppTest) -> list[str]:
+    """The lines of the dated list beside the chart (markdown: date, type, title)."""
+    return list(at.radio(key="event_list").options)
+
+
+def form_key(at: AppTest) -> str:
+    return next(b.key for b in at.button if (b.key or "").startswith("FormSubmitter:add"))
+
+
+def fill_add_form(at: AppTest, title: str, actors: dict[int, dict[str, str]],
+                  start: date = date(2022, 6, 1)) -> None:
+    prefix = form_key(at).split(":", 1)[1].split("-", 1)[0]
+    at.selectbox(key=f"{prefix}_type").select("ceasefire")
+    at.date_input(key=f"{prefix}_start").set_value(start)
+    at.text_input(key=f"{prefix}_title").input(title)
+    # The actor table is a data editor: AppTest seeds its edit state.
+    at.session_state[f"{prefix}_actors"] = {"edited_rows": actors, "added_rows": [],
+                                            "deleted_rows": []}
+
+
+def submit_add_form(at: AppTest) -> None:
+    at.button(key=form_key(at)).click().run()
+    assert not at.exception, [e.value for e in at.exception]
 
 
 # --- the page -------------------------------------------------------------------------
@@ -95,10 +126,15 @@ def test_page_runs_on_an_empty_database(db: Path) -> None:
 def test_page_runs_on_a_full_database(store: Store) -> None:
     at = run_app()
     assert shown(at) == "4 of 4 events shown"
-    assert len(at.dataframe[0].value) == 4
-    # Hand-made events are marked in the table.
-    frame = at.dataframe[0].value
-    assert (frame["origin"] == dashboard.MANUAL_MARK).sum() == 1
+    # The dated list beside the chart: every event in view, oldest first, title in full.
+    labels = listed(at)
+    assert len(labels) == 4
+    assert "10 Feb 2022" in labels[0] and "Envoys meet in Oslo" in labels[0]
+    assert "5 May 2022" in labels[-1]
+    at = run_app(tab="Table and downloads")
+    table = frame(at, "table_")
+    assert len(table) == 4
+    assert (table["origin"] == dashboard.MANUAL_MARK).sum() == 1  # hand-made events marked
 
 
 def test_filters_change_what_is_shown_and_go_to_the_url(store: Store) -> None:
@@ -111,7 +147,7 @@ def test_filters_change_what_is_shown_and_go_to_the_url(store: Store) -> None:
     assert shown(at) == "2 of 4 events shown"
     at.sidebar.text_input(key="f_text").input("framework").run()
     assert shown(at) == "1 of 4 events shown"
-    assert at.dataframe[0].value["title"].tolist() == ["Draft framework text"]
+    assert len(listed(at)) == 1
 
 
 def test_date_and_status_filters(store: Store) -> None:
@@ -125,42 +161,47 @@ def test_date_and_status_filters(store: Store) -> None:
 
 
 def test_a_shared_link_restores_the_view(store: Store) -> None:
-    at = run_app(place="Havana", lanes="place")
+    at = run_app(place="Havana", lanes="actor")
     assert shown(at) == "1 of 4 events shown"
     assert at.sidebar.multiselect(key="f_places").value == ["Havana"]
-    assert at.sidebar.radio(key="f_lanes").value == "place"
+    assert at.sidebar.radio(key="f_lanes").value == "actor"
+    assert run_app().sidebar.radio(key="f_lanes").value == "type"  # the default
 
 
-def test_add_form_stores_a_valid_event(db: Path) -> None:
+def test_quick_periods_count_back_from_the_latest_event(store: Store) -> None:
     at = run_app()
-    at.selectbox(key="add_form_type").select("ceasefire")
-    at.date_input(key="add_form_start").set_value(date(2022, 6, 1))
-    at.text_input(key="add_form_title").input("Truce agreed for the holidays")
-    at.text_area(key="add_form_actors").input("Norway [state/mediator]\nCuba")
-    at.text_input(key="add_form_source_url").input("https://news.example/truce")
-    at.text_area(key="add_form_source_evidence").input("Both sides agreed to a truce.")
-    at.button(key="FormSubmitter:add_form-Add event").click().run()
-    assert not at.exception
-    assert any("Stored event" in s.value for s in at.success)
-    assert shown(at) == "1 of 1 events shown"
-    (ev,) = open_store(str(db)).query()
-    assert ev.title == "Truce agreed for the holidays" and str(ev.origin) == "manual"
-    assert [a.name for a in ev.actors] == ["Norway", "Cuba"]
-    assert ev.sources[0].evidence == "Both sides agreed to a truce."
+    at.segmented_control(key="period_pick").set_value("last month").run()
+    assert at.sidebar.date_input(key="f_since").value == date(2022, 4, 5)
+    assert at.sidebar.date_input(key="f_until").value == date(2022, 5, 5)
+    assert shown(at) == "2 of 4 events shown"  # April's draft overlaps, and 5 May
+    at.segmented_control(key="period_pick").set_value("all").run()
+    assert shown(at) == "4 of 4 events shown"
 
 
-def test_add_form_refuses_an_invalid_event_with_messages(db: Path) -> None:
+def test_counts_and_lists_follow_the_database(store: Store) -> None:
+    # Another process (``timeline ingest``) writes: the next rerun shows it, no reload.
     at = run_app()
-    at.date_input(key="add_form_start").set_value(date(2022, 6, 10))
-    at.date_input(key="add_form_end").set_value(date(2022, 6, 1))
-    at.text_input(key="add_form_title").input("   ")
-    at.button(key="FormSubmitter:add_form-Add event").click().run()
+    assert shown(at) == "4 of 4 events shown"
+    store.add(EventCreate.model_validate({
+        "type": "meeting", "date_start": date(2022, 6, 2), "title": "New round in Geneva",
+        "actors": [{"name": "Chile"}], "location": "Geneva"}))
+    at.run()
+    assert shown(at) == "5 of 5 events shown"
+    assert "Chile" in at.sidebar.multiselect(key="f_actors").options
+    assert "Geneva" in at.sidebar.multiselect(key="f_places").options
+    assert len(listed(at)) == 5
+
+
+def test_picking_an_event_in_the_list_opens_it_beside_the_chart(store: Store) -> None:
+    at = run_app()
+    (oslo,) = store.query(EventFilter(text="Oslo"))
+    at.radio(key="event_list").set_value(oslo.id).run()
     assert not at.exception
-    errors = " ".join(e.value for e in at.error)
-    assert "title is empty" in errors
-    assert "at least one actor" in errors
-    assert "Not stored" in errors
-    assert open_store(str(db)).count() == 0
+    assert at.session_state["selected_id"] == oslo.id
+    assert any("Envoys meet in Oslo" in h.value for h in at.get("html"))
+    at.button(key="close_details").click().run()
+    assert "selected_id" not in at.session_state
+    assert at.radio(key="event_list").value is None
 
 
 def test_details_show_sources_and_evidence_literally(store: Store) -> None:
@@ -174,6 +215,94 @@ def test_details_show_sources_and_evidence_literally(store: Store) -> None:
     # No markdown element carries the tag unescaped.
     assert not any("<script>" in m.value for m in at.markdown)
     assert "Example News" in texts
+    assert at.radio(key="event_list").value == oslo.id  # the list shows which one is open
+
+
+def test_a_title_with_a_link_is_shown_as_text(db: Path) -> None:
+    s = open_store(str(db))
+    eid = s.add(EventCreate.model_validate({
+        "type": "statement", "date_start": date(2022, 1, 1), "actors": [{"name": "Qatar"}],
+        "title": "See https://evil.example and <a href='https://evil.example'>this</a>"}))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["selected_id"] = eid
+    at.run()
+    (heading,) = [h.value for h in at.get("html") if '<p class="event-title">' in h.value]
+    assert "<a " not in heading and "&lt;a href=" in heading
+    assert not any("evil.example" in m.value and "](" in m.value for m in at.markdown)
+
+
+def test_a_filter_that_hides_the_open_event_closes_it(store: Store) -> None:
+    (oslo,) = store.query(EventFilter(text="Oslo"))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["selected_id"] = oslo.id
+    at.run()
+    assert any("Envoys meet in Oslo" in h.value for h in at.get("html"))
+    at.sidebar.multiselect(key="f_types").select("visit").run()
+    assert "selected_id" not in at.session_state
+    assert not any('<p class="event-title">' in h.value for h in at.get("html"))
+
+
+def test_add_form_stores_a_valid_event_and_starts_empty_again(db: Path) -> None:
+    at = run_app(tab="Add an event")
+    fill_add_form(at, "Truce agreed for the holidays",
+                  {0: {"name": "Norway", "role": "mediator"}, 1: {"name": "Cuba"}})
+    at.text_input(key="add0_source_url").input("https://news.example/truce")
+    at.text_area(key="add0_source_evidence").input("Both sides agreed to a truce.")
+    submit_add_form(at)
+    assert any("Stored event" in s.value for s in at.success)
+    assert shown(at) == "1 of 1 events shown"
+    (ev,) = open_store(str(db)).query()
+    assert ev.title == "Truce agreed for the holidays" and str(ev.origin) == "manual"
+    assert [(a.name, str(a.kind), str(a.role)) for a in ev.actors] == [
+        ("Norway", "state", "mediator"), ("Cuba", "state", "participant")]  # gazetteer kinds
+    assert ev.sources[0].evidence == "Both sides agreed to a truce."
+    # A new, empty form; the new event is open beside it.
+    assert form_key(at) == "FormSubmitter:add1-Add event"
+    assert at.text_input(key="add1_title").value == ""
+    assert at.session_state["selected_id"] == ev.id
+
+
+def test_the_same_event_is_not_stored_twice_without_asking(db: Path) -> None:
+    at = run_app(tab="Add an event")
+    fill_add_form(at, "Truce agreed", {0: {"name": "Norway"}})
+    submit_add_form(at)
+    fill_add_form(at, "Truce agreed", {0: {"name": "Norway"}})
+    submit_add_form(at)
+    assert open_store(str(db)).count() == 1
+    assert any("already in the timeline" in w.value for w in at.warning)
+    at.button(key="add_cancel").click().run()
+    assert open_store(str(db)).count() == 1
+    assert not any("already in the timeline" in w.value for w in at.warning)
+    # Asked, and answered yes: stored.
+    fill_add_form(at, "Truce agreed", {0: {"name": "Norway"}})
+    submit_add_form(at)
+    at.button(key="add_anyway").click().run()
+    assert not at.exception
+    assert open_store(str(db)).count() == 2
+
+
+def test_add_form_shows_every_problem_at_once(db: Path) -> None:
+    at = run_app(tab="Add an event")
+    at.date_input(key="add0_start").set_value(date(2022, 6, 10))
+    at.date_input(key="add0_end").set_value(date(2022, 6, 1))
+    at.text_input(key="add0_title").input("   ")
+    submit_add_form(at)
+    errors = " ".join(e.value for e in at.error)
+    assert "title is empty" in errors
+    assert "at least one actor" in errors
+    assert "before date" in errors  # the end before the start, in the same round
+    assert "Not stored" in errors
+    assert open_store(str(db)).count() == 0
+
+
+def test_add_form_refuses_the_command_line_actor_syntax(db: Path) -> None:
+    at = run_app(tab="Add an event")
+    fill_add_form(at, "Talks", {0: {"name": "Hamas:initiator"},
+                                1: {"name": "Qatar [state/mediator]"}})
+    submit_add_form(at)
+    errors = " ".join(e.value for e in at.error)
+    assert "Hamas\\:initiator" in errors and "Qatar \\[state/mediator\\]" in errors
+    assert open_store(str(db)).count() == 0
 
 
 def test_edit_marks_the_event_manual(store: Store) -> None:
@@ -187,6 +316,7 @@ def test_edit_marks_the_event_manual(store: Store) -> None:
     edited = store.get(tour.id)
     assert edited.title == "Mediator tour, extended" and str(edited.origin) == "manual"
     assert edited.date_end == date(2022, 3, 4)
+    assert [a.name for a in edited.actors] == ["Switzerland"]
 
 
 def test_delete_needs_a_confirmation(store: Store) -> None:
@@ -203,8 +333,7 @@ def test_delete_needs_a_confirmation(store: Store) -> None:
     assert shown(at) == "3 of 3 events shown"
 
 
-def test_article_events_are_found_and_accepted(db: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def _fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, date]]:
     calls: list[tuple[str, date]] = []
 
     def fake_extract(text: str, published: date, **meta: Any) -> list[EventCreate]:
@@ -215,29 +344,76 @@ def test_article_events_are_found_and_accepted(db: Path,
             "actors": [{"name": "Norway"}], "origin": "extracted",
             "sources": [{"url": meta.get("url"), "outlet": meta.get("outlet"),
                          "evidence": "Negotiators met <b>today</b>."}],
+        }), EventCreate.model_validate({
+            "type": "proposal", "date_start": published, "title": "A draft is tabled",
+            "actors": [{"name": "Cuba"}], "origin": "extracted",
+            "sources": [{"url": meta.get("url"), "evidence": "A draft was tabled."}],
         })]
 
     monkeypatch.setitem(sys.modules, "timeline.extract",
                         types.SimpleNamespace(extract_events=fake_extract))
-    at = run_app()
+    return calls
+
+
+def _find(at: AppTest) -> None:
     at.text_area(key="art_text").input("Negotiators met today in Oslo.")
     at.date_input(key="art_published").set_value(date(2022, 7, 1))
     at.text_input(key="art_url").input("https://news.example/today")
     at.button(key="art_find").click().run()
-    assert not at.exception
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_article_events_are_found_and_accepted_once(db: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fake_extractor(monkeypatch)
+    at = run_app(tab="From an article")
+    _find(at)
     assert calls == [("Negotiators met today in Oslo.", date(2022, 7, 1))]
-    assert "Negotiators met <b>today</b>." in [t.value for t in at.text]
+    table = frame(at, "art_editor_")
+    assert table["title"].tolist() == ["Negotiators meet", "A draft is tabled"]
+    assert table["evidence"].tolist()[0] == "Negotiators met <b>today</b>."
+    assert table["keep"].tolist() == [True, True]
     at.button(key="art_accept").click().run()
     assert not at.exception
+    stored = open_store(str(db)).query()
+    assert len(stored) == 2
+    assert all(str(ev.origin) == "extracted" for ev in stored)
+    assert stored[0].sources[0].url == "https://news.example/today"
+    assert shown(at) == "2 of 2 events shown"
+    # Found again: marked as stored, not ticked, and never stored twice.
+    _find(at)
+    table = frame(at, "art_editor_")
+    assert table["keep"].tolist() == [False, False]
+    assert all(cell.startswith("✓ ") for cell in table["in timeline"])
+    at.button(key="art_accept").click().run()
+    assert open_store(str(db)).count() == 2
+
+
+def test_an_extracted_event_is_corrected_before_it_is_stored(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_extractor(monkeypatch)
+    at = run_app(tab="From an article")
+    _find(at)
+    key = next(df.key for df in at.dataframe if (df.key or "").startswith("art_editor_"))
+    at.session_state[key] = {"edited_rows": {0: {"title": "Negotiators meet in Oslo",
+                                                 "actors": "Norway [state/host]; Cuba"},
+                                             1: {"keep": False}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="art_accept").click().run()
+    assert not at.exception, [e.value for e in at.exception]
     (ev,) = open_store(str(db)).query()
-    assert str(ev.origin) == "extracted" and ev.sources[0].url == "https://news.example/today"
-    assert shown(at) == "1 of 1 events shown"
+    assert ev.title == "Negotiators meet in Oslo"
+    assert [(a.name, str(a.role)) for a in ev.actors] == [("Norway", "host"),
+                                                          ("Cuba", "participant")]
+    assert str(ev.origin) == "manual"  # a person vouched for what was changed
+    assert ev.sources[0].evidence == "Negotiators met <b>today</b>."
 
 
 def test_article_with_the_project_parser(db: Path) -> None:
     # The real extractor, loosely: its rules change, the page's handling of them must not.
     pytest.importorskip("timeline.extract", reason="timeline.extract is not there yet")
-    at = run_app()
+    at = run_app(tab="From an article")
     at.text_area(key="art_text").input(
         "Norway's foreign minister met Cuban negotiators in Oslo on Tuesday to discuss a "
         "ceasefire proposal. Both sides said talks would resume next week.")
@@ -258,86 +434,50 @@ def test_article_with_the_project_parser(db: Path) -> None:
     assert all(str(ev.origin) == "extracted" and ev.sources for ev in stored)
 
 
-# --- plain helpers --------------------------------------------------------------------
+def _two_tracks(store: Store) -> None:
+    from timeline.models import TrackCreate
+
+    store.save_track(TrackCreate(name="Oslo channel", parties=["Norway", "Cuba"]))
+    store.save_track(TrackCreate(name="Swiss mediation", parties=["Switzerland"]))
+    for ev in store.query():
+        store.set_tracks(ev.id, ["swiss-mediation" if ev.type == "visit" else "oslo-channel"])
 
 
-def test_csv_download_matches_timeline_export(store: Store, db: Path) -> None:
-    flt, _ = dashboard.filter_from_params({"actor": ["Cuba"], "since": ["2022-01-01"]})
-    # What the download button serves for the view a link with these parameters shows.
-    page_bytes = dashboard.export_bytes(store, flt)
-    cli = subprocess.run(
-        [sys.executable, "-m", "timeline", "--db", str(db), "export", "--actor", "Cuba",
-         "--since", "2022-01-01"],
-        capture_output=True, check=True, cwd=ROOT,
-    )
-    assert page_bytes == cli.stdout
-    assert page_bytes.count(b"\r\n") == 3  # header and two events
+def test_the_page_opens_on_one_negotiation_kept_in_the_url(store: Store) -> None:
+    _two_tracks(store)
+    at = run_app()
+    assert at.selectbox(key="f_track").value == "oslo-channel"  # the one with most events
+    assert shown(at) == "3 of 3 events shown"
+    assert at.query_params["track"] in ("oslo-channel", ["oslo-channel"])
+    at.selectbox(key="f_track").select("swiss-mediation").run()
+    assert shown(at) == "1 of 1 events shown"
+    assert at.query_params["track"] in ("swiss-mediation", ["swiss-mediation"])
+    at.selectbox(key="f_track").select("all").run()
+    assert shown(at) == "4 of 4 events shown"
+    # A link opens the negotiation it names.
+    at = run_app(track="swiss-mediation")
+    assert at.selectbox(key="f_track").value == "swiss-mediation"
+    assert shown(at) == "1 of 1 events shown"
+    labels = at.selectbox(key="f_track").options
+    assert labels == ["Oslo channel (3 events)", "Swiss mediation (1 event)",
+                      "All negotiations (4 events)"]
 
 
-def test_url_parameters_round_trip() -> None:
-    flt = EventFilter(since=date(2022, 1, 1), types=["visit", "meeting"], actors=["Cuba"],
-                      locations=["Oslo"], statuses=["planned"], origins=["manual"],
-                      text="truce")
-    params = dashboard.params_from_filter(flt, "place")
-    assert params["type"] == ["visit", "meeting"] and params["lanes"] == ["place"]
-    again, lane = dashboard.filter_from_params(params)
-    assert again == flt and lane == "place"
-    # Bad values from a hand-edited link are dropped, not fatal.
-    bad, lane = dashboard.filter_from_params({"since": ["soon"], "type": ["party"],
-                                              "lanes": ["colour"]})
-    assert bad == EventFilter() and lane == "actor"
-    assert dashboard.params_from_filter(EventFilter(), "actor") == {}
+def test_a_new_event_joins_the_negotiation_in_view(store: Store, db: Path) -> None:
+    _two_tracks(store)
+    at = run_app(tab="Add an event", track="swiss-mediation")
+    assert at.multiselect(key="add0_tracks").value == ["swiss-mediation"]
+    fill_add_form(at, "Mediator returns to Bern", {0: {"name": "Switzerland"}},
+                  start=date(2022, 8, 1))
+    submit_add_form(at)
+    (ev,) = open_store(str(db)).query(EventFilter(text="Bern"))
+    assert ev.tracks == ["swiss-mediation"]
+    assert shown(at) == "2 of 2 events shown"
 
 
-def test_click_handler_opens_the_clicked_event() -> None:
-    session: dict[str, Any] = {}
-    click = {"selection": {"points": [{"customdata": "abc123", "x": "2022-01-01"}]}}
-    assert dashboard.apply_chart_selection(click, session) == "abc123"
-    # A table pick wins over the chart's lingering (unchanged) selection...
-    dashboard.apply_chart_selection({"selection": {"points": [{"customdata": "def456"}]}},
-                                    session, "table")
-    assert dashboard.apply_chart_selection(click, session) == "def456"
-    # ...until a different point is clicked.
-    other = {"selection": {"points": [{"customdata": "fed789"}]}}
-    assert dashboard.apply_chart_selection(other, session) == "fed789"
-    # Aggregated bars and empty selections open nothing new.
-    assert dashboard.apply_chart_selection({"selection": {"points": [{"customdata": ""}]}},
-                                           session) == "fed789"
-    assert dashboard.apply_chart_selection(None, session) == "fed789"
-
-
-def test_table_pick_maps_a_row_to_an_event() -> None:
-    assert dashboard.table_pick({"selection": {"rows": [1]}}, ["a", "b"]) == {
-        "selection": {"points": [{"customdata": "b"}]}}
-    assert dashboard.table_pick({"selection": {"rows": []}}, ["a"]) is None
-    assert dashboard.table_pick(None, []) is None
-
-
-def test_form_errors_are_by_field() -> None:
-    event, errors = dashboard.validate_form({
-        "type": "meeting", "date_start": date(2022, 1, 5), "date_end": date(2022, 1, 1),
-        "title": "x", "actors": "Norway", "confidence": 1.0,
-    })
-    assert event is None and "date_end" in errors
-    event, errors = dashboard.validate_form({
-        "type": "meeting", "date_start": date(2022, 1, 5), "title": "ok",
-        "actors": "Norway [state/host]; Cuba", "source_evidence": "said so",
-    })
-    assert errors == {} and event is not None
-    assert [a.name for a in event.actors] == ["Norway", "Cuba"]
-    assert event.sources[0].evidence == "said so" and event.sources[0].url is None
-
-
-def test_markdown_escape_and_links() -> None:
-    assert dashboard.md_escape("<script>*x*</script>") == r"\<script\>\*x\*\</script\>"
-    assert dashboard.safe_link("https://news.example/a") == "https://news.example/a"
-    assert dashboard.safe_link("javascript:alert(1)") is None
-
-
-def test_uploaded_html_is_reduced_to_its_article() -> None:
-    body = " ".join(["The mediators met the delegations in Doha on Monday."] * 5)
-    page = (f"<html><head><title>Talks</title></head><body><nav>Menu</nav><article>"
-            f"<h1>Talks resume</h1><p>{body}</p></article></body></html>").encode()
-    article = dashboard.upload_text("page.html", page)
-    assert "mediators met" in article.text and "<p>" not in article.text
-    assert dashboard.upload_text("notes.txt", b"Plain words.").text == "Plain words."
+def test_trend_and_download_tabs_run(store: Store) -> None:
+    at = run_app(tab="Trend")
+    assert at.radio(key="trend_unit").value == "week"  # four months of events: weeks
+    at = run_app(tab="Table and downloads")
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {"download_csv", "download_csv_bom", "download_timelinejs", "download_ics"}

@@ -93,8 +93,20 @@ def test_timeline_rows_agree_with_query(store: Store) -> None:
         records = store.query(flt)
         assert [r[0] for r in rows] == [e.id for e in records]
         for row, ev in zip(rows, records, strict=True):
-            assert row.actors == tuple(a.name for a in ev.actors)
+            assert sorted(row.actors) == sorted(a.name for a in ev.actors)
             assert row.sources == len(ev.sources)
             assert row.outlets == tuple(dict.fromkeys(
                 s.outlet or (s.url or "").split("/")[2] for s in ev.sources
                 if s.outlet or s.url))
+
+
+def test_text_search_finds_words_of_every_report(store: Store) -> None:
+    from timeline.models import SourceRef
+
+    eid = store.add(make_event(origin="extracted", sources=[{"evidence": "Envoys met."}]))
+    with store.writing() as w:
+        w.add_sources([(eid, SourceRef(evidence="Mediators in Doha confirmed the round."))])
+        w.add_sources([(eid, SourceRef(evidence="Doha again; envoys again."))])
+    for words in ("envoys", "doha mediators", "confirm", "arrives"):  # title words too
+        assert [e.id for e in store.query(EventFilter(text=words))] == [eid], words
+    assert store.query(EventFilter(text="Muscat")) == []

@@ -148,3 +148,23 @@ def test_bad_track_file_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"name": "  "}]))
     code, out = run(str(tmp_path / "x.db"), "track", "load", str(path))
     assert code == 1 and "track name is empty" in out
+
+
+def test_a_track_published_as_timelinejs_and_calendar(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    run(db, "track", "load", str(ROOT / "events" / "tracks.json"))
+    run(db, "import", str(ROOT / "events" / "ukraine.csv"))
+    tl = tmp_path / "tl.json"
+    assert run(db, "export", "--format", "timelinejs", "--track", "russia-ukraine",
+               "-o", str(tl))[0] == 0
+    data = json.loads(tl.read_text(encoding="utf-8"))
+    assert data["title"]["text"]["headline"] == "Russia-Ukraine talks"
+    assert len(data["events"]) == 23
+    code, out = run(db, "add", "--type", "meeting", "--date", "2025-06-02", "--status",
+                    "planned", "--actor", "Russia", "--actor", "Ukraine", "--title",
+                    "Second Istanbul round", "--track", "russia-ukraine")
+    ics = run(db, "export", "--format", "ics", "--track", "russia-ukraine")[1]
+    assert ics.startswith("BEGIN:VCALENDAR") and "SUMMARY:Second Istanbul round" in ics
+    assert "X-WR-CALNAME:Russia-Ukraine talks" in ics
+    code, out = run(db, "export", "--format", "ics", "--bom")
+    assert code == 1 and "--bom is for CSV" in out

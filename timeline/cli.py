@@ -407,14 +407,16 @@ def delete(
     typer.echo(f"deleted {e.id}")
 
 
-EXPORT_FORMATS = ("csv", "json")
+EXPORT_FORMATS = ("csv", "json", "timelinejs", "ics")
 
 
 @app.command()
 @handles_errors
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
+    fmt: Annotated[str, typer.Option(
+        "--format", help="csv or json (what `import` reads), timelinejs (TimelineJS 3 JSON, "
+        "to publish a timeline) or ics (iCalendar of planned and cancelled events).")] = "csv",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default: stdout).")]
     = None,
     bom: Annotated[bool, typer.Option(
@@ -423,15 +425,28 @@ def export(
     location: LocationOpt = None, status: StatusOpt = None, origin: OriginOpt = None,
     track: TrackOpt = None, text: TextOpt = None, limit: LimitOpt = None,
 ) -> None:
-    """Write events as CSV or JSON (the files `import` reads), streaming them."""
+    """Write events as CSV or JSON (the files `import` reads, streamed), as a TimelineJS
+    timeline or as an iCalendar file. With one --track, the timeline and the calendar take
+    its name."""
     from timeline.export import write_csv, write_json
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"unknown format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}")
+    if bom and fmt != "csv":
+        _fail("--bom is for CSV files")
     flt = _filter(since, until, type_, actor, location, status, origin, track, text, limit)
     with _store(ctx) as store, _output(output) as out:
-        events = store.iter_tuples(flt)
-        n = write_csv(events, out, bom=bom) if fmt == "csv" else write_json(events, out)
+        if fmt in ("csv", "json"):
+            rows = store.iter_tuples(flt)
+            n = write_csv(rows, out, bom=bom) if fmt == "csv" else write_json(rows, out)
+        else:
+            from timeline.publish import events_to_ical, events_to_timelinejs
+
+            name = store.track(track[0]).name if track and len(track) == 1 else None
+            events = store.query(flt)
+            out.write(events_to_timelinejs(events, title=name) if fmt == "timelinejs"
+                      else events_to_ical(events, name=name))
+            n = len(events)
     if output is not None:
         _say(f"wrote {n} event(s) to {output}")
 

@@ -75,7 +75,16 @@ from timeline.models import (
     utcnow,
 )
 from timeline.schema import SchemaChange, ensure_schema
-from timeline.tables import Actor, Document, Event, EventActor, EventTrack, Source, Track
+from timeline.tables import (
+    Actor,
+    Document,
+    Event,
+    EventActor,
+    EventTrack,
+    Revision,
+    Source,
+    Track,
+)
 
 __all__ = [
     "EventFilter",
@@ -89,9 +98,9 @@ __all__ = [
     "search_words",
 ]
 
-E, A, EA, S, T, ET, D = (Event.__table__, Actor.__table__, EventActor.__table__,  # type: ignore[attr-defined]
-                         Source.__table__, Track.__table__, EventTrack.__table__,  # type: ignore[attr-defined]
-                         Document.__table__)  # type: ignore[attr-defined]
+E, A, EA, S, T, ET, D, R = (Event.__table__, Actor.__table__, EventActor.__table__,  # type: ignore[attr-defined]
+                            Source.__table__, Track.__table__, EventTrack.__table__,  # type: ignore[attr-defined]
+                            Document.__table__, Revision.__table__)  # type: ignore[attr-defined]
 _SEARCH_DOCS = table("search_docs", column("rowid"), column("event_id"))
 _SEARCH_INDEX = table("search_index", column("rowid"), column("body"))
 _PG_SEARCH: Any = literal_column("events.search")  # in conditions on ``E``
@@ -131,6 +140,10 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # a bigger page cache and memory-mapped reads: a big store's index pages stay in
+    # memory instead of being read again through system calls
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.execute("PRAGMA mmap_size=268435456")
     cur.close()
 
 
@@ -211,6 +224,7 @@ class Store:
                 if exclusive and self.dialect == "postgresql":
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
                 yield Writer(conn, self.dialect)
+                conn.execute(update(R).where(R.c.id == 1).values(n=R.c.n + 1))
 
     # --- writing ----------------------------------------------------------------------
 
@@ -299,54 +313,6 @@ class Store:
         with self.reading() as conn:
             yield from Writer(conn, self.dialect).tuples(
                 self._event_select(flt or EventFilter()), batch)
-
-    def timeline_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
-        """What a timeline needs of each matching event, newest first, as ``EventRow``s.
-
-        Column queries with the filter applied in SQL, read on the driver's cursor: no
-        ORM objects and no models, so 100,000 events load in about a second.
-        """
-        flt = flt or EventFilter()
-        ev_stmt = select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
-                         E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
-                         E.c.country, E.c.origin).where(*self._conditions(flt))
-        ev_stmt = _page(ev_stmt.order_by(*_NEWEST_FIRST), flt)
-        ids = select(E.c.id).where(*self._conditions(flt))
-        if flt.limit or flt.offset:
-            ids = _page(ids.order_by(*_NEWEST_FIRST), flt)
-        actor_stmt = (select(EA.c.event_id, A.c.name).join(A, A.c.id == EA.c.actor_id)
-                      .order_by(EA.c.event_id, EA.c.position))
-        # One row per event: how many sources, and their outlets (or URLs), joined.
-        source_stmt = select(
-            S.c.event_id, func.count(),
-            func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
-        ).group_by(S.c.event_id)
-        track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
-        if flt != EventFilter():  # the same filter as a subquery, not one query per 500 ids
-            actor_stmt = actor_stmt.where(EA.c.event_id.in_(ids))
-            source_stmt = source_stmt.where(S.c.event_id.in_(ids))
-            track_stmt = track_stmt.where(ET.c.event_id.in_(ids))
-        actors: dict[str, list[str]] = defaultdict(list)
-        tracks: dict[str, list[str]] = defaultdict(list)
-        with self.reading() as conn:
-            rows = _raw_rows(conn, ev_stmt)
-            for eid, name in _raw_rows(conn, actor_stmt):
-                actors[eid].append(name)
-            sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
-            for eid, slug in _raw_rows(conn, track_stmt):
-                tracks[eid].append(slug)
-        # SQLite hands dates back as ISO text, PostgreSQL as dates.
-        day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
-        none: tuple[int, str] = (0, "")
-        out = []
-        for eid, etype, status, start, end, precision, text, title, location, country, \
-                origin in rows:
-            n, labels = sources.get(eid, none)
-            out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
-                                title, tuple(actors.get(eid, ())), location, country,
-                                _source_labels(labels), origin, n,
-                                tuple(sorted(tracks.get(eid, ())))))
-        return out
 
     def candidates(self, lo: date, hi: date, types: Iterable[str],
                    actor_keys: Iterable[str] | None = None) -> list[Occasion]:
@@ -529,6 +495,76 @@ class Store:
         query = " & ".join(f"'{w}':*" for w in words)
         return _PG_SEARCH.op("@@")(cast(literal(query, Text), TSQUERY))
 
+    # --- dashboard queries ---
+
+    def data_version(self) -> tuple[str, ...]:
+        """A token that changes with every transaction that wrote (adding, editing,
+        deleting, ingesting, filing into a track, renaming one), from any process: the
+        dashboard keys its caches by it, so a page sees what the CLI wrote without being
+        told. One primary-key read, whatever the size of the store."""
+        with self.reading() as conn:
+            return (str(conn.execute(select(R.c.n).where(R.c.id == 1)).scalar()),)
+
+    def timeline_rows(self, flt: EventFilter | None = None) -> list[EventRow]:
+        """What a timeline needs of each matching event, newest first, as ``EventRow``s,
+        each event's initiators first among its actors (the timeline draws an event in the
+        lane of the party that acted).
+
+        Column queries read on the driver's cursor, no ORM objects and no models: 100,000
+        events load in about a second. The filter runs once; the actors, sources and
+        tracks of a filtered view are read for the ids it matched, handed over as one
+        parameter (a JSON array on SQLite, an array on PostgreSQL); an unfiltered view
+        reads each table once."""
+        flt = flt or EventFilter()
+        ev_stmt = _page(select(E.c.id, E.c.type, E.c.status, E.c.date_start, E.c.date_end,
+                               E.c.date_precision, E.c.date_text, E.c.title, E.c.location,
+                               E.c.country, E.c.origin).where(*self._conditions(flt))
+                        .order_by(*_NEWEST_FIRST), flt)
+        actor_stmt = (select(EA.c.event_id, A.c.name, EA.c.role)
+                      .join(A, A.c.id == EA.c.actor_id).order_by(EA.c.event_id, EA.c.position))
+        source_stmt = select(
+            S.c.event_id, func.count(),
+            func.aggregate_strings(func.coalesce(S.c.outlet, S.c.url, ""), _SEP),
+        ).group_by(S.c.event_id)
+        track_stmt = select(ET.c.event_id, T.c.slug).join(T, T.c.id == ET.c.track_id)
+        actors: dict[str, list[str]] = defaultdict(list)
+        initiators: dict[str, list[str]] = defaultdict(list)
+        tracks: dict[str, list[str]] = defaultdict(list)
+        with self.reading() as conn:
+            rows = _raw_rows(conn, ev_stmt)
+            if flt != EventFilter():
+                ids = [r[0] for r in rows]
+                if self.dialect == "sqlite":
+                    matched: Any = select(column("value")).select_from(
+                        func.json_each(literal(json.dumps(ids))))
+                    actor_stmt = actor_stmt.where(EA.c.event_id.in_(matched))
+                    source_stmt = source_stmt.where(S.c.event_id.in_(matched))
+                    track_stmt = track_stmt.where(ET.c.event_id.in_(matched))
+                else:
+                    from sqlalchemy import any_
+                    from sqlalchemy.dialects.postgresql import ARRAY
+
+                    matched = any_(literal(ids, ARRAY(Text)))
+                    actor_stmt = actor_stmt.where(EA.c.event_id == matched)
+                    source_stmt = source_stmt.where(S.c.event_id == matched)
+                    track_stmt = track_stmt.where(ET.c.event_id == matched)
+            for eid, name, role in _raw_rows(conn, actor_stmt):
+                (initiators if role == "initiator" else actors)[eid].append(name)
+            sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
+            for eid, slug in _raw_rows(conn, track_stmt):
+                tracks[eid].append(slug)
+        day = date.fromisoformat if rows and isinstance(rows[0][3], str) else _same
+        none: tuple[int, str] = (0, "")
+        out = []
+        for eid, etype, status, start, end, precision, text, title, location, country, \
+                origin in rows:
+            n, labels = sources.get(eid, none)
+            first = initiators.get(eid)
+            names = tuple(first + actors.get(eid, [])) if first else tuple(actors.get(eid, ()))
+            out.append(EventRow(eid, etype, status, day(start), day(end), precision, text,
+                                title, names, location, country, _source_labels(labels),
+                                origin, n, tuple(sorted(tracks.get(eid, ())))))
+        return out
 
 # newest first; the (date_start, id) index gives this order without sorting
 _NEWEST_FIRST = (E.c.date_start.desc(), E.c.id.desc())
@@ -838,12 +874,28 @@ class Writer:
 
     def _index_append(self, items: Sequence[tuple[str, str]]) -> None:
         if self.dialect == "sqlite":
+            # only words the event is not found by yet: an event reported a hundred times
+            # keeps a body of its distinct words, and FTS5 re-indexes no more than that
             rowids = self._search_rowids([eid for eid, _ in items])
-            self.conn.execute(
-                update(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid == bindparam("r"))
-                .values(body=_SEARCH_INDEX.c.body + " " + bindparam("words")),
-                [{"r": rowids[eid], "words": " ".join(search_words(text))}
-                 for eid, text in items if eid in rowids])
+            bodies: dict[int, str] = {}
+            for chunk in _chunks(list(rowids.values())):
+                bodies.update(self.conn.execute(
+                    select(_SEARCH_INDEX.c.rowid, _SEARCH_INDEX.c.body)
+                    .where(_SEARCH_INDEX.c.rowid.in_(chunk))).all())
+            changes = []
+            for eid, text in items:
+                row = rowids.get(eid)
+                if row is None:
+                    continue
+                known = set(bodies.get(row, "").split())
+                new = [w for w in search_words(text) if w not in known]
+                if new:
+                    bodies[row] = f"{bodies.get(row, '')} {' '.join(new)}".strip()
+                    changes.append({"r": row, "body": bodies[row]})
+            if changes:
+                self.conn.execute(
+                    update(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid == bindparam("r"))
+                    .values(body=bindparam("body")), changes)
         else:
             from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 

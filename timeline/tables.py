@@ -18,8 +18,8 @@ from sqlmodel import Field, SQLModel
 
 from timeline.models import utcnow
 
-__all__ = ["Actor", "Document", "Event", "EventActor", "EventTrack", "Source", "Track",
-           "metadata"]
+__all__ = ["Actor", "Document", "Event", "EventActor", "EventTrack", "Revision", "Source",
+           "Track", "metadata"]
 
 metadata = SQLModel.metadata
 
@@ -134,3 +134,13 @@ class EventTrack(SQLModel, table=True):
     event_id: str = Field(foreign_key="events.id", primary_key=True, ondelete="CASCADE")
     track_id: int = Field(foreign_key="tracks.id", primary_key=True, index=True,
                           ondelete="CASCADE")
+
+
+class Revision(SQLModel, table=True):
+    """One row counting the transactions that wrote: what changed since a page was drawn
+    is one primary-key read away."""
+
+    __tablename__ = "revision"
+
+    id: int = Field(default=1, primary_key=True)
+    n: int = 0

@@ -8,6 +8,7 @@
 - text search: an FTS5 index on SQLite (``search_index`` with ``search_docs`` giving each
   event a stable integer key), a ``tsvector`` column with a GIN index on PostgreSQL.
 - ``tracks`` and ``event_tracks``.
+- ``revision``: one row counting write transactions (the dashboard's cache key).
 
 Revision ID: 0002
 Revises: 0001
@@ -60,6 +61,12 @@ def upgrade() -> None:
                   primary_key=True),
     )
     op.create_index("ix_event_tracks_track_id", "event_tracks", ["track_id"])
+    op.create_table(
+        "revision",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+    )
+    op.execute("INSERT INTO revision (id, n) VALUES (1, 0)")
 
     actors = [{"k": fold_key(name), "i": aid} for aid, name in
               bind.exec_driver_sql("SELECT id, name FROM actors")]
@@ -126,6 +133,7 @@ def downgrade() -> None:
     else:
         op.execute("DROP INDEX ix_events_search")
         op.execute("ALTER TABLE events DROP COLUMN search")
+    op.drop_table("revision")
     op.drop_table("event_tracks")
     op.drop_table("tracks")
     with op.batch_alter_table("events") as t:
