@@ -530,3 +530,19 @@ def test_one_side_agreeing_to_hold_talks_is_an_agreement_and_the_talks_come_late
     assert [(e.type, e.status, _span(e), e.location) for e in events] == [
         ("meeting", "planned", ("2018-01-09", "2018-01-09"), "Panmunjom"),
         ("agreement", "occurred", ("2018-01-05", "2018-01-05"), None)]
+
+
+def test_a_meeting_on_the_sidelines_is_where_and_when_the_conference_is() -> None:
+    """"met on the sidelines of the OSCE ministerial conference in Skopje on Thursday, a day
+    after their deputies held a round of border talks in Vienna"."""
+    talks = sorted((_span(e), e.location) for e in _extract("skopje_sidelines.txt")
+                   if e.type == "meeting" and e.status == "occurred"
+                   and e.date_start >= date(2023, 11, 29))
+    assert talks == [(("2023-11-29", "2023-11-29"), "Vienna"),
+                     (("2023-11-30", "2023-11-30"), "Skopje")]
+
+
+def test_speaking_to_a_broadcaster_is_an_interview_not_a_meeting() -> None:
+    """"Speaking to Al Jazeera on Friday, Armenian Foreign Minister Ararat Mirzoyan said"."""
+    events = _extract("skopje_sidelines.txt")
+    assert [e.type for e in events if e.date_start == date(2023, 12, 1)] == ["statement"]

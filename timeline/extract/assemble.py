@@ -236,6 +236,12 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
             r"(?:talks|negotiations|discussions|meetings)\b", trig.text, re.I)) and (
             _PERIOD_OF.search(before[-60:])):
         return True  # "after months of negotiations": a period, not an occasion
+    if trig.type == EventType.MEETING and re.match(r"(?:spoke|speak|speaks|speaking|talked|talk)"
+                                                  r"\s+to$", trig.text, re.I):
+        listener = [m for m, r in zip(s.mentions, s.rel, strict=True)
+                    if trig.end <= r[0] <= trig.end + 25]
+        if not listener or listener[0].media:
+            return True  # "Speaking to Al Jazeera on Friday, the minister said": an interview
     if trig.type == EventType.MEETING and trig.noun and re.search(
         r"\b(?:chair\w*|head|president|secretary|host|members?)\s+of\s+(?:the\s+|its\s+"
         r"|their\s+)?(?:[\w'’-]+\s+){0,3}$", before[-60:], re.I

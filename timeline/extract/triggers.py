@@ -426,6 +426,10 @@ def find_triggers(text: str) -> list[Trigger]:
     return _absorb_nouns(found, text)
 
 
+_SIDELINES = re.compile(
+    r"\s+(?:\w+\s+)?on\s+the\s+(?:sidelines|margins?)\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}")
+
+
 def _absorb_nouns(found: list[Trigger], text: str) -> list[Trigger]:
     """"held a second round of nuclear talks": the talks are the round, one trigger; so are
     "met for a summit" and "walked out of the talks"."""
@@ -442,6 +446,13 @@ def _absorb_nouns(found: list[Trigger], text: str) -> list[Trigger]:
                                  r"(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
             # "met for their first summit in Singapore last June", "convened the
             # consultations": one occasion, and the verb reaches the noun's place and date
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+            continue
+        if (prev is not None and t.noun and t.type == EventType.MEETING
+                and prev.type == EventType.MEETING and not prev.noun
+                and _SIDELINES.fullmatch(text[prev.end:t.start])):
+            # "met on the sidelines of the OSCE conference in Skopje": the conference is
+            # where they met, and its place and date are the meeting's
             out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
             continue
         if (prev is not None and t.noun and t.type == EventType.MEETING and prev.walkout
