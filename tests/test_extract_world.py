@@ -546,3 +546,10 @@ def test_speaking_to_a_broadcaster_is_an_interview_not_a_meeting() -> None:
     """"Speaking to Al Jazeera on Friday, Armenian Foreign Minister Ararat Mirzoyan said"."""
     events = _extract("skopje_sidelines.txt")
     assert [e.type for e in events if e.date_start == date(2023, 12, 1)] == ["statement"]
+
+
+def test_days_joined_by_and_are_one_span() -> None:
+    """"held talks in Vienna on April 6 and 9"."""
+    text = "Iran and the P5+1 held nuclear talks in Vienna on April 6 and 9."
+    talks = [e for e in extract_events(text, date(2021, 4, 13)) if e.type == "meeting"]
+    assert [_span(e) for e in talks] == [("2021-04-06", "2021-04-09")]

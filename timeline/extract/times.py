@@ -50,7 +50,10 @@ def find_times(text: str, dct: date | datetime) -> list[TimeLike]:
     event ("one day after the opposition met"), with no interval: see ``offset_of``."""
     return [t for t in _engine_find_times(text, dct)
             if t.type in _KINDS and (
-                t.interval is not None and not _CLOCK.fullmatch(t.text)
+                t.interval is not None and not (
+                    # a clock time says nothing about the day; "9" in "on April 6 and 9",
+                    # read by the engine as a date, is a day
+                    _CLOCK.fullmatch(t.text) and (t.type != "DATE" or not t.text.isdigit()))
                 or t.type == "DURATION" and _OFFSET.fullmatch(t.value)
                 and _RELATIVE_TO.match(text, t.end))]
 
