@@ -553,3 +553,10 @@ def test_days_joined_by_and_are_one_span() -> None:
     text = "Iran and the P5+1 held nuclear talks in Vienna on April 6 and 9."
     talks = [e for e in extract_events(text, date(2021, 4, 13)) if e.type == "meeting"]
     assert [_span(e) for e in talks] == [("2021-04-06", "2021-04-09")]
+
+
+@pytest.mark.parametrize("when", ["in the 1990s", "in the 20th century"])
+def test_a_decade_or_a_century_dates_no_event(when: str) -> None:
+    """The date engine writes decades as TimeML does ("199"); they still date no event."""
+    text = f"Greece and Turkey held talks on the islands {when}, the ministry said."
+    assert all(e.date_start.year == 2024 for e in extract_events(text, date(2024, 1, 10)))

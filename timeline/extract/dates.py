@@ -168,7 +168,7 @@ def _placed(t: TimeLike, sent: Sentence, earlier: list[TimeSlot], dct: date) -> 
 
 def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:
     """Centuries and decades, and years inside titles ("the 2018 peace agreement")."""
-    if re.fullmatch(r"\d{2}|\d{3}X", t.value):
+    if re.fullmatch(r"\d{2,3}X?", t.value):  # centuries ("19") and decades ("199", "199X")
         return True
 
     return bool(
