@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from timeline.extract.gazetteer import ActorEntry, Gazetteer
 from timeline.vocab import ActorKind
@@ -18,7 +19,10 @@ __all__ = ["SIDES_REF", "ArticleActors", "History", "Mention", "find_people", "r
            "sentence_mentions"]
 
 _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|der|du|le|la)"
-_CAP = r"(?:[A-Z][a-zA-Z'’]+(?:-[A-Za-z][a-zA-Z'’]+)*|(?:al|el|Al|El)-[A-Z][a-zA-Z'’]+)"
+# capitals with the accents of names in Latin script ("Félix", "Vučić", "Šefčovič", "Łukasz")
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = r"(?:[^\W\d_]|['’])"
+_CAP = rf"(?:[{_UP}]{_LOW}+(?:-[^\W\d_]{_LOW}+)*|(?:al|el|Al|El)-[{_UP}]{_LOW}+)"
 NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
 _TITLE_WORDS = (
     r"President-elect|President|Vice President|Prime Minister|Premier|Foreign Minister"
@@ -31,12 +35,21 @@ _TITLE_WORDS = (
     r"|Field Marshal|Marshal|Gen|Colonel|Col\.|Lieutenant General|Major General|Admiral"
     r"|Commissioner|High Representative|Special Representative|Secretary-General"
     r"|Secretary General|Governor|Mayor|Ambassador|Premier|Chairman|Chairwoman|Chairperson"
+    # news in lower case: "former president Leonid Kuchma", "foreign minister Ann Linde"
+    r"|president|vice president|prime minister|foreign minister|minister|chancellor|senator"
+    r"|governor|lawmaker|premier|secretary of state"
 )
 _TITLED = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?P<name>{NAME})")
 _APPOS = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the|a|an|who is|who heads)\s+"
+    rf"(?P<name>{NAME}),\s+(?:(?:the|a|an|who is|who heads)\s+|(?=(?:head|chief|leader|director"
+    r"|spokes\w+|member|deputy|chairman|chair|minister|secretary|envoy|commander|president"
+    r"|negotiator|coordinator)\s+of\b))"
     rf"(?P<desc>[^,.;“”\"]{{3,120}}?)(?=[,.;]|\s+(?:said|told|stated))"
 )
+# "Ethiopia's water minister, Seleshi Bekele, said": the title comes first, then the name
+_TITLE_COMMA = re.compile(
+    rf"\b(?:{_TITLE_WORDS}|spokes(?:man|woman|person)|mediator|facilitator)\s*,\s+(?P<name>{NAME})"
+    r"(?=\s*,)")
 _SAID = re.compile(rf"\b(?:said|says|added|told reporters)\s+(?P<name>{NAME})")
 _NOT_NAME_START = {
     "The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "Before", "While", "If",
@@ -73,10 +86,17 @@ _FUNCTION_WORDS = {  # title-case headlines: "Iraqi Chief Links Kuwait Pullout T
 }
 _PRONOUN = re.compile(r"\b(?P<p>he|He|she|She|his|His)\b")
 # "the minister said", "The eastern commander has rejected": a person named before
+_PERSON_NOUNS = (
+    r"minister|president|prime minister|premier|chancellor|envoy|mediator|commander|warlord"
+    r"|general|leader|chief|diplomat|secretary|ambassador|emir|king|monarch|negotiator"
+    r"|facilitator|rapporteur"
+)
+# "the minister said", "the Special Envoy said"; not "the chief negotiator of Afghanistan
+# Masoom Stanekzai" (a title of the name that follows)
 _NOMINAL_PERSON = re.compile(
-    r"\b(?:the|The)\s+(?:[A-Za-z-]+\s+){0,2}?(?P<t>minister|president|prime minister|premier"
-    r"|chancellor|envoy|mediator|commander|warlord|general|leader|chief|diplomat|secretary"
-    r"|ambassador|emir|king|monarch|negotiator|facilitator|rapporteur)\b(?!['’]s|\s+of\b)"
+    rf"\b(?:the|The)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?P<t>(?i:{_PERSON_NOUNS}))\b"
+    rf"(?!['’]s|\s+of\b|\s+(?:[a-z-]+\s+)?(?i:{_PERSON_NOUNS}|spokes\w+|official|adviser"
+    r"|advisor|aide)\b)"
 )
 _GROUP_REF = re.compile(
     r"\b(?:the|The)\s+(?:(?:Palestinian|militant|Islamist|terror|terrorist|armed|Palestinian"
@@ -92,7 +112,8 @@ _MEDIATORS_REF = re.compile(
 )
 SIDES_REF = re.compile(
     r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he\s+warring)\s+(?:sides|parties|countries|neighbou?rs"
-    r"|governments|delegations|militaries|armies|foes|rivals|adversaries|camps)\b"
+    r"|governments|delegations|militaries|armies|foes|rivals|adversaries|camps|leaders"
+    r"|envoys|presidents|ministers|foreign\s+ministers|negotiators|teams|panels|Koreas)\b"
 )
 _IT_REF = re.compile(r"\b(?:it|It)\b(?=\s+(?:was|is|had|has|would|will|said|says|\w+ed)\b)")
 
@@ -111,6 +132,9 @@ class Mention:
     media: bool = False
     coref: bool = False
     demonym: bool = False
+    locative: bool = False
+    """Named as a place ("in Kenya", "Nairobi, Kenya", "the Kenyan capital"): the party it
+    names hosts, and "the delegation" or "it" does not refer to it."""
     sent: int = -1
 
 
@@ -132,9 +156,13 @@ class ArticleActors:
         )
 
     def register(self, name: str, affiliation: str | None) -> None:
-        if name in self.gazetteer.surface or name in _known_parts(self.gazetteer):
+        gaz = self.gazetteer
+        if name in gaz.surface or name in _known_parts(gaz):
             return
         tokens = name.split()
+        known = gaz.surface.get(tokens[-1])
+        if len(tokens) > 1 and known is not None and known.kind == ActorKind.PERSON:
+            return  # "Nicolás Maduro": the gazetteer's "Nicolas Maduro", by his surname
         surfaces = {name}
         if len(tokens) >= 2:
             last = tokens[-1]
@@ -191,7 +219,11 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
         lead = next((k for k in (3, 2) if " ".join(tokens[:k]) in gaz.surface), 0)
         if lead:  # "North Korea Steve Biegun": a two-word actor before the name
             tokens = tokens[lead:]
-        elif tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface:
+        elif tokens[0] in _NOT_NAME_START or tokens[0] in gaz.surface and not (
+            # "Petro Poroshenko": a known person's one-word name opening another's name
+            gaz.surface[tokens[0]].kind == ActorKind.PERSON and len(tokens) > 1
+            and tokens[1] not in gaz.surface
+        ):
             tokens = tokens[1:]
         else:
             break
@@ -248,6 +280,30 @@ def _find_orgs(text: str, actors: ArticleActors) -> None:
                 break
 
 
+# "The NDFP suspended its participation", "after the SPLM-IO withdrew": an acronym the
+# gazetteer does not know, acting as the subject of a verb, is an organisation
+_BARE_ACRONYM = re.compile(
+    r"(?<![\w/-])(?P<acr>[A-Z][A-Z0-9]{1,6}(?:-[A-Z]{1,4})?)(?![\w/-])"
+    r"(?=\s+(?:has|had|have|is|was|were|are|will|would|said|says|also|then|[a-z]+ed)\b)"
+)
+_NOT_ACRONYM = {"GMT", "UTC", "EST", "EDT", "BST", "CET", "CEST", "TV", "OK", "AM", "PM", "II",
+                "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "CEO"}
+
+
+def _find_bare_acronyms(text: str, actors: ArticleActors) -> None:
+    gaz = actors.gazetteer
+    for m in _BARE_ACRONYM.finditer(text):
+        acr = m.group("acr")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if (acr in gaz.surface or acr in gaz.media or acr in gaz.places or acr in actors.orgs
+                or acr in _NOT_ACRONYM or acr in actors.people
+                or text[line_start:line_end if line_end >= 0 else len(text)].isupper()):
+            continue  # a headline in capitals is no evidence
+        actors.orgs.setdefault(acr, (acr, ActorKind.ORGANIZATION))
+        actors.pattern = None
+
+
 _PARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
 
 
@@ -298,7 +354,7 @@ def _find_repeated_names(text: str, actors: ArticleActors) -> None:
         actors.register(name, _affiliation_in(gaz, before))
 
 
-_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*")
+_CAP_WORD = re.compile(rf"(?<![\w’'-])[{_UP}][\w’']*")
 _NAME_LEAD = re.compile(rf"(?:[A-Z][\w’'-]*|{_PARTICLE})\s+$")
 _NOT_SURNAME = {
     "Council", "Court", "Commission", "Conference", "Initiative", "Agreement", "Accord",
@@ -313,11 +369,28 @@ _NOT_SURNAME = {
 }
 
 
+def _known_surnames(text: str, actors: ArticleActors) -> None:
+    """"UN envoy Martin Griffiths ... Griffiths also called for": once a known person is named
+    in full, the surname alone is that person for the rest of the article."""
+    gaz = actors.gazetteer
+    for _, _, form in gaz.scan(text):
+        entry = gaz.lookup(form)
+        if entry is None or entry.kind != ActorKind.PERSON:
+            continue
+        last = entry.name.split()[-1]
+        if len(last) > 3 and last != entry.name and last not in gaz.surface and (
+                last not in _NOT_SURNAME):
+            actors.people.setdefault(last, (entry.name, entry.affiliation))
+            actors.pattern = None
+
+
 def find_people(text: str, actors: ArticleActors) -> None:
     """Register the article's people (titled names, appositions, ``said Name``, ``led by
     Name``, names whose surname recurs alone) and organisations introduced with an acronym."""
     gaz = actors.gazetteer
     _find_orgs(text, actors)
+    _find_bare_acronyms(text, actors)
+    _known_surnames(text, actors)
     for m in _OFFICE_OF.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:
@@ -337,7 +410,8 @@ def find_people(text: str, actors: ArticleActors) -> None:
         if name is None or name in gaz.surface:
             continue
         before = text[max(0, m.start() - 70): m.start() + len(m.group(0)) - len(m.group("name"))]
-        before = re.split(r"[.;:“”\"(]|,\s", before)[-1]
+        # "Tsipras and his Macedonian counterpart Zoran Zaev": not Tsipras's side
+        before = re.split(r"[.;:“”\"(]|,\s|\s(?:and|with|met|meets|meet)\s", before)[-1]
         aff = _affiliation_in(gaz, before)
         if aff is None:
             tail = text[m.end(): m.end() + 120]
@@ -353,6 +427,13 @@ def find_people(text: str, actors: ArticleActors) -> None:
         if name is None or name in gaz.surface:
             continue
         actors.register(name, _affiliation_in(gaz, desc))
+    for m in _TITLE_COMMA.finditer(text):
+        name = _clean_name(m.group("name"), gaz)
+        if name is None or name in gaz.surface:
+            continue
+        before = re.split(r"[.;:“”\"(]|,\s", text[max(0, m.start() - 70):m.start()])[-1]
+        actors.register(name, _affiliation_in(gaz, before + " " + m.group(0)[:m.start("name")
+                                                                            - m.start()]))
     for m in _SAID.finditer(text):
         name = _clean_name(m.group("name"), gaz)
         if name is None or name in gaz.surface:
@@ -423,7 +504,22 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
             out.append(Mention(offset + m.start(), offset + m.end(), cap, entry.name,
                                entry.kind, None, entry.mediator))
     out.sort(key=lambda x: x.start)
-    return [replace(m, sent=offset) for m in out]
+    return [replace(m, sent=offset, locative=_locative(text, m.start - offset, m.end - offset,
+                                                        m)) for m in out]
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|to|at|from|into|near|outside|across|inside|within|toward|towards)\s+(?:the\s+)?"
+    r"|[A-Z][\w'’-]+,\s*)$")
+_LOCATIVE_AFTER = re.compile(r"\s+(?:capital|city|soil|territory|border|town|port)\b")
+
+
+def _locative(text: str, start: int, end: int, m: Mention) -> bool:
+    if m.kind != ActorKind.STATE:
+        return False
+    if m.demonym:
+        return bool(_LOCATIVE_AFTER.match(text[end:]))
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 20):start]))
 
 
 _LOOKBACK = 400
@@ -474,6 +570,8 @@ def _count_side(m: Mention, first: dict[str, Mention], score: dict[str, float]) 
         name = m.name
     elif m.affiliation:
         name = m.affiliation
+        # "Pashinyan and Aliyev ... the two leaders": a side named only through its leader
+        first.setdefault(name, m)
     else:
         return
     score[name] = score.get(name, 0.0) + (0.5 if m.mediator else 1.0)
@@ -512,14 +610,16 @@ def resolve_references(
         if ref is not None:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
-    taken = [(x.start, x.end) for x in mentions]
     for m in _NOMINAL_PERSON.finditer(text):
         a = offset + m.start()
-        if any(x < offset + m.end() and a < y for x, y in taken):
+        inside = [x for x in mentions if x.start < offset + m.end() and a < x.end]
+        if any(x.kind == ActorKind.PERSON for x in inside):
             continue  # "the minister, Ayman Safadi": the name follows
         if re.match(r",?\s+(?:[A-Z][\w'’-]+\s+){1,3}", text[m.end():]):
             continue
-        ref = last(lambda x: x.kind == ActorKind.PERSON and not x.coref, a)
+        # "the Malaysian facilitator": a person of that side, or the side itself
+        sides = frozenset(x.name for x in inside)
+        ref = last(partial(_of_side, sides=sides), a)
         if ref is not None and a - ref.end < 600:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
@@ -531,17 +631,24 @@ def resolve_references(
                                  ref.affiliation, ref.mediator, coref=True))
     for m in _DELEGATION_REF.finditer(text):
         a = offset + m.start()
-        ref = last(lambda x: x.kind != ActorKind.PERSON and not x.coref, a)
+        ref = last(lambda x: x.kind != ActorKind.PERSON and not x.coref and not x.locative, a)
         if ref is not None:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
     parties = (ActorKind.GROUP, ActorKind.STATE, ActorKind.ORGANIZATION)
+    quoted = [(offset + q0, offset + q1) for q0, q1 in _quotes(text)]
     for m in _IT_REF.finditer(text):
         a = offset + m.start()
         # "Hamas said it had informed Egypt and Qatar that it ...": "it" is the subject
-        here = [x for x in mentions if x.start < a and x.kind in parties and not x.media
-                and not x.coref]
-        ref = here[0] if here else last(lambda x: x.kind in parties, a)
+        # "“The tracks were endorsed by the Security Council ...,” it added": not the Council
+        # "..., it added.": the speaker of the sentences before, not a party named in this one
+        closing = re.match(r"\s+(?:also\s+)?(?:said|added|says|noted|stated)\b",
+                           text[m.end():]) and re.search(r"[,”\"]\s*$", text[:m.start()])
+        here = [] if closing else [
+            x for x in mentions if x.start < a and x.kind in parties and not x.media
+            and not x.coref and not any(q0 < x.start < q1 for q0, q1 in quoted)]
+        ref = here[0] if here else last(lambda x: x.kind in parties and not any(
+            q0 < x.start < q1 for q0, q1 in quoted), offset if closing else a)
         if ref is not None and a - ref.end < 200:
             extra.append(Mention(a, offset + m.end(), m.group(0), ref.name, ref.kind,
                                  ref.affiliation, ref.mediator, coref=True))
@@ -564,6 +671,15 @@ def resolve_references(
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _of_side(x: Mention, sides: frozenset[str]) -> bool:
+    """A person named before, of one of ``sides`` if any are given."""
+    return x.kind == ActorKind.PERSON and not x.coref and (not sides or x.affiliation in sides)
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", text)]
 
 
 def _two_sides(history: History, mentions: list[Mention], before: int) -> list[Mention]:

@@ -31,9 +31,11 @@ _NEGOTIATION = re.compile(
     r"|captives?|prisoners?|peace|offer|response|plan|war|pause|settlement|accord|framework"
     r"|diplomac\w*|sanctions|nuclear|withdrawal|exchange|swap|visit|meeting|summit|delegation"
     r"|progress|gaps?|bridging|conditions|terms|demands?|outcome|contacts|dialogue|sides"
+    r"|delegations|negotiators|mediators|envoys|meetings|summits|talked"
     r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
     r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*|talking|treaty"
-    r"|declaration)\b",
+    r"|declaration|sign|signs|signed|signing|initial(?:l)?ed|draft|text|solution|consensus"
+    r"|memorandum|communiqu[eé]|participation|ceasefire)\b",
     re.I,
 )
 _DENIAL = re.compile(
@@ -49,9 +51,12 @@ _STALE_TALKS = re.compile(
     r"|next|restart|resume|revive|reach|attempting|efforts? to|push for|into"
     r"|briefed on|familiar with|knowledge of|details of|state of|progress in|ready to|willing to"
     r"|prepared to|agreed to|aims? to|seeks? to|attempts? to|recalling|recalled|remembering"
-    r"|remembered)\s+(?:\w+\s+){0,2}$",
+    r"|remembered|possibility of|prospects? (?:of|for)|idea of|chances? (?:of|for))"
+    r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "their next meeting, on Aug. 30 in Davao": a coming occasion with its own day is news
+_NEXT = re.compile(r"\b(?:next|new|another|fresh|further)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_YET = re.compile(
     r"\b(?:rather than|ready to|willing to|prepared to|agreed to|aims? to|seeks? to|efforts? to"
     r"|attempts? to|unwilling to|refuses? to)\s+(?:\w+\s+){0,2}$"
@@ -61,7 +66,8 @@ _ANCHOR = re.compile(
     r"|paused|halted|suspended|commenced|took place|take place|taking place|scheduled|concluded"
     r"|continue|continued|continuing|reconvene|round|under way|underway|convened|kick off"
     r"|being held|were held|was held|will be held|to be held|opened|collapsed|called off"
-    r"|cancell?ed|canceled|postponed"
+    r"|cancell?ed|canceled|postponed|hosted\s+by|chaired\s+by|mediated\s+by|brokered\s+by"
+    r"|facilitated\s+by|sponsored\s+by"
     r"|had\s+[“\"]?an?\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call))\b",
     re.I,
 )
@@ -78,7 +84,6 @@ _CALLED_OFF = re.compile(
     r"^[^;]*?\b(?:(?:will|would)\s+not\s+(?:now\s+)?(?:take place|go ahead)|called off"
     r"|postponed|cancell?ed)\b", re.I
 )
-_DATELINE_LEAD = re.compile(r"(?-i:[A-Z]{3,}[A-Z /'.-]*),")
 _COMBAT = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|attack(?:s|ed|ing)?|strikes?|struck|shell(?:ed|ing)|troops|forces"
     r"|captur(?:e|ed|ing)|offensive|drones?|missiles?|front\s?line|casualt\w+|wounded|dead"
@@ -132,10 +137,37 @@ class _Parties:
 # --- filters ------------------------------------------------------------------------
 
 
+# "..., the facilitator told reporters in Kuala Lumpur.": the verb closes the sentence and
+# reports all of it
+_TRAILING_SPEECH = re.compile(
+    r"\s*(?:on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|\w+|(?:reporters|journalists|the\s+(?:media|press)"
+    r"|state\s+media|(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})(?:\s+(?:in|at|on|after)"
+    r"\s+[^.,;]{1,40})?)?\s*[.,;]?\s*$", re.I)
+
+
+_QUOTED_TEXT = re.compile(
+    r"\b(?:statement|communiqu[eé]|declaration|announcement|agreement|document|text)\b", re.I)
+
+
+# "During his opening remarks, Erdogan stated ...": what is said at the talks is said on them
+_AT_TALKS = re.compile(
+    r"\b(?:during|at|in)\s+(?:the|his|her|their|its)\s+(?:opening|closing|welcoming)\s+"
+    r"(?:remarks|speech|address|statement)\b|\b(?:during|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|summit|meeting|session|round)\b", re.I)
+
+
+# An occasion of its own: a post, a news conference, an interview, a written statement
+_ON_RECORD = re.compile(
+    r"\b(?:wrote|posted|tweeted|said)\s+(?:on|in\s+a\s+post\s+on)\s+(?:X|Twitter|Telegram|Facebook"
+    r"|social\s+media|(?:his|her|its|their)\s+(?:\w+\s+)?(?:account|channel|page))\b"
+    r"|\bin\s+a\s+post\s+on\b|\b(?:at|during|told)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+)?"
+    r"(?:news|press)\s+(?:conference|briefing)\b|\bin\s+an\s+interview\b"
+    r"|\btold\s+(?:reporters|journalists)\b", re.I)
+
+
 def _said_part(text: str, trig: Trigger) -> str:
     """What a speech verb reports: its complement, or the quote before "..., X said"."""
-    if re.match(r"\s*(?:on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|\w+)?\s*[.,;]?\s*$",
-                text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
+    if _TRAILING_SPEECH.match(text[trig.end:]) or re.search(r"[”\"’'],?\s+(?:[\w.'’-]+\s+){0,8}$",
                                               text[:trig.start]) or re.search(
         r"\b(?:which|that|what)\s+(?:[\w.'’-]+\s+){0,6}$", text[:trig.start]
     ):
@@ -143,8 +175,9 @@ def _said_part(text: str, trig: Trigger) -> str:
     return text[max(0, trig.start - 60):]
 
 
-def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
-    """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing."""
+def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bool:
+    """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing;
+    ``dated``: the trigger owns a date to the day."""
     text, before = s.text, s.text[:trig.start]
     if is_negated(before) or _UNCERTAIN.search(before[-80:]):
         return True
@@ -154,7 +187,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     if q is not None and (trig.speech or trig.noun or not any(
         q[0] <= r[0] < trig.start and not m.coref
         for m, r in zip(s.mentions, s.rel, strict=True)
-    )):
+    ) and not _QUOTED_TEXT.search(text[:q[0]][-80:] + " " + text[q[1]:q[1] + 80])):
+        # commentary; but the words of a written statement report what it announces
+        # ("“The parties agreed on the road map,” the joint statement said")
         return True
     if re.search(r"\b(?:keeps?|kept|keeping)\s+(?:on\s+)?$", before):
         return True  # "the delegations will keep flying to Cairo": a habit, not an occasion
@@ -162,12 +197,15 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
         nominal = trig.noun or trig.text.lower().startswith(("meeting", "talks"))
         if nominal and _STALE_TALKS.search(before[-40:]) and not _CALLED_OFF.search(
             text[trig.end:trig.end + 140]
-        ):  # "a new round of talks ... will not take place" is a cancelled occasion
+        ) and not (dated and _NEXT.search(before[-40:])):
+            # "a new round of talks ... will not take place" is a cancelled occasion
             return True
         if _NOT_YET.search(before) or " more " in trig.text:
             return True
     if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)) and not _between_sides(
         s, trig
+    ) and not _AT_TALKS.search(text[:trig.start]) and not (
+        _ON_RECORD.search(text) and not _COMBAT.search(text)
     ):
         return True
     if trig.modal and _MODAL.search(before):
@@ -181,19 +219,112 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger) -> bool:
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
                      EventType.REQUEST, EventType.CEASEFIRE) and is_hypothetical(
         before[:trig.head] if 0 <= trig.head < trig.start else before
-    ):
+    ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)):
+        # "may sign the accord on Saturday" is a plan with its day, not a hypothesis
         return True
     if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
     ):  # "when we meet in person", "until he met Putin himself": a condition, not an event
         return True
-    if trig.type == EventType.AGREEMENT and _AGREED_TO_TALK.match(text[trig.end:]):
-        return True  # "agreed to meet": the meeting is the event, planned
-    return trig.type == EventType.REQUEST and bool(
-        re.search(r"\bfor comment\b", text[trig.end:trig.end + 30])
-    )
+    talks_next = _AGREED_TO_TALK.match(text[trig.end:])
+    if trig.type == EventType.AGREEMENT and talks_next and _mutual(s, trig):
+        return True  # "the two sides agreed to meet": the meeting is the event, planned
+    if trig.mutual and not talks_next and not _mutual(s, trig):
+        return True  # "Hamas agreed to send a delegation": one party's decision; but
+        # "Pyongyang agreed on Friday to hold talks" accepts an offer of talks
+    if trig.type == EventType.MEETING and (trig.noun or re.match(
+            r"(?:talks|negotiations|discussions|meetings)\b", trig.text, re.I)) and (
+            _PERIOD_OF.search(before[-60:])):
+        return True  # "after months of negotiations": a period, not an occasion
+    if trig.type == EventType.MEETING and re.match(r"(?:spoke|speak|speaks|speaking|talked|talk)"
+                                                  r"\s+to$", trig.text, re.I):
+        listener = [m for m, r in zip(s.mentions, s.rel, strict=True)
+                    if trig.end <= r[0] <= trig.end + 25]
+        if not listener or listener[0].media:
+            return True  # "Speaking to Al Jazeera on Friday, the minister said": an interview
+    if trig.type == EventType.MEETING and trig.noun and re.search(
+        r"\b(?:chair\w*|head|president|secretary|host|members?)\s+of\s+(?:the\s+|its\s+"
+        r"|their\s+)?(?:[\w'’-]+\s+){0,3}$", before[-60:], re.I
+    ):
+        return True  # "the Chairman of its Foreign Ministers' meeting": an office
+    if (not trig.noun and trig.text.lower().endswith("ing")
+            and re.search(r"\b(?:in|of|on|about|at|from|toward|towards|by)\s+$", before)):
+        return True  # "taking the lead in mediating between": a role, not an occasion
+    return trig.type == EventType.REQUEST and _no_request(s, trig)
 
 
+def _mutual(s: _Sentence, trig: Trigger) -> bool:
+    """The clause before the verb names two parties or more ("Iran and Saudi Arabia have
+    agreed", "the two sides agreed", "it was agreed")."""
+    clause = re.split(r"[;:]|,\s(?!and\s)", s.text[:trig.start])[-1]
+    if re.search(r"\b(?:what|which)\b", clause, re.I):
+        return False  # "what Hamas agreed to is identical to ..."
+    if re.search(r"\b(?:both|two|sides|parties|groups|delegations|it\s+(?:was|has\s+been)"
+                 r"|they|leaders|governments|countries)\b", clause, re.I):
+        return True
+    start = trig.start - len(clause)
+    sides = {m.affiliation if m.kind == ActorKind.PERSON and m.affiliation else m.name
+             for m, r in zip(s.mentions, s.rel, strict=True)
+             if r[0] >= start and r[1] <= trig.start and not m.media}
+    return len(sides) >= 2
+
+
+_PERIOD_OF = re.compile(
+    r"\b(?:(?:\w+\s+)?(?:months|years|decades)|(?<!\d\s)(?<![a-z]\s)weeks)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}$", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:draft|communiqu[eé]|resolution|text|statement|declaration|document|agreement|deal"
+    r"|plan|proposal|letter|report|law|bill|framework|consensus|accord|road ?map|charter|treaty"
+    r"|memorandum|protocol)s?\b", re.I)
+_CALLS_NOUN = re.compile(
+    r"\b(?:despite|amid|repeated|growing|renewed|international|several|many|numerous|recent"
+    r"|fresh|new|urgent|the|their|its|his|her|these|those|such|of|to|with)\s+$", re.I)
+_CROWD = re.compile(
+    r"\s+(?:the\s+)?(?:public|people|population|citizens|residents|media|journalists|everyone"
+    r"|supporters|voters|nation|faithful|youth)\b", re.I)
+
+
+def _no_request(s: _Sentence, trig: Trigger) -> bool:
+    """Words of asking that are no request by a party on an occasion: "for comment", a
+    document that "calls for", the noun in "repeated calls for", "Asked whether ...", "urged
+    the public", "the invitation", "called a meeting"."""
+    text, before = s.text, s.text[:trig.start]
+    word = trig.text.lower()
+    after = text[trig.end:]
+    if re.search(r"\bfor comment\b", after[:30]) or trig.start == 0 and word == "asked":
+        return True
+    if word.startswith("calls") and _CALLS_NOUN.search(before[-30:]):
+        return True
+    if word.startswith("invitation") and re.search(
+            r"\b(?:the|this|that|his|her|their|its)\s+(?:\w+\s+)?$", before[-30:], re.I):
+        return True
+    if _CROWD.match(after):
+        return True
+    q = in_spans(trig.start, s.quotes)
+    if q is not None and re.match(r"[,.]?[”\"]?,?\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                                  r"(?:communiqu[eé]|declaration|text|document|draft|resolution"
+                                  r"|agreement)\b", text[q[1] - 2:], re.I):
+        return True  # "“We call on all parties ...,” the draft communique states"
+    if word.startswith("call") and re.match(
+        r"(?:\s+for)?(?:\s+[^.;]{0,40}?,)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit"
+        r"|talks|session|conference|round)\b", after
+    ):
+        return True  # "called for Monday, February 27, a high-level meeting": the meeting
+    # "A draft of the final text calls for ...": the subject is a document, not a party
+    pieces = re.split(r"[;:]|,\s", before)
+    clause = pieces[-1]
+    if len(pieces) > 1 and re.match(r"\s*(?:which|that)\b", clause):
+        clause = pieces[-2] + ", " + clause  # "Resolution 2510, which called on both parties"
+    start = trig.start - len(clause)
+    own = [r[1] for m, r in zip(s.mentions, s.rel, strict=True)
+           if r[0] >= start and r[1] <= trig.start and not m.media]
+    docs = [start + d.end() for d in _DOCUMENT.finditer(clause)]
+    # the document comes after any party named in the clause: "Security Council Resolution
+    # 2510, which called on both parties"
+    return bool(docs) and (not own or docs[-1] > own[-1])
+
+
+_JOINT = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé])\b", re.I)
 _MODAL = re.compile(
     r"\b(?:would|could|might|may|push\w*\s+for|seek\w*|aim\w*|hop(?:e|es|ed|ing)|want\w*"
     r"|efforts?\s+to|bid\s+to)\b", re.I)
@@ -203,7 +334,8 @@ _SUBORDINATE_TIME = re.compile(
     r"(?:(?:can|could|will|would|finally|eventually)\s+)?$", re.I)
 _PAST_FORM = re.compile(r"(?:\w+ed|met|held|spoke|signed|took|made|gave|sat|began)\b", re.I)
 _AGREED_TO_TALK = re.compile(
-    r"\s+to\s+(?:meet|talk|hold\s+(?:\w+\s+)?talks|negotiate|resume\s+(?:\w+\s+)?talks)\b")
+    r"(?:\s+on\s+\w+)?\s+to\s+(?:meet|talk|negotiate|(?:hold|resume|open|start|begin)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:talks|dialogue|negotiations|meeting|discussions))\b")
 
 
 def _between_sides(s: _Sentence, trig: Trigger) -> bool:
@@ -227,8 +359,9 @@ def _between_sides(s: _Sentence, trig: Trigger) -> bool:
 _GOVERNED_FUTURE = re.compile(
     r"\b(?:will|shall|'ll|(?:is|are)\s+(?:set|due|scheduled|expected|slated|going)\s+to)\s+"
     r"(?:\w+\s+)?(?:host|hold|attend|chair|convene|join|open|lead|head|co-?chair|take\s+part"
-    r"|participate|travel|fly|go|address)\b(?:(?![.;:]|\b(?:which|who|where|that|after|before"
-    r"|while|but|said|says)\b).){0,120}$", re.I)
+    r"|participate|travel|fly|go|address|discuss|sign|review|present|meet)\b"
+    r"(?:(?![.;:]|\b(?:which|who|where|that|after|before|while|but|said|says)\b).){0,200}$",
+    re.I)
 
 
 def _own_clause(before: str) -> str:
@@ -271,6 +404,14 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
 # --- parties ------------------------------------------------------------------------
 
 
+_CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|but|whereas|although|though|and)\b"
+                           r"|\b(?:while|whereas)\b")
+
+
+def m_rel(s: _Sentence, m: Mention) -> tuple[int, int]:
+    return m.start - s.sent.start, m.end - s.sent.start
+
+
 def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]:
     """Mentions that act in the trigger's clause, and whether the clause has its own."""
     text = s.text
@@ -281,9 +422,21 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
         and not in_spans(r[0], s.quotes)
         and not (i > 0 and re.search(r"\bwith\b|^\s*(?:the\s+)?$", text[prev_end:r[0]]))
         and not PREP_OBJECT.search(text[max(0, r[0] - 40):r[0]])
+        and not _PARENTHETICAL.match(text[r[1]:])
     ]
     subj = [_envoy_of(s, m) or m for m in subj if not _is_envoys_principal(s, m) or m.affiliation]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text[:trig.start])), default=0)
+    if any(r[0] >= clause for r in (m_rel(s, m) for m in subj)):
+        # "Russia and China expressed support, while the United States called on ...": the
+        # clause's own subject
+        subj = [m for m in subj if m_rel(s, m)[0] >= clause]
     own = bool(subj)
+    closed = re.search(r",\s+(?:who|which)\s+[^,;]{3,80},\s*$", text[:trig.start])
+    if closed and not own:
+        # "Charles Michel, who initiated the meeting, met with ...": the subject is before
+        prior = s.mentions_in(0, closed.start())
+        if prior and closed.start() - (prior[-1].end - s.sent.start) <= 2:
+            subj, own = [prior[-1]], True
     rel_who = re.search(r",\s+who\s+(?:\w+\s+)?$", text[:trig.start])
     if rel_who:
         prior = s.mentions_in(0, rel_who.start())
@@ -291,13 +444,29 @@ def _subjects(s: _Sentence, i: int, trig: Trigger) -> tuple[list[Mention], bool]
             last = prior[-1]
             subj = [m for m in prior if m.end == last.end or (
                 m.kind == ActorKind.PERSON and last.end - m.end < 40)][-2:]
-    if not subj and i > 0 and s.subj_of.get(i - 1):
+    if i > 0 and s.subj_of.get(i - 1) and not s.triggers[i - 1].speech and not (
+            s.triggers[i - 1].noun) and re.search(r",?\s+and\s+(?:then\s+|also\s+|later\s+)?$",
+                                                  text[:trig.start]) and not re.search(
+            r"[;:]|\b(?:which|who|that|said|says)\b", text[prev_end:trig.start]):
+        # "Grossi met Raisi and Amirabdollahian, and held talks with Eslami": the same subject
+        subj, own = s.subj_of[i - 1], True
+    if not subj and i > 0 and s.subj_of.get(i - 1) and not re.search(
+        r"\b(?:which|who|whom|where|that|follows|followed|after|before|since|than)\b",
+        text[prev_end:trig.start]
+    ):  # "travel to Qatar Friday and meet ...", not "a summit, which follows a meeting"
         subj = s.subj_of[i - 1]
     if not subj:
         subj = s.mentions_in(0, trig.start)
         subj = subj[-2:] if trig.type != EventType.STATEMENT else subj
     s.subj_of[i] = subj
     return subj, own
+
+
+# "The mediation, Makuei noted, had enabled media houses to return": the speaker of an
+# inserted attribution is not the subject of the verb around it
+_PARENTHETICAL = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|noted|added|explained|stressed|argued|insisted|recalled"
+    r"|told\s+\w+|claimed|warned),")
 
 
 _ENVOY = re.compile(
@@ -327,12 +496,35 @@ def _objects(s: _Sentence, i: int, trig: Trigger) -> list[Mention]:
             if trig.end <= r[0] < max(nxt, trig.end + 60) and not m.media]
 
 
+def _passive_agents(s: _Sentence, trig: Trigger) -> list[Mention]:
+    """"The participation was confirmed by Vucic and Kurti": the speakers follow "by"."""
+    if not re.search(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+$",
+                     s.text[:trig.start]) or not re.match(
+            r"(?:confirmed|announced|denied|stated|declared)$", trig.text):
+        return []
+    by = re.match(r"\s+by\s+[^.;:,]*?(?=[.;:,]|$)", s.text[trig.end:])
+    if not by:
+        return []
+    lo, hi = trig.end, trig.end + by.end()
+    return s.mentions_in(lo, hi)
+
+
 def _speech_parties(s: _Sentence, trig: Trigger, obj: list[Mention]) -> _Parties | None:
-    sp = speaker(trig, s.sent, s.mentions, s.rel, s.quotes)
+    agents = _passive_agents(s, trig)
+    sp = agents[0] if agents else speaker(trig, s.sent, s.mentions, s.rel, s.quotes)
     if sp is None:
         return None
     p = _Parties(primary={sp.name}, own_subject=True, confidence=trig.strength)
     add_actor(p.actors, sp, Role.INITIATOR, s.gaz)
+    joint = _JOINT.search(s.text)
+    clause = len(re.split(r"[;:“”\"]|,\s", s.text[:trig.start])[-1])
+    for m, r in zip(s.mentions, s.rel, strict=True):
+        # "the two governments said in a joint declaration", "In a joint statement, the IAEA
+        # and Iran's atomic energy organisation said": all of them speak
+        if m.coref and m.start == sp.start and m is not sp or m in agents[1:] or (
+                joint and not m.media and trig.start - clause <= r[0] < trig.start):
+            add_actor(p.actors, m, Role.INITIATOR, s.gaz)
+            p.primary.add(m.name)
     p.coref_speaker = sp.coref and sp.kind != ActorKind.PERSON
     if sp.affiliation:
         p.affiliations.add(sp.affiliation)
@@ -396,8 +588,17 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     for m in p.obj:
         add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
     if trig.type == EventType.MEETING:
-        for m in s.mentions:
-            if not m.media:
+        # everyone the sentence names takes part, unless it reports other meetings too
+        # ("will host ... a summit in Berlin, which follows a meeting in Moscow")
+        lo, hi = 0, len(text)
+        for t in s.triggers:
+            if t.type == EventType.MEETING and t is not trig:
+                if t.end <= trig.start:
+                    lo = max(lo, t.end)
+                elif t.start >= trig.end:
+                    hi = min(hi, t.start)
+        for m, r in zip(s.mentions, s.rel, strict=True):
+            if not m.media and lo <= r[0] < hi:
                 add_actor(p.actors, m, Role.PARTICIPANT, s.gaz)
     head = p.subj[-1:] or p.obj[:1]
     p.primary = {head[0].name} if head else set()
@@ -447,7 +648,13 @@ def _places(
         limit = min([limit] + [t.start for t in s.triggers[i + 1:]
                                if t.type == EventType.MEETING])
     if trig.type == EventType.VISIT:
-        own = {a.name for a in p.actors.values() if a.role == Role.INITIATOR}
+        # a trip goes abroad, but a return home ("returned to Kabul", "reached Kabul on
+        # Sunday night" after talks in Doha) is the end of one
+        home = bool(_HOME_VERB.match(trig.text))
+        # ... of a traveller whose country is known from who he is, not named as a traveller
+        own = {m.name for m in p.subj if m.kind != ActorKind.PERSON and not re.match(
+            r"['’]s?\s", s.text[m.end - s.sent.start:])} if home else {
+            a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
                  if d.place.country not in own and d.place.name not in own]
         if not dests:
@@ -458,10 +665,13 @@ def _places(
             return None
         return [d.place for d in dests]
     if trig.type == EventType.MEETING:
-        hit = meeting_place(trig, s.sent, s.places, min(limit, trig.end + 80) if trig.noun
+        hit = meeting_place(trig, s.sent, s.places, min(limit, trig.end + 100) if trig.noun
                             else limit)
         local = s.text[max(0, trig.start - 30): trig.end + 50]
-        anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local)
+        anchored = bool(_ANCHOR.search(local)) and not re.search(r"\bheld by\b", local) or bool(
+            # "after four days of talks", "a two-day meeting": a counted occasion
+            re.search(r"\b(?:two|three|four|five|six|seven|\d+)(?:\s+days?\s+of|-day)\s+"
+                      r"(?:[\w-]+\s+){0,2}$", s.text[:trig.start]))
         if trig.noun and not (hit or i in s.owner or anchored):
             return None
         if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",
@@ -472,11 +682,15 @@ def _places(
         return [hit.place if hit and hit.place.population >= 0 else None]
     if trig.noun and i not in s.owner:
         return None
-    reach = 70 if trig.type == EventType.AGREEMENT else 40
+    reach = 100 if trig.type == EventType.AGREEMENT else 40
     sides = frozenset(n for m in s.mentions if not m.media
                       for n in (m.name, m.affiliation) if n) if trig.type in (
         EventType.AGREEMENT, EventType.CEASEFIRE) else frozenset()
-    hit = meeting_place(trig, s.sent, s.places, min(len(s.text), trig.end + reach), sides)
+    # "agreed on Friday to hold a dialogue in Panmunjom": the dialogue's place
+    following = [t.start for t in s.triggers[i + 1:] if t.type in (EventType.MEETING,
+                                                                    EventType.VISIT)]
+    hit = meeting_place(trig, s.sent, s.places,
+                        min([len(s.text), trig.end + reach] + following), sides)
     if hit and hit.place.population >= 0 and hit.start - s.sent.start > trig.start:
         return [hit.place]  # "the proposal, which the envoy presented in Doha"
     return [None]
@@ -493,11 +707,11 @@ def _fronted_place(s: _Sentence) -> PlaceHit | None:
 
 
 def _dates(
-    s: _Sentence, i: int, trig: Trigger, status: Status
+    s: _Sentence, i: int, trig: Trigger, status: Status, own: TimeSlot | None = None
 ) -> tuple[tuple[date, date], Precision, str, Status]:
     speech = [k for k in range(i) if s.triggers[k].speech and k in s.owner] or [
         k for k in range(i + 1, len(s.triggers)) if s.triggers[k].speech and k in s.owner][:1]
-    own = s.owner.get(i)
+    own = own or s.owner.get(i)
     if trig.speech and own is not None and own.t.interval is not None and (
         own.t.interval[0] > s.dct and not _FUTURE_SPEECH.search(s.text[:trig.start][-40:])
     ):
@@ -517,28 +731,62 @@ def _dates(
     return interval, precision, text, status
 
 
-def _actor_groups(s: _Sentence, trig: Trigger, p: _Parties) -> list[dict[str, ActorRef]]:
-    """"X met separately with A and B": one meeting per counterpart."""
-    if trig.type != EventType.MEETING or not re.match(r"\s*separately\b", s.text[trig.end:]):
-        return [p.actors]
-    counter = [m for m in p.obj if m.kind in (ActorKind.PERSON, ActorKind.STATE)
+_HOME_VERB = re.compile(r"(?:return|came back|come back|arriv|reach|land)", re.I)
+
+
+def _homecoming(trig: Trigger, loc: Place | None, acts: dict[str, ActorRef]) -> bool:
+    """"Abdullah returned to Kabul": the end of a trip, which, like a departure, is no venue
+    for the talks reported around it."""
+    if trig.type != EventType.VISIT or loc is None or not _HOME_VERB.match(trig.text):
+        return False
+    home = acts.get(loc.country or loc.name)
+    return home is not None and home.role == Role.INITIATOR
+
+
+def _actor_groups(
+    s: _Sentence, trig: Trigger, p: _Parties
+) -> list[tuple[dict[str, ActorRef], Mention | None]]:
+    """"X met separately with A and B", "will hold separate meetings with A and B": one
+    meeting per counterpart (with the counterpart it is for)."""
+    text = s.text
+    separate = re.match(r"[^.;:,]{0,60}?\bseparately\b", text[trig.end:]) or re.search(
+        r"\bseparate(?:ly)?\b", trig.text + " " + text[max(0, trig.start - 12):trig.start])
+    if trig.type != EventType.MEETING or not separate:
+        return [(p.actors, None)]
+    counter = [m for m in p.obj if not m.media
                and not any(o.kind == ActorKind.PERSON and o.affiliation == m.name for o in p.obj)]
+    named = [m for m in counter if not m.coref]
+    if len({m.name for m in named}) >= 2:
+        counter = named  # "the two leaders separately, Christodoulides on Friday and Tatar"
+    counter = [m for k, m in enumerate(counter) if m.name not in {c.name for c in counter[:k]}]
     if len(counter) < 2:
-        return [p.actors]
-    groups = []
+        return [(p.actors, None)]
+    groups: list[tuple[dict[str, ActorRef], Mention | None]] = []
     for m in counter:
-        g = {k: v for k, v in p.actors.items() if v.role != Role.COUNTERPART}
+        g = {k: v for k, v in p.actors.items() if v.role not in (Role.COUNTERPART,
+                                                                 Role.PARTICIPANT)}
         add_actor(g, m, Role.COUNTERPART, s.gaz)
-        groups.append(g)
+        groups.append((g, m))
     return groups
+
+
+def _own_day(s: _Sentence, m: Mention | None) -> TimeSlot | None:
+    """"..., Christodoulides on Friday and Tatar on Saturday": the date right after a
+    counterpart is the date of the meeting with that counterpart."""
+    if m is None:
+        return None
+    end = m.end - s.sent.start
+    for slot in s.slots:
+        if 0 <= slot.rel_start - end <= 12 and re.fullmatch(
+                r"\s*(?:on|in|at)?\s*", s.text[end:slot.rel_start]):
+            return slot
+    return None
 
 
 # --- assembly -----------------------------------------------------------------------
 
 
 def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
-    if _reports_no_occasion(s, trig):
-        return []
     status = _status(s, trig)
     p = _parties(s, i, trig)
     if p is None:
@@ -548,19 +796,33 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
         return []
     interval, precision, date_text, status = _dates(s, i, trig, status)
     confidence = p.confidence - (0.1 if precision == Precision.UNKNOWN else 0.0)
+    noun_at = trig.head if 0 <= trig.head < trig.start else trig.start
     anaphoric = bool(trig.noun and re.search(r"\b(?:this|these)\s+(?:\w+\s+){0,3}$",
                                              s.text[:trig.start][-40:], re.I)) or bool(
         # "The meeting at the palace lasted an hour": the occasion already reported
-        (trig.noun or trig.text.lower().startswith("meeting")) and trig.type == EventType.MEETING
-        and not p.own_subject
-        and re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:trig.start])
+        (trig.noun or trig.text.lower().startswith("meeting") or 0 <= trig.head < trig.start)
+        and trig.type == EventType.MEETING and not p.own_subject
+        and (re.fullmatch(r"The\s+(?:[a-z-]+\s+){0,2}", s.text[:noun_at])
+             # "At the end of the meeting, ...", "during the talks", "said that the
+             # negotiations had ended"
+             or re.search(r"\b(?:of|during|at|after|before|in|that)\s+the\s+$",
+                          s.text[:noun_at]))
         and precision == Precision.UNKNOWN
+    ) or bool(
+        # "Griffiths, who convened the consultations, will meet ...": the talks reported
+        trig.type == EventType.MEETING and precision == Precision.UNKNOWN
+        and re.search(r",\s+(?:who|which)\s+(?:\w+\s+)?$", s.text[:trig.start])
+        and re.match(r"\w+\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations"
+                     r"|meeting|summit|conference|round|dialogue)\b", s.text[trig.start:])
     )
     out = []
     groups = _actor_groups(s, trig, p)
     for loc in places:
-        for group in groups:
+        for group, counterpart in groups:
             acts = dict(group)
+            day = _own_day(s, counterpart)
+            if day is not None:
+                interval, precision, date_text, status = _dates(s, i, trig, status, day)
             if loc is not None and loc.population >= 0 and trig.type in (
                 EventType.VISIT, EventType.MEETING
             ):
@@ -572,7 +834,8 @@ def _candidates(s: _Sentence, i: int, trig: Trigger) -> list[Candidate]:
                 date_text=date_text, actors=list(acts.values()),
                 primary=set(p.primary) or set(acts), location=loc, evidence=s.sent,
                 confidence=max(0.05, min(0.99, confidence)), headline=s.sent.headline,
-                departure=trig.departure, flexible_status=s.sent.headline,
+                departure=trig.departure or _homecoming(trig, loc, acts),
+                flexible_status=s.sent.headline,
                 anaphoric=anaphoric, spokes=p.spokes, affiliations=set(p.affiliations),
                 trigger_start=trig.start, has_subject=p.own_subject or trig.speech,
                 sent_idx=s.sent_idx, coref_speaker=p.coref_speaker, trigger_text=trig.text,
@@ -602,25 +865,48 @@ def assemble(
         owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
         last_primary=last_primary, sent_idx=sent_idx,
     )
+    dropped = set()
     for i, trig in enumerate(triggers):
-        s.out += _candidates(s, i, trig)
+        own = s.owner.get(i)
+        if _reports_no_occasion(s, trig, own is not None and own.t.precision == Precision.DAY):
+            dropped.add(i)
+    for i in sorted(dropped & set(s.owner)):
+        # "Borrell called for Monday, February 27, a high-level meeting": the date of words
+        # that convene talks is the talks'
+        slot = s.owner[i]
+        for j in range(i + 1, len(triggers)):
+            t = triggers[j]
+            if (j not in dropped and j not in s.owner and t.noun and t.type == EventType.MEETING
+                    and 0 < t.start - slot.rel_end <= 60
+                    and not re.search(r"[;.]", sent.text[slot.rel_end:t.start])):
+                s.owner[j] = slot
+                break
+    for i, trig in enumerate(triggers):
+        if i not in dropped:
+            s.out += _candidates(s, i, trig)
     dest = next((c.location for c in s.out if c.type == EventType.VISIT and c.location
                  and c.location.population >= 0), None)
     dated = [c for c in s.out if c.status == Status.OCCURRED and c.precision == Precision.DAY
              and c.type != EventType.STATEMENT]
+    talks = [c for c in dated if c.type == EventType.MEETING]
     for c in s.out:
-        if (c.type == EventType.MEETING and c.status == Status.OCCURRED and not c.date_text
-                and c.precision == Precision.UNKNOWN and len(dated) == 1):
+        if c.status != Status.OCCURRED or c.date_text or c.precision != Precision.UNKNOWN:
+            continue
+        if c.type == EventType.MEETING and len(dated) == 1:
             # "X and Y agreed on Monday ..., but their talks in Istanbul made no progress"
             c.interval, c.precision, c.date_text = (dated[0].interval, dated[0].precision,
                                                     dated[0].date_text)
+        elif c.type in (EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION,
+                        EventType.REQUEST) and len(talks) == 1 and (
+                talks[0].trigger_start < c.trigger_start):
+            # "At the meeting held in Sofia on May 17, the two leaders agreed ...": what was
+            # done at the talks was done on their day
+            c.interval, c.precision, c.date_text = (talks[0].interval, talks[0].precision,
+                                                    talks[0].date_text)
     for c in s.out:
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
             c.dateline = default_place
-        if (c.type == EventType.AGREEMENT and c.location is None and default_place is not None
-                and c.status == Status.OCCURRED and _DATELINE_LEAD.match(sent.text)):
-            c.location = default_place  # "BRIDGETOWN, Barbados - ... signed an agreement"
     return fold_statements(s.out)
 
 

@@ -42,6 +42,11 @@ class TimeSlot:
     rel_end: int
     reporting: bool
     edge: str = ""
+    forward: bool = False
+    """It dates only the clause after it ("two days after the factions left Moscow")."""
+    names: int = 0
+    """Where the noun ends that the expression names ("the Feb. 27-28 summit"), if it does:
+    then it dates that noun's event and no other."""
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
 from timeline.extract.text import Sentence
-from timeline.extract.times import TimeLike
+from timeline.extract.times import JoinedTime, TimeLike, join, offset_of
 from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Status
 
@@ -33,11 +33,16 @@ _SPEECH_NEAR = re.compile(
 
 
 _DATELINE = re.compile(r"(?-i:[A-Z]{3,}[A-Z /.'’-]*)(?:,\s*[A-Z][\w .'’-]*)?,\s*", re.I)
+_TITLE_DATELINE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w .'’-]*)?,\s*")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{2,30}\)\s*)?[-–—:]\s")
 _DEADLINE = re.compile(
     r"\b(?:before|until|till|ahead of|since|after|prior to)\s+(?:the\s+)?$|"
-    r"\b(?:takes|take|took)\s+office\s+(?:on\s+)?$", re.I
+    r"\b(?:takes|take|took|taking|assumed|assumes|sworn\s+in|elected|re-?elected|inaugurated)"
+    r"\s+(?:office\s+)?(?:on\s+|in\s+)?$", re.I
 )
-_EDGE = re.compile(r"\b(?P<edge>from|by)\s+(?:the\s+)?$", re.I)
+_EDGE = re.compile(r"\b(?:(?P<edge>from|by)|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?$",
+                   re.I)
 # "the 2018 peace deal", "the 2015 nuclear accord": a year inside a title names the text, it
 # does not date the sentence's event
 _TITLE_YEAR = re.compile(
@@ -57,13 +62,36 @@ NOMINAL = re.compile(
 )
 
 
+_NOUN_RELATIVE = re.compile(
+    r"(?P<clause>,\s+(?:which|that)\s+[^,;]{3,80},)\s+(?:were|was|had\s+been|has\s+been|have\s+been"
+    r"|are|is|will)\s+")
 _NOUN_VERB = re.compile(
-    r"^[^,;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
-    r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned)\b", re.I
+    r"^[^;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
+    r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned"
+    r"|(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:halted|suspended|postponed"
+    r"|called off|adjourned|stalled|resumed|cancell?ed|put off|delayed)|stalled|resumed"
+    r"|collapsed|broke down)\b", re.I
 )
 
 
 _EARLIER = re.compile(r"\b(?:earlier|recent|recently|previous|previously|earlier meeting)\b", re.I)
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|confirmed|noted|explained|reported|wrote)\b",
+    re.I)
+_RANGE_START = re.compile(
+    r"(?:\b(?:[Bb]etween|[Ff]rom)\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and|until|till)\s*$")
+_JOINED = re.compile(r"\s*(?:and|or|,)\s*(?:on\s+)?")
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+_LASTING = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+days?\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}|-day\s+(?:[\w-]+\s+){0,2})\S*$", re.I)
+_ENDING = re.compile(r"\b(?:ended|concluded|wrapped\s+up|closed|completed|after|following)\b",
+                     re.I)
+_OPENING = re.compile(r"\b(?:began|begun|opened|started|launched|kicked\s+off|from|starting)\b",
+                      re.I)
 
 
 _WEEKEND = re.compile(r"(?:(?:over|during|at|on)\s+)?(?:the\s+)?weekend", re.I)
@@ -74,23 +102,50 @@ _BARE_WEEKDAY = re.compile(
 )
 
 
-def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
+def time_slots(sent: Sentence, times: list[TimeLike], dct: date) -> list[TimeSlot]:
     """The time expressions inside ``sent``; ``times`` is in text order."""
-    out = []
+    out: list[TimeSlot] = []
     for k in range(bisect_left(times, sent.start, key=lambda t: t.start), len(times)):
         t = times[k]
         if t.start >= sent.end:
             break
+        placed = t.interval is None
+        if placed:
+            t = _placed(t, sent, out, dct)
         if t.end <= sent.end:
             rs, re_ = t.start - sent.start, t.end - sent.start
+            opening = _RANGE_START.search(sent.text[max(0, rs - 30):rs]) if (
+                t.precision == Precision.RANGE) else None
+            if opening:  # "Between 11 to 13 October": the range is one span
+                rs -= len(opening.group(0))
             before = sent.text[max(0, rs - 45): rs]
             if _DEADLINE.search(before) or _not_event_date(t, sent.text, rs, re_):
                 continue
             edge = _EDGE.search(before)
             m = _SPEECH_NEAR.search(before)
             reporting = m is not None and not _COMPLEMENT.search(before[m.end("verb"):])
-            out.append(TimeSlot(t, rs, re_, reporting, edge.group("edge").lower() if edge else ""))
-    body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start])]
+            slot = TimeSlot(t, rs, re_, reporting and not placed,
+                            (edge.group("edge") or "by").lower() if edge else "", forward=placed)
+            if re.search(r"\b(?:the|a|an|its|their)\s+$", sent.text[max(0, rs - 8):rs]) and (
+                    re.search(r"\d", t.text)):
+                named = _TITLE_YEAR.match(sent.text[re_:re_ + 60])
+                if named:  # "the Feb. 27-28 summit", "the August 4 ceasefire agreement"
+                    slot.names = re_ + named.end()
+            prev = out[-1] if out else None
+            if prev is not None and prev.t.interval is not None and t.interval is not None and (
+                t.interval == prev.t.interval and t.precision == Precision.RANGE
+                or _JOINED.fullmatch(sent.text[prev.rel_end:rs])
+                and prev.t.precision == t.precision == Precision.DAY
+                and 0 < (t.interval[0] - prev.t.interval[1]).days <= 7
+            ):  # "Between 11 to 13 October", "on April 6 and 9", "Thursday or Friday"
+                prev.t = join(prev.t, t, sent.text[prev.rel_start:re_])
+                prev.rel_end = re_
+                continue
+            out.append(slot)
+    body = [s for s in out if not _DATELINE.fullmatch(sent.text[:s.rel_start]) and not (
+        # "Addis Ababa, 19 December 2023 (ENA) - ": a dateline in title case
+        _TITLE_DATELINE.fullmatch(sent.text[:s.rel_start])
+        and _AFTER_DATELINE.match(sent.text[s.rel_end:]))]
     if body:
         # "ISLAMABAD, Oct 31 - X have agreed ..., Turkey said on Thursday": the sentence's own
         # dates (or its reporting date) say when; the dateline only when nothing else does
@@ -98,10 +153,24 @@ def time_slots(sent: Sentence, times: list[TimeLike]) -> list[TimeSlot]:
     return out
 
 
+def _placed(t: TimeLike, sent: Sentence, earlier: list[TimeSlot], dct: date) -> TimeLike:
+    """"..., Makuei stated on Wednesday, one day after the opposition met Ruto": the day of
+    the clause after "N days after" counted back from the sentence's own date (or the DCT)."""
+    days = offset_of(t, sent.text[t.end - sent.start:])
+    anchor = next((s.t.interval for s in reversed(earlier) if s.t.interval is not None
+                   and s.t.precision == Precision.DAY), None)
+    day = (anchor[0] if anchor else dct) - timedelta(days=days)
+    rel = re.match(r"\s+(?:after|before)", sent.text[t.end - sent.start:])
+    end = t.end + (rel.end() if rel else 0)
+    return JoinedTime(t.start, end, sent.text[t.start - sent.start:end - sent.start], "DATE",
+                      day.isoformat(), (day, day), Precision.DAY)
+
+
 def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:
     """Centuries and decades, and years inside titles ("the 2018 peace agreement")."""
-    if re.fullmatch(r"\d{2}|\d{3}X", t.value):
+    if re.fullmatch(r"\d{2,3}X?", t.value):  # centuries ("19") and decades ("199", "199X")
         return True
+
     return bool(
         re.fullmatch(r"\d{4}", t.text)
         and re.search(r"\b(?:the|a|an|its|their)\s+$|['’]s\s+$", text[max(0, rs - 12):rs])
@@ -113,7 +182,10 @@ _OWN_RELATIVE = re.compile(
     r"(?:^|[,\s])(?:which|that)\s+(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|is\s+|are\s+)?"
     r"(?:opened|began|begun|started|ended|resumed|took place|held|scheduled|planned|set|due"
     r"|took hold|took effect|collapsed|broke down|expired"
-    r"|expected|slated)\b(?:\s+(?:for|on|to\s+take\s+place|in))?\s*$",
+    r"|expected|slated)\b"
+    # "which was held in Addis Ababa from ..."
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})?"
+    r"(?:\s+(?:for|on|to\s+take\s+place|in|from|between))?\s*$",
     re.I,
 )
 
@@ -151,6 +223,21 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     )
 
 
+def _in_relative(
+    tr: Trigger, slot: TimeSlot, text: str, slots: list[TimeSlot] | None = None
+) -> bool:
+    """"The talks, which began in January, were suspended last month": the noun's event is
+    its main verb's, not its relative clause's, when the main verb has a date of its own
+    ("The talks, which began on Saturday, were the first ...": Saturday, then)."""
+    if not NOMINAL.match(tr.text):
+        return False
+    relative = _NOUN_RELATIVE.match(text[tr.end:])
+    if relative is None or not tr.end < slot.rel_start < tr.end + relative.end("clause"):
+        return False
+    main = tr.end + relative.end()
+    return slots is None or any(s.rel_start >= main and not s.reporting for s in slots)
+
+
 def assign_times(
     sent: Sentence, triggers: list[Trigger], slots: list[TimeSlot],
     quotes: list[tuple[int, int]] | None = None,
@@ -165,6 +252,12 @@ def assign_times(
         for ti, tr in enumerate(triggers):
             if slot.reporting and not (tr.speech and tr.start < slot.rel_start):
                 continue
+            if slot.names and not slot.rel_end < tr.end <= slot.names:
+                continue  # a date naming a thing dates that thing only
+            if slot.forward and tr.start < slot.rel_end:
+                continue  # "two days after the factions left Moscow": the clause after it
+            if _in_relative(tr, slot, sent.text, slots):
+                continue
             if tr.speech and re.match(r"['’]s\b", sent.text[slot.rel_end:]):
                 continue  # "says Sunday's talks ...": the possessive dates the noun
             # "Anwar, who chairs ASEAN this year, said"; "the truce, first declared in March,
@@ -172,11 +265,21 @@ def assign_times(
             rel_clause = re.search(r",\s+(?:(?:who|which)\s|(?:(?:first|originally|initially"
                                    r"|later|also)\s+)?[a-z]+ed\s)[^,;]*$",
                                    sent.text[:slot.rel_start])
-            if rel_clause:
+            if rel_clause and not (
+                # "the round of negotiations ..., which was held ... from 17 to 19 December":
+                # the clause tells when the noun's own event was
+                NOMINAL.match(tr.text) and tr.end <= rel_clause.start()
+                and _OWN_RELATIVE.search(sent.text[tr.end:slot.rel_start])
+            ):
                 close = sent.text.find(",", slot.rel_end)
                 if tr.end <= rel_clause.start() or 0 <= close < tr.start:
                     continue  # "Anwar, who chairs ASEAN this year, said": not this year
             dist = gap((tr.start, tr.end), span, sent.text)
+            relative = _NOUN_RELATIVE.match(sent.text[tr.end:]) if NOMINAL.match(
+                tr.text) else None
+            if relative and slot.rel_start >= tr.end + relative.end():
+                # past the relative clause, the main verb's complement is the noun's own
+                dist = gap((tr.start, tr.end + relative.end("clause")), span, sent.text)
             if NOMINAL.match(tr.text) and dist > 60 and not (
                 dist <= 110 and tr.end <= slot.rel_start
                 and _NOUN_VERB.search(sent.text[tr.end:slot.rel_start])
@@ -204,7 +307,7 @@ def assign_times(
         used.add(si)
     for si, slot in enumerate(slots):
         # "met X, Y and Z in Geneva on June 20": a long object list leaves the date unclaimed
-        if si in used or slot.reporting:
+        if si in used or slot.reporting or slot.names or slot.forward:
             continue
         prior = [ti for ti, tr in enumerate(triggers) if tr.end <= slot.rel_start]
         if not prior or prior[-1] in owner or triggers[prior[-1]].speech:
@@ -212,7 +315,8 @@ def assign_times(
         tr = triggers[prior[-1]]
         between = sent.text[tr.end:slot.rel_start]
         if len(between) > 160 or re.search(r"[;:]|\b(?:that|which|who|when|where|said|says"
-                                           r"|told|after|before|while|but)\b", between):
+                                           r"|told|after|before|while|but|because|since"
+                                           r"|although|though|as)\b", between):
             continue
         if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
             continue
@@ -227,14 +331,19 @@ def assign_times(
         if tr.speech:
             lead = [s for s in slots if first_comma > 0 and s.rel_end <= first_comma < tr.start
                     and not s.reporting]
-            if lead and re.match(r"(?:After|Following|On|At|Earlier|Later|During)\b", sent.text):
+            # "On Sunday, ...", "Asked on Monday about ..., X said", "Wrapping up the
+            # session on Sunday, X announced": the lead's date is the speaker's
+            if lead and re.match(r"(?:After|Following|On|At|Earlier|Later|During|Asked"
+                                 r"|Questioned|[A-Z][a-z]+ing)\b", sent.text):
                 shared[i] = lead[0]
             continue
         if i > 0 and (i - 1) in owner and not triggers[i - 1].speech:
             between = sent.text[triggers[i - 1].end:tr.start]
-            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between) or (
-                re.fullmatch(r"[^;]*,\s+where\s+(?:\w+\s+){0,3}", between)
-            ):
+            if not re.search(r"[,;:]|\b(?:said|says|told|after|before|while)\b", between) and (
+                # "agreed on Friday to hold talks": the talks come later
+                not (triggers[i - 1].type == EventType.AGREEMENT
+                     and re.search(r"\bto\s+$", between))
+            ) or (re.fullmatch(r"[^;]*,\s+where\s+(?:\w+\s+){0,3}", between)):
                 shared[i] = owner[i - 1]
     return shared
 
@@ -253,7 +362,9 @@ def _fronted(
         ) or sent.text[slot.rel_end:comma].strip():
             continue
         for ti, tr in enumerate(triggers):
-            if tr.start > comma and not tr.speech:
+            if tr.start > comma:
+                # "Last week, the mediator told the radio that the parties had initialled
+                # ...": the main verb is the telling
                 return si, ti
     return None
 
@@ -271,7 +382,9 @@ def interval_of(
     slot = own
     if slot is None and not trig.speech:
         quotes = quote_spans(sent.text)
-        free = [s for s in slots if not s.reporting and not any(s is t for t in taken or [])
+        free = [s for s in slots if not s.reporting and not s.names and not s.forward
+                and not _in_relative(trig, s, sent.text, slots)
+                and not any(s is t for t in taken or [])
                 and gap((trig.start, trig.end), (s.rel_start, s.rel_end), sent.text) <= 60
                 and in_spans(s.rel_start, quotes) == in_spans(trig.start, quotes)]
         if free:
@@ -282,6 +395,10 @@ def interval_of(
         if _BARE_WEEKDAY.match(text.strip()) or re.search(
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
         ) and a == b and not re.search(r"\d", text) or _WEEKEND.fullmatch(text.strip()):
+            # The date engine reads a bare weekday's direction from its own verb group. An
+            # event the clause plans while the engine looked back ("authorised X to travel to
+            # Qatar Friday", "a ceasefire starting on Sunday", "is scheduled to meet ... on
+            # Monday" far from its verb) is the coming one.
             ahead = status == Status.PLANNED or status == Status.CANCELLED and bool(
                 re.search(r"(?:scheduled|planned|set|due|slated)\s+(?:for\s+)?$",
                           sent.text[:slot.rel_start])
@@ -289,17 +406,22 @@ def interval_of(
             )
             if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
-            elif a > dct and (status == Status.OCCURRED or status == Status.CANCELLED and re.search(
-                r"\bhad\s+(?:still\s+|originally\s+)?(?:planned|intended)\s+to\b",
-                sent.text[:slot.rel_start]
-            )):  # "had planned to host talks on Tuesday until ...": the Tuesday just gone
-                a, b = a - timedelta(days=7), b - timedelta(days=7)
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):
             b = dct - timedelta(days=1)  # "earlier in the week": before the publication day
+        days = _LASTING.search(sent.text[max(0, trig.start - 45):trig.end])
+        if days and a == b and trig.type == EventType.MEETING:
+            # "ended two days of talks on Friday", "four days of talks from Monday"
+            n = _NUMBER.get(days.group("n").lower()) or int(days.group("n"))
+            if 1 < n < 15:
+                if _ENDING.search(sent.text[max(0, trig.start - 60):slot.rel_start]):
+                    a = b - timedelta(days=n - 1)
+                elif slot.edge == "from" or _OPENING.search(
+                        sent.text[max(0, trig.start - 60):slot.rel_start]):
+                    b = a + timedelta(days=n - 1)
         if slot.edge == "from" and status == Status.OCCURRED and a <= dct and trig.type in (
             EventType.MEETING, EventType.CEASEFIRE
-        ):
+        ) and slot.t.precision != Precision.RANGE:  # "from 22 May to 6 June" ends on 6 June
             b = max(b, dct)  # "four days of talks from Monday": Monday and on
         elif slot.edge == "by" and status == Status.PLANNED and b > dct:
             a = dct + timedelta(days=1)  # "a written offer by the end of the week"
@@ -313,6 +435,11 @@ def interval_of(
         last = min(r[1], dct)  # "said over the weekend": reported by the publication date
         return (last, last), Precision.UNKNOWN, reporting[0].t.text
     window = sent.text[max(0, trig.start - 80): trig.start if trig.speech else trig.end + 40]
-    if status == Status.OCCURRED and _EARLIER.search(window):
+    if status == Status.OCCURRED and (_EARLIER.search(window) or re.search(
+        r"\bhad\s+(?:already\s+|previously\s+|earlier\s+)?$", sent.text[:trig.start]
+    ) and not _REPORTED.search(sent.text[:trig.start])):
+        # "recent talks", "the two sides had initialled the text": before the DCT; but in
+        # reported speech ("said that X had introduced") the past perfect is only the
+        # reporting verb's tense shifted back
         return (dct - timedelta(days=30), dct), Precision.UNKNOWN, ""
     return (dct, dct), Precision.UNKNOWN, ""

@@ -9,18 +9,18 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.places import Place, PlaceIndex
 from timeline.extract.text import Sentence
 from timeline.extract.triggers import Trigger
-from timeline.vocab import EventType, Precision, Role, Status
+from timeline.vocab import ActorKind, EventType, Precision, Role, Status
 
 __all__ = [
-    "date_from_neighbours", "dateline", "locate_meetings", "meeting_place", "places_in",
-    "share_venue", "visit_places",
+    "date_after_occasion", "date_from_neighbours", "date_within_occasion", "dateline",
+    "locate_meetings", "meeting_place", "places_in", "share_venue", "visit_places",
 ]
 
 
 _PREP_PLACE = re.compile(
     r"(?:\b(?:in|to|at|for|from|into|toward|towards|visit|visits|visited|visiting|left|leave"
     r"|leaves|leaving|departed|depart|departs|departing|and|then)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital|port|resort|village)\s+of\s+)?|,\s*)$"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:city|town|capital|port|resort|village)\s+of\s+)?|,\s*)$"
 )
 
 
@@ -48,6 +48,16 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
                 break
             hits.append(PlaceHit(offset + start, offset + end, place, form))
             break
+    known = {h.start for h in hits}
+    for m in _NAMED_SETTLEMENT.finditer(text):
+        # "the Swiss resort of Crans-Montana", "the border village of Panmunjom": a place too
+        # small for the index, named as one
+        if offset + m.start("name") in known:
+            continue
+        dem = gaz.surface.get(m.group("dem") or "")
+        country = dem.name if dem is not None and dem.kind == ActorKind.STATE else ""
+        hits.append(PlaceHit(offset + m.start("name"), offset + m.end("name"),
+                             Place(m.group("name"), country, False, 0), m.group("name")))
     for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+capital\b", text):
         place = index.get(f"{m.group(1)} capital")
         if place is not None:
@@ -58,6 +68,11 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
                              Place(region, "", False, -1), m.group(0)))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_NAMED_SETTLEMENT = re.compile(
+    r"\bthe\s+(?:(?P<dem>[A-Z][\w'’-]+)\s+)?(?:[\w-]+\s+){0,2}?(?:town|resort|village|port|city"
+    r"|hamlet|enclave)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})")
 
 
 _REGIONS: dict[int, tuple[Gazetteer, re.Pattern[str]]] = {}
@@ -79,19 +94,27 @@ _DATELINE = re.compile(
 )
 
 
-def dateline(text: str, index: PlaceIndex) -> Place | None:
+def dateline(text: str, index: PlaceIndex) -> tuple[Place | None, tuple[int, int]]:
     """The place of a dateline opening the text, or in capitals opening one of the first
-    lines (a headline may come first): "JEDDAH/KHARTOUM, May 21 (Reuters) - "."""
-    lines = [ln for ln in text[:2000].splitlines() if ln.strip()][:3]
-    for k, line in enumerate(lines):
+    lines (a headline may come first): "JEDDAH/KHARTOUM, May 21 (Reuters) - "; and the span
+    of the dateline in ``text`` ((0, 0) if there is none)."""
+    pos = 0
+    k = 0
+    for line in text[:2000].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        if not line.strip():
+            continue
         m = _DATELINE.match(line)
-        if not m or (k > 0 and not m.group(1).strip().isupper()):
+        k += 1
+        if k > 3:
+            break
+        if not m or (k > 1 and not m.group(1).strip().isupper()):
             continue
         form = m.group(1).strip().split("/")[0].strip()  # "JEDDAH/KHARTOUM": the first
         place = index.get(form) or index.get(form.title())
-        if place is not None or k == 0:
-            return place
-    return None
+        if place is not None or k == 1:
+            return place, (start, start + m.end())
+    return None, (0, 0)
 
 
 def visit_places(
@@ -124,12 +147,13 @@ def visit_places(
 
 _NOT_VENUE = re.compile(
     r"\b(?:war|conflict|fighting|crisis|invasion|cease-?fire|truce|peace|situation|hostilities"
-    r"|offensive|operations?)\s+in\s+(?:the\s+)?$",
+    r"|offensive|operations?|protests?|demonstrations?|clashes|attacks?|strikes?|violence"
+    r"|unrest|rall(?:y|ies)|riots?|bombings?|shelling|killings?)\s+in\s+(?:the\s+)?$",
     re.I,
 )
 
 
-_DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement)\s+in\s+$", re.I)
+_DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement|hostilities)\s+in\s+$", re.I)
 
 
 def meeting_place(
@@ -149,10 +173,13 @@ def meeting_place(
             and h.place.country not in parties
         ):
             continue
-        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?:city|town|resort|port|capital)\s+of\s+$", prefix):
+        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:city|town|resort|port|capital|village)\s+of\s+$", prefix):
             continue
-        if trig.start <= rs <= limit and not re.search(r"[;]", sent.text[trig.end:rs]):
+        if trig.start <= rs <= limit and not re.search(
+            # "were suspended ... before resuming in Vienna": another verb's place
+            r"[;]|\b(?:before|after|while|since|until|then)\s+\w+ing\b", sent.text[trig.end:rs]
+        ):
             return h
         if rs < trig.start and best is None and trig.start - rs < 80 and not (
             trig.noun and re.search(r",.*\b(?:that|which|who)\b",
@@ -164,31 +191,95 @@ def meeting_place(
 
 def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
     """An undated trip or meeting takes the date of the same party's dated trip or meeting
-    in the next or previous sentence ("X traveled to Qatar ... X met Y in late November")."""
+    in the next or previous sentence ("X traveled to Qatar ... X met Y in late November"); an
+    undated planned meeting, that of the same party's planned meeting a few sentences before
+    ("a high-level meeting on Monday ... Borrell will hold separate meetings with ...")."""
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
-        if (c.precision != Precision.UNKNOWN and c.status == Status.OCCURRED
+        if (c.precision != Precision.UNKNOWN and c.status in (Status.OCCURRED, Status.PLANNED)
                 and c.type in (EventType.VISIT, EventType.MEETING) and not c.headline):
             by_sent.setdefault(c.sent_idx, []).append(c)
     for c in cands:
-        if (c.precision != Precision.UNKNOWN or c.date_text or c.status != Status.OCCURRED
-                or c.type not in (EventType.VISIT, EventType.MEETING) or c.headline):
+        if (c.precision != Precision.UNKNOWN or c.date_text or c.headline
+                or c.type not in (EventType.VISIT, EventType.MEETING)):
             continue
-        near = [d for k in (c.sent_idx - 1, c.sent_idx + 1) for d in by_sent.get(k, ())
-                if d.primary & c.primary and d.interval[1] <= c.interval[1]]
+        if c.status == Status.OCCURRED:
+            near = [d for k in (c.sent_idx - 1, c.sent_idx + 1) for d in by_sent.get(k, ())
+                    if d.status == Status.OCCURRED and d.primary & c.primary
+                    and d.interval[1] <= c.interval[1]]
+        elif c.status == Status.PLANNED and c.type == EventType.MEETING:
+            names = {a.name for a in c.actors if a.role != Role.HOST}
+            near = [d for k in range(c.sent_idx - 3, c.sent_idx)[::-1] for d in by_sent.get(k, ())
+                    if d.status == Status.PLANNED and d.type == EventType.MEETING
+                    and d.precision == Precision.DAY
+                    and names & {a.name for a in d.actors if a.role != Role.HOST}]
+        else:
+            continue
         if near:
             best = near[0]
             c.interval, c.precision, c.date_text = best.interval, best.precision, best.date_text
     return cands
 
 
-_VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION)
+_AFTER_OCCASION = re.compile(
+    r"\b(?:after|following)\s+(?:(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|session|round|call|ceremony|signing|summit|conference|negotiations)\b"
+    r"|signing\b)", re.I)
+
+
+def date_after_occasion(cands: list[Candidate]) -> list[Candidate]:
+    """"..., X told reporters after the meeting": an undated report that follows an occasion
+    the article dated is no earlier than that occasion (and no later than the DCT)."""
+    done: list[Candidate] = []
+    for c in cands:
+        if (c.precision == Precision.UNKNOWN and not c.date_text and not c.headline
+                and c.interval[0] == c.interval[1] and _AFTER_OCCASION.search(c.evidence.text)):
+            prior = [d for d in done if d.status == Status.OCCURRED and d.type in (
+                EventType.MEETING, EventType.AGREEMENT, EventType.VISIT)
+                and d.precision == Precision.DAY and d.interval[1] <= c.interval[1]
+                and c.sent_idx - d.sent_idx <= 3]
+            if prior:
+                c.interval = (prior[-1].interval[0], c.interval[1])
+        if not c.headline:
+            done.append(c)
+    return cands
+
+
+_DURING = re.compile(
+    r"\b(?:during|at|in)\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:remarks|speech"
+    r"|address|talks|meeting|session|summit|conference|round|ceremony|negotiations)\b", re.I)
+
+
+def date_within_occasion(events: list[Candidate]) -> list[Candidate]:
+    """"During his opening remarks, Erdogan stated ...": an undated statement made at talks
+    the article dates takes their date (run after merging, when the talks have it)."""
+    talks = [e for e in events if e.type == EventType.MEETING and e.status == Status.OCCURRED
+             and e.precision == Precision.DAY]
+    for c in events:
+        if (c.type != EventType.STATEMENT or c.precision != Precision.UNKNOWN or c.date_text
+                or c.interval[0] != c.interval[1] or not _DURING.search(c.evidence.text)):
+            continue
+        names = {a.name for a in c.actors}
+        at = [t for t in talks if names & {a.name for a in t.actors}
+              and t.interval[1] <= c.interval[1]]
+        if len(at) == 1:
+            c.interval, c.precision, c.date_text = at[0].interval, at[0].precision, at[0].date_text
+    return events
+
+
+_VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION,
+                 EventType.REQUEST)
+
+
+_RESUMED = re.compile(
+    r"\b(?:resum(?:e|ed|es|ing|ption)|reconven\w+|next\s+round|continu(?:e|ed|es|ing)|another"
+    r"\s+round|new\s+round)\b", re.I)
 
 
 def share_venue(cands: list[Candidate]) -> list[Candidate]:
     """A venue named once ("talks in Brussels") belongs to the later events of the same talks:
     an event with no place takes the place of the closest earlier meeting or trip that shares
-    a party with it and whose dates agree."""
+    a party with it and whose dates agree, and if it has no date, the date of those talks."""
     venues = [c for c in cands if c.location is not None and c.location.population >= 0
               and c.type in (EventType.MEETING, EventType.VISIT) and not c.departure]
     for c in cands:
@@ -197,16 +288,37 @@ def share_venue(cands: list[Candidate]) -> list[Candidate]:
         ):  # "an earlier meeting" may have been anywhere
             continue
         names = {a.name for a in c.actors if a.role != Role.HOST}
-        for v in sorted((v for v in venues if v.sent_idx <= c.sent_idx),
-                        key=lambda v: -v.sent_idx):
+        # talks later in the same sentence give their venue to what was done at them ("X
+        # called for a truce at the Minsk talks"), not to other talks ("will meet on
+        # Tuesday, and a meeting ... will be held in Cambodia on Aug. 4")
+        for v in sorted((v for v in venues if v.sent_idx < c.sent_idx or (
+                v.sent_idx == c.sent_idx and (v.trigger_start < c.trigger_start or (
+                    c.type != EventType.MEETING and c.status == v.status)))),
+                        key=lambda v: (-v.sent_idx, -v.trigger_start)):
             if c.sent_idx - v.sent_idx > 6:
                 break
             shared = names & ({a.name for a in v.actors if a.role != Role.HOST} | v.primary)
             dated = Precision.UNKNOWN not in (c.precision, v.precision)
-            if shared and (not dated or overlap(c.interval, v.interval)) and (
+            near = c.evidence.text[max(0, c.trigger_start - 30):c.trigger_start + 40]
+            if shared and _RESUMED.search(near) and (
+                    c.type == EventType.MEETING and v.type == EventType.MEETING):
+                # "The next round of talks will be resumed on Wednesday": where they were
+                c.location = v.location
+                break
+            if shared and (not dated or overlap(c.interval, v.interval) or (
+                # the programme of a visit: "meets Erdogan in New York on Tuesday ... will
+                # meet Christodoulides on Friday"
+                c.status == v.status == Status.PLANNED and c.type == EventType.MEETING
+                and abs((c.interval[0] - v.interval[0]).days) <= 7
+            )) and (
                 v.status == c.status or c.type != EventType.MEETING
             ):
                 c.location = v.location
+                if (c.precision == Precision.UNKNOWN and not c.date_text
+                        and c.status == v.status == Status.OCCURRED
+                        and v.precision != Precision.UNKNOWN and v.interval[1] <= c.interval[1]):
+                    # "Sarraj signed the draft before departing": done at those talks, then
+                    c.interval, c.precision, c.date_text = v.interval, v.precision, v.date_text
                 break
     return cands
 

@@ -44,8 +44,9 @@ def _lead_and_background(x: Candidate, y: Candidate) -> bool:
 def _compatible(x: Candidate, y: Candidate) -> bool:
     if x.type != y.type or not _same_place(x.location, y.location):
         return False
-    if x.separate and y.separate and x.evidence is y.evidence:
-        return False  # "met separately with A and B": two meetings
+    if x.separate and y.separate and x.evidence is y.evidence or x.separate != y.separate and not (
+            x.anaphoric or y.anaphoric):
+        return False  # "met separately with A and B": two meetings, neither the joint one
     located = x.location is not None and y.location is not None
     if x.status != y.status and not (x.flexible_status or y.flexible_status or (
         located and overlap(x.interval, y.interval)
@@ -134,7 +135,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 last[id(prior[-1])] = max(last[id(prior[-1])], c.sent_idx)
                 continue
         if c.anaphoric:
-            pool = [k for k in pool if k.status == c.status][-1:]
+            # "At the end of the meeting, ...": the occasion last reported, whatever tense
+            # this sentence speaks in
+            same = [k for k in pool if k.status == c.status][-1:]
+            pool = same if same and (not pool or same[-1] is pool[-1]) else pool[-1:]
+            c.flexible_status = c.flexible_status or bool(pool and pool[-1].status != c.status)
         for k in pool:
             if _compatible(k, c):
                 _fold(k, c)

@@ -128,7 +128,8 @@ def to_model(
         date_text=c.date_text,
         title=_agree(title_of(c), _join(_display(c.actors, (Role.INITIATOR,)))),
         actors=c.actors,
-        location=c.location.name if c.location else None,
+        # "to travel to the region": a visit all the same, but no place to show
+        location=c.location.name if c.location and not c.location.name[:1].islower() else None,
         country=(c.location.country or None) if c.location else None,
         confidence=round(c.confidence, 2),
         origin=Origin.EXTRACTED,

@@ -29,6 +29,13 @@ PREP_OBJECT = re.compile(
 )
 
 
+_PERSON_TITLE = re.compile(
+    r"\b(?:spokes\w+|minister|president|premier|chancellor|secretary|envoy|adviser|advisor"
+    r"|aide|official|chief|head|leader|director|negotiator|mediator|facilitator|ambassador"
+    r"|commander|general|member|representative|diplomat|deputy|chairman|chair|king|emir"
+    r"|prince|foreign|ministry)\b", re.I)
+_JOINT = re.compile(r"\b(?:in\s+a\s+(?:joint\s+)?statement|joint\s+(?:statement|declaration"
+                    r"|communiqu[eé]))\b", re.I)
 _ANON_AFTER = re.compile(
     r"\s+(?:the|a|an|one|two|three|several)?\s*(?:[\w-]+\s+){0,3}?(?:officials?|sources?"
     r"|diplomats?|people|person|aides?|negotiators)\b",
@@ -89,6 +96,7 @@ def speaker(
                 if m2.kind == ActorKind.PERSON and r2[0] - r0[1] < 40:
                     m0 = m2
             return m0
+    joint = bool(_JOINT.search(text))  # "the two governments said in a joint declaration"
     cut = trig.start
     for _ in range(3):
         seg_start = 0
@@ -97,15 +105,21 @@ def speaker(
         segment = text[seg_start:cut]
         cands = [(m, r) for m, r in zip(mentions, rel, strict=True)
                  if seg_start <= r[0] and r[1] <= cut and not in_spans(r[0], quotes)
-                 and not (m.coref and SIDES_REF.fullmatch(m.text))]
+                 and not (m.coref and SIDES_REF.fullmatch(m.text) and not joint)]
         if (re.match(r"\s*(?:who|which)\s", segment) and seg_start > 1
-                and text[seg_start - 2] == ","):
-            cut = seg_start - 2  # "Anwar, who chairs ASEAN this year, announced": not ASEAN
+                and text[seg_start - 2] == "," and not (
+                    cands and re.match(r"\s*which\s+$", text[seg_start:cands[0][1][0]]))):
+            # "Anwar, who chairs ASEAN this year, announced": not ASEAN; but "a memorandum,
+            # which Kyiv said it would study": Kyiv
+            cut = seg_start - 2
             continue
         if cands:
             break
         if segment.strip() and not re.fullmatch(r"\s*(?:the|a|an)?\s*", segment):
-            if re.match(r"\s*(?:the|a|an)\s", segment) and text[:seg_start].rstrip().endswith(","):
+            # "Majed al-Ansari, the ministry spokesman, said", "Gerardo Blyde, head of the
+            # opposition's delegation, said"
+            if (re.match(r"\s*(?:the|a|an)\s", segment) or _PERSON_TITLE.match(segment.strip())
+                ) and text[:seg_start].rstrip().endswith(",") and _PERSON_TITLE.search(segment):
                 lead_end = len(text[:seg_start].rstrip()) - 1
                 persons = [p for p, pr in zip(mentions, rel, strict=True)
                            if p.kind == ActorKind.PERSON and pr[1] == lead_end]
@@ -119,12 +133,14 @@ def speaker(
         return None
     m, r = cands[0]
     for m2, r2 in cands[1:]:
+        # "Turkish Cypriot leader Ersin Tatar insisted": the person the titles lead to
         between = text[r[1]:r2[0]]
-        if m2.kind == ActorKind.PERSON and re.fullmatch(
-            r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,6}?|,\s+", between
-        ) and not re.search(r"\b(?:with|and|to|by|for)\b", between):
+        if re.search(r"\b(?:with|and|to|by|for)\b", between) or not re.fullmatch(
+                r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,6}?|,\s+", between):
+            break
+        if m2.kind == ActorKind.PERSON:
             m, r = m2, r2
-        break
+            break
     # apposition: "Khalil al-Hayya, a member of Hamas's political bureau, told ..."
     if re.match(r"\s*(?:the|a|an)\s", text[seg_start:cut]) and seg_start >= 2:
         lead_text = text[:seg_start].rstrip()
@@ -136,7 +152,10 @@ def speaker(
     if m.media or any(c.media for c, _ in cands if c.start > m.start):
         return None
     tail = text[r[1]: trig.start]
-    if _ANON.match(tail) and not re.search(r"\bsenior\b", text[max(0, r[0] - 12): r[0]]):
+    if _ANON.match(tail) and not re.search(r"\bsenior\b", text[max(0, r[0] - 12): r[0]]) and (
+        not _JOINT.search(text)
+    ):  # "Israeli officials said" is anonymous; "MILF officials announced in a joint
+        # statement" is the party speaking
         return None
     if re.search(r"\b(?:according to|source|sources)\b", text[max(0, r[0] - 30):r[0]], re.I):
         return None

@@ -11,8 +11,10 @@ Stages, each a small function of this package:
 6. ``assemble``           one candidate per trigger: status, parties and roles, place, date
                           (assemble.py, dates.py, parties.py)
 7. ``locate_meetings``    placeless talks take the place of the trip they belong to, and
-   ``date_from_neighbours`` undated trips/talks the date of the same party's next one;
-   ``merge``              one event per occasion within the article (locate.py, merge.py)
+   ``date_from_neighbours`` undated trips/talks the date of the same party's next one,
+   ``date_after_occasion``  a report "after the meeting" no date before that meeting;
+   ``merge``              one event per occasion within the article (locate.py, merge.py),
+   ``date_within_occasion`` then a statement "during the talks" the date of those talks
 8. ``to_model``           ``EventCreate`` with title, confidence and source (output.py)
 """
 
@@ -33,7 +35,9 @@ from timeline.extract.candidate import Candidate
 from timeline.extract.dates import time_slots
 from timeline.extract.gazetteer import Gazetteer, load_gazetteer
 from timeline.extract.locate import (
+    date_after_occasion,
     date_from_neighbours,
+    date_within_occasion,
     dateline,
     locate_meetings,
     places_in,
@@ -73,25 +77,29 @@ def extract_events(
     times = find_times(full, published)
     actors = ArticleActors(gaz)
     find_people(full, actors)
-    default_place = dateline(text, index)
+    default_place, (dl_start, dl_end) = dateline(text, index)
+    dl_start, dl_end = dl_start + shift, dl_end + shift
     history = History()
     last_primary: list[Mention] = []
     cands: list[Candidate] = []
     for sent_idx, sent in enumerate(split_sentences(full)):
         mentions = sentence_mentions(sent.text, sent.start, actors)
+        if sent.start < dl_end:  # "NOORDWIJK, Netherlands, May 28 -": where it was filed
+            mentions = [m for m in mentions if not dl_start <= m.start < dl_end]
         mentions = resolve_references(sent.text, sent.start, mentions, history)
         triggers = find_triggers(sent.text)
         if triggers:
             cands += assemble(
                 sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz),
-                time_slots(sent, times), dct, gaz, default_place, last_primary, sent_idx,
+                time_slots(sent, times, dct), dct, gaz, default_place, last_primary, sent_idx,
             )
         history.add(mentions)
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
-    cands = share_venue(date_from_neighbours(locate_meetings(cands)))
-    events = [to_model(c, full, dct, title, url, outlet) for c in merge(cands)]
+    cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
+    events = [to_model(c, full, dct, title, url, outlet)
+              for c in date_within_occasion(merge(cands))]
     if shift:
         for e in events:
             for s in e.sources:

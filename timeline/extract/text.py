@@ -36,8 +36,21 @@ def _is_abbrev(chunk: str) -> bool:
     return word in _ABBREV or len(word) == 1
 
 
+def _inside_quote(body: str, start: int, cut: int) -> bool:
+    """A quotation opened in this sentence and closed later on the line: ``said: "There was
+    a positive spirit. There wasn't any effort to ..."`` is one sentence, so that what is said
+    stays with the verb that says it."""
+    head = body[start:cut]
+    if head.count("“") > head.count("”"):
+        return "”" in body[cut:]
+    if head.count('"') % 2 == 1:
+        return '"' in body[cut:]
+    return False
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Paragraphs are lines; sentences split at . ! ? before a capital, minding abbreviations.
+    """Paragraphs are lines; sentences split at . ! ? before a capital, minding abbreviations
+    and quotations that run on.
 
     A line with no final punctuation and under 40 words near the top is a headline.
     """
@@ -61,7 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
             cut = m.start() + 1
             while cut < len(body) and body[cut] in "\"”’')]":
                 cut += 1
-            if _is_abbrev(body[cursor:m.start() + 1]):
+            if _is_abbrev(body[cursor:m.start() + 1]) or _inside_quote(body, cursor, cut):
                 continue
             pieces.append((cursor, cut))
             cursor = m.end()

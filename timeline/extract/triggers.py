@@ -8,7 +8,7 @@ anchor: a place, a date or an eventive verb), ``speech`` (a statement verb), ``n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.vocab import EventType, Status
 
@@ -28,6 +28,10 @@ class Trigger:
     departure: bool = False
     walkout: bool = False
     awaited: bool = False
+    mutual: bool = False
+    """An agreement only when its subject is two parties or more."""
+    passive: bool = False
+    """The other party follows "by" ("was received by the prime minister")."""
     modal: bool = False
     """Dropped when the sentence before it is conditional or aimed at ("a deal that would
     ..., extend the ceasefire")."""
@@ -47,7 +51,7 @@ _DEAL = (
 
 _OFFER = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
-    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum)"
+    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum|list)"
 )
 
 _CEASE = r"(?:cease-?fire|truce|pause|armistice)"
@@ -78,6 +82,21 @@ def _rule(
 
 
 _RULES: list[tuple[EventType, str, dict[str, object]]] = [
+    # "The FARC called a unilateral ceasefire", "declared a truce"
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:call(?:s|ed)?|declar(?:e|es|ed)|announc(?:e|es|ed))\s+(?:a|an)\s+"
+          r"(?:[\w-]+\s+){0,2}?" + _CEASE + r"\b",
+          keys=("ceasefire", "cease-fire", "truce", "armistice", "pause"), strength=0.75),
+    # "Kiir was received by the Ethiopian prime minister", "paid a courtesy visit to Bashir's
+    # delegation": the people met, not a place, follow
+    _rule(EventType.MEETING,
+          r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:received|greeted|welcomed"
+          r"|hosted)(?=\s+by\b)",
+          keys=("received", "greeted", "welcomed", "hosted"), passive=True, strength=0.8),
+    _rule(EventType.MEETING,
+          r"\bpa(?:id|ys|ying)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:visit|call)\s+(?:to|on)\b"
+          r"(?=\s+(?:the|a|an|his|her|their|its)\s|\s+(?-i:[A-Z])[\w.'’-]+['’]s?\s)",
+          keys=("paid", "pays", "paying"), strength=0.75),
     # --- visits ---------------------------------------------------------------------
     _rule(EventType.VISIT,
           r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+in|touch(?:ed|es)? down"
@@ -110,20 +129,22 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:met|meet(?:s|ing)?",
           r"(?!\s+(?:the\s+)?(?:demands?|requirements?|conditions?|expectations?)))",
-          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b|for\s+"
-          r"(?:a|an|the|their|two|three|several|more|further|another|fresh|new)?\s*(?:[\w-]+\s+)?"
-          r"(?:talks|conference|summit|meeting|round|session|negotiations|consultations)\b",
+          r"(?=\s+(?:with\b|separately\b|(?-i:[A-Z])|the\s|his\s|her\s|their\s|on\b|in\b|for\b",
           r"|at\b|later\b|again\b|within\b|soon\b|shortly\b|next\b|this\b|tomorrow\b"
+          r"|earlier\b|last\b|yesterday\b|today\b|twice\b|briefly\b|privately\b|secretly\b"
+          r"|behind\b|face\b|directly\b|informally\b|formally\b|virtually\b|online\b|late\b"
+          r"|early\b|among\b|also\b"
           r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
           keys=("met", "meet"), strength=0.85),
     _rule(EventType.MEETING,
           r"\b(?:hold(?:s|ing)?|held|conduct(?:s|ed|ing)?|begin|began|begun|start(?:ed)?",
           r"|resum(?:e|ed|es|ing)|open(?:s|ed)?|join(?:s|ed)?|attend(?:s|ed)?|engage in"
-          r"|participate in",
-          r"|take part in)\s+(?:\w+\s+){0,3}?",
-          r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation)\b",
-          keys=(*_TALK_NOUNS, "round", "call", "conversation"), strength=0.85),
+          r"|participate in|commenc(?:e|ed|es|ing)|launch(?:es|ed)?",
+          r"|take part in)\s+(?:[\w-]+\s+){0,3}?",
+          r"(?:talks|negotiations|discussions|meetings?|consultations|round|call|conversation"
+          r"|dialogue)\b",
+          keys=(*_TALK_NOUNS, "round", "call", "conversation", "dialogue"), strength=0.85),
     _rule(EventType.MEETING,
           r"\b(?:huddled|conferred|spoke|spoken|speaks|speak|speaking|talked|talks|negotiat(?:ed|es|ing)",
           r"|sat down",
@@ -142,7 +163,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?![^.;]{0,60}?\b(?:proposals?|offers?|plan|response|reply|draft|message|letter"
           r"|call|request|invitation|memorandum|list|document|text|assurances|guarantees)\b)",
           keys=("receiv",), strength=0.75),
-    _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;]{0,80}?\bwith\b)",
+    _rule(EventType.MEETING, r"\bdiscuss(?:ed|es|ing)?(?=[^.;,]{0,80}?\bwith\b)",
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
@@ -154,6 +175,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|speak|speaks|talk|talked)\s+again\b",
           keys=("again",), strength=0.7),
+    # "is expected to speak to Chinese President Xi Jinping": a call or a meeting
+    _rule(EventType.MEETING,
+          r"\b(?:spoke|speak|speaks|speaking|talked|talk)\s+to(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])"
+          r"|his\s+(?:[\w-]+\s+)?counterpart|her\s+(?:[\w-]+\s+)?counterpart))",
+          keys=("spoke", "speak", "talk"), strength=0.75),
+    # "the two delegations sat face-to-face": the sides are the subject
+    _rule(EventType.MEETING, r"\b(?:sat|sit|sits|sitting|met|meet)\s+face[- ]to[- ]face\b",
+          keys=("face",), strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:called|phoned|rang|telephoned|calls|phones)\s+(?:his|her|their|its)\s+"
           r"(?:[\w-]+\s+){0,2}?counterparts?\b",
@@ -171,13 +200,17 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.MEETING, r"\b(?:re)?conven(?:e|es|ed|ing)\b|\bnext round\b",
           keys=("conven", "next round"), strength=0.7),
     _rule(EventType.MEETING,
-          r"\b(?P<n>talks|negotiations|round|meeting|summit|conference|session|dialogue"
+          r"\b(?P<n>talks|negotiations|round|meetings?|summit|conference|session|dialogue"
           r"|consultations)\b(?<!press conference)(?<!news conference)"
-          r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,90}?\b(?P<t>commenced|began|begun|opened"
+          r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,120}?\b(?P<t>commenced|began|begun|opened"
+          # "talks ... are due to open on Thursday"
+          r"|(?:(?<=\bwill\s)|(?<=\bto\s))(?:open|begin|start|resume|convene|reconvene"
+          r"|take\s+place)"
           r"|kicked\s+off|got\s+under\s*way|(?:is|was|were|are)\s+under\s*way|started|resumed"
           r"|convened|reconvened|concluded|ended|wrapped\s+up|closed|(?:was|were|is|are|will\s+be"
           r"|has\s+been|had\s+been)\s+held|took\s+place|will\s+take\s+place)\b",
-          keys=("commenced", "began", "begun", "opened", "kicked", "under", "started", "resumed",
+          keys=("commenced", "began", "begun", "open", "kicked", "under", "start", "resum",
+                "begin", "conven",
                 "convened", "concluded", "ended", "wrapped", "closed", "held", "took place",
                 "take place"),
           strength=0.75),
@@ -195,7 +228,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|declared|declares|confirmed|confirms|added|noted|stressed|emphasi[sz]ed|affirmed",
           r"|reaffirmed|warned|insisted|wrote|posted|tweeted|reiterated|claimed|explained",
           r"|asserted|argued|acknowledged|described|denied|denies|give a round of interviews",
-          r"|will appear|appear on)\b",
+          r"|will appear|appear on|clarified|indicated|revealed|disclosed|underlined|underscored",
+          r"|maintained|vowed|pledged|assured|remarked|commented|admitted|conceded|briefed",
+          r"|informed|as saying)\b",
           speech=True, strength=0.7, cs=True),
     _rule(EventType.STATEMENT,
           r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|condemned|condemns|critici[sz]ed"
@@ -213,8 +248,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?=[^.;]{0,50}?\b", _OFFER, r")",
           keys=("proposal", "offer", "plan", "response", "reply", "draft", "framework",
                 "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions",
-                "memorandum"),
+                "memorandum", "list"),
           strength=0.75),
+    # "Khartoum proposed a demilitarised buffer zone", "Russia and Turkey proposed a truce"
+    _rule(EventType.PROPOSAL,
+          r"\bpropos(?:e|es|ed|ing)\b(?=\s+(?:a|an|that|new|fresh|holding|to\s+hold)\b)",
+          keys=("propos",), strength=0.7),
     _rule(EventType.PROPOSAL,
           r"\b(?:offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
           r"|(?-i:[A-Z]))\w+",
@@ -253,6 +292,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?!\s+", _DEAL, r")(?=[^.;]{0,60}?\b", _DEAL, r")",
           keys=("accept", "approv", "agree", "sign", "ink", "initial", "endors", "clinch"),
           strength=0.8),
+    # "Guyana and Venezuela agreed on Thursday not to use force", "the two sides agreed to
+    # resume relations": what two parties agree to do is an agreement (kept only when the
+    # subject is more than one party; "agreed to meet" is the meeting)
+    _rule(EventType.AGREEMENT,
+          r"\bagree(?:d|s)?(?=\s+(?:on\s+\w+\s+)?(?:not\s+)?(?:to|on|upon|that)\b"
+          r"(?!\s+(?:is|was|are|were|has|had|the\s+(?:importance|need|necessity|urgency"
+          r"|significance))\b))",
+          keys=("agree",), mutual=True, strength=0.75),
     # "agreed to renew the truce", "extended the ceasefire by two months"
     _rule(EventType.CEASEFIRE,
           r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)\s+",
@@ -262,7 +309,8 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
     _rule(EventType.AGREEMENT,
           r"\b(?:agreement|deal|accord|document|declaration|treaty|memorandum|protocol|pact"
           r"|armistice|charter|communiqu[eé]|statement)s?\b,?\s+(?:(?:which|that)\s+)?"
-          r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|being)\s+)?"
+          r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|being|will\s+be|would\s+be"
+          r"|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+)?"
           r"(?:(?:formally|officially|also|jointly|finally)\s+)?",
           r"(?P<t>signed|initial(?:l)?ed|inked)\b(?!\s+(?:in|on)\s+(?:\d{4}|last\s+year)\b)",
           keys=("signed", "initial", "inked"), strength=0.75),
@@ -280,13 +328,15 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|initialed)(?=\s+(?:in|on|at|by|last|earlier)\b)",
           keys=("signed", "concluded", "reached", "initial"), strength=0.7),
     _rule(EventType.AGREEMENT,
-          r"\b(?:reached|struck|sealed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?",
+          r"\b(?:reach(?:es|ed)?|struck|strike|sealed|seal)\s+(?:(?:a|an|the)\s+)?"
+          r"(?:\w+\s+){0,2}?",
           r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
           r"|\b(?:deal|agreement|accord|truce|cease-?fire)\s+(?:has|had)\s+been\s+",
           r"(?:reached|struck|agreed|signed)\b|\bhave reached a deal\b|\bagreed to exert\b"
           r"|\b(?:resulted|results|culminated)\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
           r"(?:deal|agreement|accord|truce|cease-?fire|understanding)\b",
-          keys=("reached", "struck", "sealed", "been", "agreed to exert", "result", "culminat"),
+          keys=("reach", "struck", "strike", "seal", "been", "agreed to exert", "result",
+                "culminat"),
           strength=0.85),
     # --- rejections -----------------------------------------------------------------
     _rule(EventType.REJECTION,
@@ -303,10 +353,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("urg", "call", "appeal", "ask", "request", "invit", "demanded", "press"),
           strength=0.7),
     # --- ceasefire implementation ---------------------------------------------------
+
     # the verb is the trigger: "the ceasefire ... would come into force at midnight, Feb 15"
     _rule(EventType.CEASEFIRE,
           _CEASE_NOUN, r"(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]|,\s+(?:which|that|first|originally"
-          r"|initially|\w+ed)\b[^,.;]{0,60},){0,100}?\b(?P<t>", _CEASE_VERB,
+          r"|initially|\w+ed)\b[^,.;]{0,60},){0,140}?\b(?P<t>", _CEASE_VERB,
           r")\b(?!\s+talks\b)",
           keys=("ceasefire", "cease-fire", "truce", "armistice", "pause", "lull", "cessation"),
           strength=0.75),
@@ -337,6 +388,11 @@ _ABBREV_DOT = re.compile(
 )
 
 
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|their|its|his|her|this|that|our|next|first|second|third|last|latest"
+    r"|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def mask_abbreviations(text: str) -> str:
     """``text`` with the dots of abbreviations ("U.S.", "Feb.") replaced, same length, so
     that "no sentence end in between" lookaheads ([^.;]) read across them."""
@@ -359,20 +415,51 @@ def find_triggers(text: str) -> list[Trigger]:
             if any(x < b and a < y for a, b in taken for x, y in spans):
                 continue
             taken += spans
-            found.append(Trigger(etype, s, e, text[s:e], **flags,  # type: ignore[arg-type]
-                                 head=m.start()))
+            trig = Trigger(etype, s, e, text[s:e], **flags,  # type: ignore[arg-type]
+                           head=m.start())
+            if not trig.noun and trig.text.lower() == "meeting" and _DETERMINED.search(
+                    text[max(0, s - 40):s]) and not text.startswith(" with", e):
+                # "will lead the high-level meeting Tuesday": the noun, not the verb
+                trig = replace(trig, noun=True)
+            found.append(trig)
     found.sort(key=lambda t: t.start)
     return _absorb_nouns(found, text)
 
 
+_SIDELINES = re.compile(
+    r"\s+(?:\w+\s+)?on\s+the\s+(?:sidelines|margins?)\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}")
+
+
 def _absorb_nouns(found: list[Trigger], text: str) -> list[Trigger]:
-    """"held a second round of nuclear talks": the talks are the round, one trigger."""
+    """"held a second round of nuclear talks": the talks are the round, one trigger; so are
+    "met for a summit" and "walked out of the talks"."""
     out: list[Trigger] = []
     for t in found:
         prev = out[-1] if out else None
         if (prev is not None and t.noun and t.type == EventType.MEETING
                 and prev.type == EventType.MEETING
                 and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
+            continue
+        if (prev is not None and t.noun and t.type == EventType.MEETING
+                and prev.type == EventType.MEETING and not prev.noun
+                and re.fullmatch(r"\s+(?:(?:for|in|at)\s+)?(?:a|an|the|their|its|his|her)\s+"
+                                 r"(?:[\w-]+\s+){0,3}", text[prev.end:t.start])):
+            # "met for their first summit in Singapore last June", "convened the
+            # consultations": one occasion, and the verb reaches the noun's place and date
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+            continue
+        if (prev is not None and t.noun and t.type == EventType.MEETING
+                and prev.type == EventType.MEETING and not prev.noun
+                and _SIDELINES.fullmatch(text[prev.end:t.start])):
+            # "met on the sidelines of the OSCE conference in Skopje": the conference is
+            # where they met, and its place and date are the meeting's
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+            continue
+        if (prev is not None and t.noun and t.type == EventType.MEETING and prev.walkout
+                and re.fullmatch(r"\s+(?:of\s+|from\s+)?(?:the|its|their)?\s*(?:[\w-]+\s+){0,3}"
+                                 r"(?:in\s+(?:the\s+)?)?", text[prev.end:t.start])):
+            # "suspended its participation in the talks": the talks are what is walked out of
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
             continue
         out.append(t)
     return out
@@ -400,6 +487,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _CANCEL = re.compile(
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)"
     r"\b(?:called off|call off|postpone[sd]?|postponing|cancel(?:l?ed|s|ling)?|scrapped|walked out"
     r"|walk out|pulled out of|put off|delayed indefinitely|suspended|halted|stalled|adjourned"
     r"|broke off|(?:will|would|did|does)\s+not"
