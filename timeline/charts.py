@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import plotly.graph_objects as go
 
-from timeline.models import EventRow
+from timeline.models import EventRow, date_words
 from timeline.vocab import EventType, Precision, Status
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; the figures only need the attributes
@@ -179,22 +179,7 @@ def resolved_dates(ev: EventCreate | TimelinePoint) -> str:
 def date_label(ev: EventCreate | TimelinePoint) -> str:
     """The date as a reader wants it in a list: ``4 May 2024``, ``6–8 May 2024``,
     ``May 2024``, ``week of 4 May 2024``."""
-    start, end, precision = ev.date_start, ev.date_end or ev.date_start, str(ev.date_precision)
-    if precision == Precision.MONTH:
-        return f"{start:%b %Y}"
-    if precision == Precision.YEAR:
-        return str(start.year)
-    if precision == Precision.QUARTER:
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == Precision.WEEK:
-        return f"week of {start.day} {start:%b %Y}"
-    if end == start:
-        return f"{start.day} {start:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {start:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    return date_words(ev.date_start, ev.date_end, ev.date_precision)
 
 
 def hover_text(event: EventCreate | TimelinePoint) -> str:

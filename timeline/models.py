@@ -52,6 +52,7 @@ __all__ = [
     "TrackCreate",
     "TrackInfo",
     "check_event_id",
+    "date_words",
     "describe_validation_error",
     "fold",
     "fold_key",
@@ -95,6 +96,34 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return unicodedata.normalize("NFKC", "".join(
         c for c in decomposed if c < "\u0300" or not unicodedata.combining(c)))
+
+
+def date_words(start: date, end: date | None, precision: object, *, long: bool = False
+               ) -> str:
+    """A resolved date as a reader wants it: ``4 May 2024``, ``6–8 May 2024``, ``May 2024``,
+    ``week of 4 May 2024``, ``Q2 2024``; ``long`` writes month names in full."""
+    end = end or start
+    month = "%B" if long else "%b"
+    precision = str(precision)
+    if precision == Precision.MONTH:
+        return start.strftime(f"{month} %Y")
+    if precision == Precision.YEAR:
+        return str(start.year)
+    if precision == Precision.QUARTER:
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+
+    def day(d: date, with_year: bool = True) -> str:
+        return f"{d.day} {d.strftime(month)}" + (f" {d.year}" if with_year else "")
+
+    if precision == Precision.WEEK:
+        return f"week of {day(start)}"
+    if end == start:
+        return day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day(end)}"
+    if start.year == end.year:
+        return f"{day(start, False)} – {day(end)}"
+    return f"{day(start)} – {day(end)}"
 
 
 def search_words(text: str) -> list[str]:

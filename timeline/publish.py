@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from timeline.models import date_words
 from timeline.vocab import Precision, Status
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; the writers only need the attributes
@@ -46,18 +47,7 @@ def _long_date(day: date) -> str:
 
 def _when(ev: EventRecord) -> str:
     """The resolved date in words, with its precision where it is not a day."""
-    start, end, precision = ev.date_start, _end(ev), str(ev.date_precision)
-    if precision == Precision.MONTH:
-        return f"{start:%B %Y}"
-    if precision == Precision.YEAR:
-        return str(start.year)
-    if precision == Precision.QUARTER:
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == Precision.WEEK:
-        return f"week of {_long_date(start)}"
-    if end == start:
-        return _long_date(start)
-    return f"{_long_date(start)} – {_long_date(end)}"
+    return date_words(ev.date_start, ev.date_end, ev.date_precision, long=True)
 
 
 # --- TimelineJS --------------------------------------------------------------------------
