@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
 from timeline.extract.text import Sentence
-from timeline.extract.times import JoinedTime, TimeLike, join, offset_of
+from timeline.extract.times import TimeLike, join, offset_of
 from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Status
 
@@ -162,8 +162,8 @@ def _placed(t: TimeLike, sent: Sentence, earlier: list[TimeSlot], dct: date) -> 
     day = (anchor[0] if anchor else dct) - timedelta(days=days)
     rel = re.match(r"\s+(?:after|before)", sent.text[t.end - sent.start:])
     end = t.end + (rel.end() if rel else 0)
-    return JoinedTime(t.start, end, sent.text[t.start - sent.start:end - sent.start], "DATE",
-                      day.isoformat(), (day, day), Precision.DAY)
+    return TimeLike(t.start, end, sent.text[t.start - sent.start:end - sent.start], "DATE",
+                    day.isoformat(), (day, day), Precision.DAY)
 
 
 def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
 
+from timeline.temporal import TimeExpression
 from timeline.temporal import find_times as _engine_find_times
 from timeline.vocab import Precision
 
-__all__ = ["JoinedTime", "TimeLike", "find_times", "join", "offset_of"]
+__all__ = ["TimeLike", "find_times", "join", "offset_of"]
 
 
-class TimeLike(Protocol):
-    """What the extractor reads of a ``timeline.temporal.TimeExpression``."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def type(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def interval(self) -> tuple[date, date] | None: ...
-    @property
-    def precision(self) -> Precision: ...
+# What the extractor reads: the engine's expressions, and ones it makes of them (a range's
+# two ends read as one span, a day placed by "N days after").
+TimeLike = TimeExpression
 
 
 _KINDS = ("DATE", "TIME", "DURATION")
@@ -69,23 +54,9 @@ def offset_of(t: TimeLike, following: str) -> int:
     return days if rel.group(1) == "after" else -days
 
 
-@dataclass(frozen=True, slots=True)
-class JoinedTime:
-    """Two time expressions read as one span: the ends of a range ("Oct. 11" and "13"), or
-    days joined by "and"/"or" ("on April 6 and 9", "on Thursday or Friday")."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    interval: tuple[date, date] | None
-    precision: Precision
-
-
-def join(a: TimeLike, b: TimeLike, text: str) -> JoinedTime:
+def join(a: TimeLike, b: TimeLike, text: str) -> TimeLike:
     """``a`` and ``b`` (in this order) as one span of ``text`` (the text they come from)."""
     assert a.interval is not None and b.interval is not None
     lo, hi = min(a.interval[0], b.interval[0]), max(a.interval[1], b.interval[1])
-    return JoinedTime(a.start, b.end, text, a.type, a.value, (lo, hi),
-                      Precision.RANGE if lo < hi else a.precision)
+    return TimeExpression(a.start, b.end, text, a.type, a.value, (lo, hi),
+                          Precision.RANGE if lo < hi else a.precision)
