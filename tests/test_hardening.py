@@ -32,7 +32,7 @@ def _one_line_error(code: int, out: str, words: str) -> None:
     assert out.startswith("Error: ") and words in out, out
 
 
-# --- LIKE wildcards (issue 9, 4) ------------------------------------------------------
+# --- LIKE wildcards ------------------------------------------------------
 
 
 def test_percent_and_underscore_are_not_wildcards_in_ids(db: str) -> None:
@@ -60,7 +60,7 @@ def test_a_search_without_words_is_refused(db: str) -> None:
     _one_line_error(code, out, "no word to search for")
 
 
-# --- any script, any case (issue 9, 5) ------------------------------------------------
+# --- any script, any case ------------------------------------------------
 
 
 @pytest.mark.parametrize(("stored", "asked"), [
@@ -85,7 +85,7 @@ def test_the_cli_finds_greek_actors(db: str) -> None:
     assert "1 event(s)" in run(db, "list", "--actor", "ΕΛΛΆΔΑ")[1]
 
 
-# --- values every database can store and give back (issue 9, 7 and 8) -----------------
+# --- values every database can store and give back -----------------
 
 
 @pytest.mark.parametrize(("field", "value", "words"), [

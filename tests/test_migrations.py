@@ -164,3 +164,21 @@ def test_an_unknown_database_kind_is_refused() -> None:
     result = CliRunner().invoke(app, ["--db", "mysql://u@h/db", "list"])
     assert result.exit_code == 1
     assert "unsupported database mysql://" in result.output
+
+
+def test_revision_0002_keys_names_as_the_models_do() -> None:
+    """0002 keeps its own copy of the folding it wrote with; when timeline.models folds
+    differently, a new migration must re-key the stored names and words."""
+    import importlib.util
+
+    from timeline.models import fold_key, search_words
+    from timeline.schema import MIGRATIONS
+
+    path = MIGRATIONS / "versions" / "0002_keys_search_tracks.py"
+    spec = importlib.util.spec_from_file_location("rev0002", path)
+    assert spec and spec.loader
+    rev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rev)
+    for text in ("Łódź, Øresund and Đà Nẵng", "ΕΛΛΆΔΑ  talks", "snake_case", "x" * 250):
+        assert rev.fold_key(text) == fold_key(text)
+        assert rev.search_words(text) == search_words(text)

@@ -26,7 +26,7 @@ _WHERE = {
     "TimelineError": "timeline.errors",
     "ActorRef": "timeline.models", "EventCreate": "timeline.models",
     "SourceRef": "timeline.models",
-    "EventFilter": "timeline.store", "EventRecord": "timeline.store",
+    "EventFilter": "timeline.models", "EventRecord": "timeline.models",
     "Store": "timeline.store", "open_store": "timeline.store",
 }
 
@@ -53,8 +53,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from timeline.errors import ImportFailed, InvalidInput, NotFound, SourceError, TimelineError
-    from timeline.models import ActorRef, EventCreate, SourceRef
-    from timeline.store import EventFilter, EventRecord, Store, open_store
+    from timeline.models import ActorRef, EventCreate, EventFilter, EventRecord, SourceRef
+    from timeline.store import Store, open_store
     from timeline.vocab import ActorKind, EventType, Origin, Precision, Role, Status
 
 

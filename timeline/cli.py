@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from timeline.config import load_settings
+from timeline.config import load_settings, shown_database
 from timeline.errors import ImportFailed, TimelineError
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def _store(ctx: typer.Context) -> Iterator[Store]:
     settings = ctx.obj if ctx.obj is not None else load_settings()
     with open_store(settings=settings) as store:
         if store.schema_change and store.schema_change.old is not None:
-            _say(store.schema_change.describe(settings.db))
+            _say(store.schema_change.describe(shown_database(settings.db)))
         yield store
 
 
@@ -281,10 +281,12 @@ def _print_rows(events: Iterable[EventRecord], fmt: str) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=_LIST_COLUMNS, lineterminator="\n",
                             delimiter="\t" if fmt == "tsv" else ",")
     writer.writeheader()
+    from timeline.export import neutralise
+
     for row in rows:
         if fmt == "tsv":
             row = {k: v.replace("\t", " ").replace("\n", " ") for k, v in row.items()}
-        writer.writerow(row)
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
 
 
 _LIST_COLUMNS = ["id", "date_start", "date_end", "date_precision", "type", "status", "title",
@@ -463,15 +465,21 @@ def _output(path: Path | None) -> Iterator[Any]:
             out.flush()
             out.detach()  # sys.stdout stays open
         return
-    tmp = path.with_name(f".{path.name}.part")
+    import tempfile
+
+    tmp: Path | None = None
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            yield out
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", delete=False,
+                                         dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".part") as part:
+            tmp = Path(part.name)
+            yield part
         tmp.replace(path)
     except OSError as err:
         raise TimelineError(f"{path}: cannot write ({err.strerror or err})") from err
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
 
 @app.command("import")
@@ -688,9 +696,9 @@ def db_upgrade(ctx: typer.Context) -> None:
     with _store(ctx) as store:
         change = store.schema_change
     if change is None:
-        typer.echo(f"{settings.db}: schema {HEAD}, up to date")
+        typer.echo(f"{shown_database(settings.db)}: schema {HEAD}, up to date")
     elif change.old is None:
-        typer.echo(change.describe(settings.db))
+        typer.echo(change.describe(shown_database(settings.db)))
 
 
 @db_app.command("status")
@@ -705,7 +713,8 @@ def db_status(ctx: typer.Context) -> None:
     verdict = "up to date" if version == HEAD else (
         "will be created on first use" if version is None else f"`timeline db upgrade` "
         f"brings it to {HEAD}")
-    typer.echo(f"{settings.db}: {state}; timeline writes schema {HEAD}: {verdict}")
+    typer.echo(f"{shown_database(settings.db)}: {state}; timeline writes schema {HEAD}: "
+               f"{verdict}")
 
 
 # --- text analysis ------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from timeline.errors import InvalidInput, TimelineError
 
-__all__ = ["Settings", "DEFAULT_DB", "database_url", "load_settings"]
+__all__ = ["Settings", "DEFAULT_DB", "database_url", "load_settings", "shown_database"]
 
 DEFAULT_DB = "timeline.db"
 
@@ -52,6 +52,26 @@ def database_url(db: str) -> str:
     if db == ":memory:":
         return "sqlite://"
     return f"sqlite:///{Path(db).expanduser()}"
+
+
+def shown_database(db: str) -> str:
+    """A database location as it may be printed: a URL keeps its user, never its password
+    (written before the host or as a ``password=`` parameter)."""
+    if "://" not in db or db.startswith("sqlite"):
+        return db
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(db)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return db.split("://", 1)[0] + "://..."
+    user = f"{parts.username}@" if parts.username else ""
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if k.lower() != "password"])
+    host = f"[{host}]" if ":" in host else host
+    return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, query, parts.fragment))
 
 
 def load_settings(db: str | None = None) -> Settings:

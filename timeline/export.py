@@ -50,6 +50,7 @@ __all__ = [
     "events_to_csv",
     "events_to_json",
     "format_actors",
+    "neutralise",
     "ParsedImport",
     "open_import",
     "parse_actors",
@@ -77,7 +78,8 @@ _MAX_CELL = 64 * 1024 * 1024  # a cell the exporter wrote is read back, whatever
 csv.field_size_limit(_MAX_CELL)
 
 
-def _neutralise(cell: str) -> str:
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula (a leading apostrophe when needed)."""
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
@@ -139,7 +141,7 @@ def write_csv(events: Iterable[Record], out: IO[str], *, bom: bool = False) -> i
     writer.writerow(CSV_COLUMNS)
     n = 0
     for n, ev in enumerate(events, start=1):  # noqa: B007 - n is the count
-        writer.writerow([_neutralise(c) for c in _csv_row(ev)])
+        writer.writerow([neutralise(c) for c in _csv_row(ev)])
     return n
 
 

@@ -26,10 +26,19 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from timeline.config import Settings, load_settings
 from timeline.errors import ImportFailed, InvalidInput, SourceError, TimelineError
 from timeline.merge import plan_merge
-from timeline.models import EventCreate, TrackInfo, fold, fold_key, slugify
+from timeline.models import (
+    EventCreate,
+    TrackInfo,
+    describe_validation_error,
+    fold,
+    fold_key,
+    track_slugs,
+)
 from timeline.sources import Article, display_url, expand_inputs, read_input
 from timeline.sources.article import published_problem
 from timeline.store import Store, Writer, content_id
@@ -78,7 +87,7 @@ def ingest(
         raise InvalidInput(f"publication date {str(published)[:10]}: {problem}")
     report = IngestReport()
     rules = store.tracks()
-    tracks = [slugify(t) for t in tracks]
+    tracks = _explicit_tracks(tracks)
     articles = _articles(store, expand_inputs(list(inputs)), settings, published, report,
                          progress)
     batch: list[tuple[Article, datetime, list[EventCreate] | Exception]] = []
@@ -99,7 +108,7 @@ def ingest_article(store: Store, article: Article, *, published: date | datetime
     when = _check(store, article, published, report)
     if when is not None:
         _store_batch(store, [(article, when, _extract(article, when))], report,
-                     store.tracks(), [slugify(t) for t in tracks], errors=False)
+                     store.tracks(), _explicit_tracks(tracks), errors=False)
     return report
 
 
@@ -284,7 +293,7 @@ def assign_tracks(events: list[EventCreate], text: str, rules: Sequence[TrackInf
     one of the track's keywords; a track without keywords takes events naming two of its
     parties. ``explicit`` tracks take every event.
     """
-    explicit = [slugify(t) for t in explicit]
+    explicit = _explicit_tracks(explicit)
     if not rules and not explicit:
         return events
     words = _spaced_words(text)
@@ -300,6 +309,14 @@ def assign_tracks(events: list[EventCreate], text: str, rules: Sequence[TrackInf
         out.append(ev if found == list(ev.tracks) else ev.model_copy(
             update={"tracks": list(dict.fromkeys(found))}))
     return out
+
+
+def _explicit_tracks(tracks: Sequence[str]) -> list[str]:
+    """Tracks a user named for a whole batch, as slugs (one without letters is refused)."""
+    try:
+        return track_slugs(list(tracks))
+    except ValueError as err:
+        raise InvalidInput(str(err)) from None
 
 
 def _spaced_words(text: str) -> str:
@@ -354,49 +371,47 @@ def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
     """Check and write rows in batches inside one transaction; if any row is bad (and
     ``skip_invalid`` is not set) the transaction is rolled back: nothing is written."""
     report = ImportReport()
-    tracks = [slugify(t) for t in tracks]
+    tracks = _explicit_tracks(tracks)
     problems: list[str] = []
     seen: dict[str, int] = {}
     count = 0
-    try:
-        with store.writing() as w:
-            batch: list[ImportRow] = []
-            for row in rows:
-                if isinstance(row, str):
-                    problems.append(row)
-                    continue
-                count += 1
-                if tracks:
-                    row.event = row.event.model_copy(
-                        update={"tracks": list(dict.fromkeys([*row.event.tracks, *tracks]))})
-                    row.fields.add("tracks")
-                eid = row.event_id or content_id(row.event)
-                if eid in seen:
-                    if row.event_id:
-                        problems.append(f"{row.where}: id {eid} already used on "
-                                        f"{seen[eid]}")
-                    else:
-                        report.present += 1
-                    continue
-                seen[eid] = row.line
-                row.event_id = eid
-                batch.append(row)
-                if len(batch) >= 500:
-                    _write_batch(w, batch, report, update)
-                    batch = []
-            _write_batch(w, batch, report, update)
-            if not count and not problems:
-                problems.append(f"{name}: no events in the file")
-            if problems and not skip_invalid:
-                raise ImportFailed(
-                    f"{name}: {len(problems)} bad record(s); nothing was imported", problems)
-    except ImportFailed:
-        raise
+    with store.writing() as w:
+        batch: list[ImportRow] = []
+        for row in rows:
+            if isinstance(row, str):
+                problems.append(row)
+                continue
+            count += 1
+            if tracks:
+                row.event = row.event.model_copy(
+                    update={"tracks": list(dict.fromkeys([*row.event.tracks, *tracks]))})
+                row.fields.add("tracks")
+            eid = row.event_id or content_id(row.event)
+            if eid in seen:
+                if row.event_id:
+                    problems.append(f"{row.where}: id {eid} already used on "
+                                    f"{seen[eid]}")
+                else:
+                    report.present += 1
+                continue
+            seen[eid] = row.line
+            row.event_id = eid
+            batch.append(row)
+            if len(batch) >= 500:
+                _write_batch(w, batch, report, update, problems)
+                batch = []
+        _write_batch(w, batch, report, update, problems)
+        if not count and not problems:
+            problems.append(f"{name}: no events in the file")
+        if problems and not skip_invalid:
+            raise ImportFailed(
+                f"{name}: {len(problems)} bad record(s); nothing was imported", problems)
     report.skipped = problems
     return report
 
 
-def _write_batch(w: Writer, batch: list[ImportRow], report: ImportReport, update: bool) -> None:
+def _write_batch(w: Writer, batch: list[ImportRow], report: ImportReport, update: bool,
+                 problems: list[str]) -> None:
     from timeline.export import changed_fields
 
     if not batch:
@@ -420,8 +435,17 @@ def _write_batch(w: Writer, batch: list[ImportRow], report: ImportReport, update
             if str(old.origin) == "manual":
                 report.notes.append(f"{row.where}: event {row.event_id} was entered or "
                                     f"edited by hand; replaced by the file's version")
-            # what the file does not say (a column it lacks) stays as stored
-            given = old.model_copy(update={f: getattr(row.event, f) for f in row.fields})
+            # what the file does not say (a column it lacks) stays as stored; a new first
+            # day comes with the file's last day (its own, or the same day)
+            fields = row.fields | ({"date_end"} if "date_start" in row.fields else set())
+            data = old.model_dump(exclude={"id", "created_at", "updated_at"})
+            data.update({f: getattr(row.event, f) for f in fields})
+            try:
+                given = EventCreate.model_validate(data)
+            except ValidationError as err:
+                problems.append(f"{row.where}: as an update of event {row.event_id}: "
+                                f"{describe_validation_error(err)}")
+                continue
             w.replace_event(row.event_id, given, keep_sources="sources" not in diff)
             report.updated += 1
     w.insert_events(new)

@@ -60,6 +60,7 @@ __all__ = [
     "search_words",
     "slugify",
     "strip_credentials",
+    "track_slugs",
     "utcnow",
 ]
 
@@ -67,7 +68,7 @@ _SPACES = re.compile(r"\s+")
 # C0 controls other than tab, newline and carriage return, DEL, and lone surrogates: no
 # database stores all of them (PostgreSQL refuses NUL) and no CSV reader gives them back.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-_EVENT_ID = re.compile(r"^[0-9a-z][0-9a-z_-]{0,31}$")
+_EVENT_ID = re.compile(r"^[^\s\x00-\x1f\x7f]{1,32}$")
 MAX_ID_LENGTH = 32
 
 
@@ -89,11 +90,18 @@ def fold_key(text: str) -> str:
     return unicodedata.normalize("NFKC", one_line(text)).casefold()
 
 
+# Letters with a stroke or a bar are not decomposed by Unicode: ``Łódź`` would keep its Ł.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ƀ": "b",
+                               "ɨ": "i", "ʉ": "u", "ð": "d", "þ": "th", "æ": "ae",
+                               "œ": "oe", "ı": "i"})
+
+
 def fold(text: str) -> str:
-    """Text for searching: case folded and without accents (``Österreich`` -> ``osterreich``)."""
+    """Text for searching: case folded and without accents (``Österreich`` -> ``osterreich``,
+    ``Łódź`` -> ``lodz``)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return unicodedata.normalize("NFKC", "".join(
         c for c in decomposed if c < "\u0300" or not unicodedata.combining(c)))
 
@@ -126,9 +134,13 @@ def date_words(start: date, end: date | None, precision: object, *, long: bool =
     return f"{day(start)} – {day(end)}"
 
 
+_WORD = re.compile(r"[^\W_]{1,100}")  # as the full-text indexes split: "_" separates
+
+
 def search_words(text: str) -> list[str]:
-    """The words a text is found by: folded (any case, no accents), in order, once each."""
-    return list(dict.fromkeys(re.findall(r"\w+", fold(text))))
+    """The words a text is found by: folded (any case, no accents), in order, once each,
+    split where the databases' full-text indexes split them, at most 100 letters long."""
+    return list(dict.fromkeys(_WORD.findall(fold(text))))
 
 
 def slugify(text: str) -> str:
@@ -138,12 +150,13 @@ def slugify(text: str) -> str:
 
 
 def check_event_id(value: str) -> str:
-    """An event id as stored: up to 32 lowercase letters, digits, ``-`` or ``_``."""
+    """An event id as stored: lowercase, 1 to 32 characters, no spaces or control
+    characters (ids made here are 12 hex digits; files may bring their own)."""
     key = value.strip().lower()
     if not _EVENT_ID.match(key):
         shown = value if len(value) <= 40 else value[:40] + "..."
-        raise ValueError(f"id {shown!r} is not valid: use 1 to {MAX_ID_LENGTH} letters, "
-                         f"digits, '-' or '_'")
+        raise ValueError(f"id {shown!r} is not valid: use 1 to {MAX_ID_LENGTH} characters "
+                         f"without spaces")
     return key
 
 
@@ -255,6 +268,9 @@ class ActorRef(_Strict):
         v = one_line(_check_chars(v))
         if not v:
             raise ValueError("actor name is empty")
+        if ";" in v:
+            raise ValueError(f"actor name {v!r} has a ';': give each actor on its own (in a "
+                             f"CSV file actors are separated by ';')")
         if _BRACKETED.search(v) or _COLON_ROLE.search(v):
             raise ValueError(
                 f"actor name {v!r} carries a role or kind: give the name alone and the role "
@@ -298,6 +314,12 @@ class SourceRef(_Strict):
     @classmethod
     def _text(cls, v: str | None) -> str | None:
         return None if v is None else _check_chars(v)
+
+
+def track_slugs(v: Any) -> list[str]:
+    """Track references (slugs or names) as slugs, once each; a clear error for one that has
+    no letter or digit."""
+    return _track_slugs(v)
 
 
 def _track_slugs(v: Any) -> list[str]:
@@ -547,9 +569,11 @@ class TrackCreate(_Strict):
 
     @model_validator(mode="after")
     def _slug(self) -> TrackCreate:
-        self.slug = slugify(self.slug or self.name)
+        given = self.slug
+        self.slug = slugify(given or self.name)
         if not self.slug:
-            raise ValueError(f"track name {self.name!r} has no letters or digits")
+            what = f"slug {given!r}" if given else f"name {self.name!r}"
+            raise ValueError(f"track {what} has no letters or digits")
         return self
 
 

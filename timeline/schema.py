@@ -87,15 +87,23 @@ def schema_version(conn: Connection) -> str | None:
 def database_version(url: str) -> str | None:
     """The revision of the database at ``url``, without changing anything."""
     from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from timeline.config import shown_database
 
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return None
-    engine = create_engine(url)
     try:
-        with engine.connect() as conn:
-            return schema_version(conn)
-    finally:
-        engine.dispose()
+        engine = create_engine(url)
+        try:
+            with engine.connect() as conn:
+                return schema_version(conn)
+        finally:
+            engine.dispose()
+    except (SQLAlchemyError, OSError) as err:
+        text = str(getattr(err, "orig", None) or err).strip().splitlines()
+        raise SchemaError(f"cannot open database {shown_database(url)}: "
+                          f"{text[0] if text else type(err).__name__}") from err
 
 
 def ensure_schema(engine: Engine) -> SchemaChange | None:
@@ -127,9 +135,23 @@ def _refuse_unknown(version: str | None) -> None:
 def _schema_lock(conn: Connection) -> Iterator[None]:
     """One transaction that no other process's schema change can run beside."""
     if conn.dialect.name == "sqlite":
-        conn.execution_options(timeline_write=True)
-        with conn.begin():
-            yield
+        # A migration may rebuild a table (SQLite alters most columns that way): with
+        # foreign keys on, dropping the old table would cascade to every row that points
+        # at it. They are checked once, before the commit, instead.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            conn.execution_options(timeline_write=True)
+            with conn.begin():
+                yield
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise SchemaError(f"the upgrade would leave {len(broken)} row(s) "
+                                      f"pointing at nothing (first: {broken[0]}); nothing "
+                                      f"was changed")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
     else:
         with conn.begin():
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")

@@ -19,8 +19,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 import secrets
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,10 +51,11 @@ from sqlalchemy.sql.operators import custom_op
 from sqlalchemy.types import Text
 from sqlmodel import create_engine
 
-from timeline.config import Settings, load_settings
+from timeline.config import Settings, load_settings, shown_database
 from timeline.errors import InvalidInput, NotFound, TimelineError
 from timeline.merge import Occasion
 from timeline.models import (
+    MAX_ID_LENGTH,
     ActorRef,
     ActorTuple,
     EventCreate,
@@ -178,7 +179,7 @@ class Store:
         try:
             self.engine = _make_engine(url)
         except (SQLAlchemyError, ValueError) as err:
-            raise TimelineError(f"cannot open database {_safe_url(url)}: {_first_line(err)}") \
+            raise TimelineError(f"cannot open database {shown_database(url)}: {_first_line(err)}") \
                 from err
         try:
             self.schema_change: SchemaChange | None = ensure_schema(self.engine)
@@ -188,12 +189,12 @@ class Store:
         except (SQLAlchemyError, OSError) as err:
             self.engine.dispose()
             raise TimelineError(
-                f"cannot open database {_safe_url(url)}: {_first_line(err)}") from err
+                f"cannot open database {shown_database(url)}: {_first_line(err)}") from err
         self.dialect = self.engine.dialect.name
-        # actor name -> id, as this process has seen them: actors are never deleted, and the
-        # cache is dropped whenever a transaction (or savepoint) that may have added one
-        # is rolled back
+        # actor name -> id of actors known to be committed (actors are never deleted):
+        # writers read it and add what they inserted only once their transaction commits
         self._actor_ids: dict[str, int] = {}
+        self._actor_lock = threading.Lock()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -209,9 +210,13 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A connection for reads (one snapshot on PostgreSQL, one read transaction on SQLite)."""
-        with _db_errors(), self.engine.connect() as conn, conn.begin() as tx:
-            yield conn
-            tx.rollback()  # nothing to keep: reads only
+        with _db_errors(), self.engine.connect() as conn:
+            if self.dialect == "postgresql":  # every statement of the block sees one state
+                conn.execution_options(isolation_level="REPEATABLE READ",
+                                       postgresql_readonly=True)
+            with conn.begin() as tx:
+                yield conn
+                tx.rollback()  # nothing to keep: reads only
 
     @contextmanager
     def writing(self, *, exclusive: bool = False) -> Iterator[Writer]:
@@ -223,15 +228,16 @@ class Store:
         with _db_errors(), self.engine.connect() as conn:
             if self.dialect == "sqlite":
                 conn.execution_options(timeline_write=True)
-            try:
-                with conn.begin():
-                    if exclusive and self.dialect == "postgresql":
-                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
-                    yield Writer(conn, self.dialect, self._actor_ids)
-                    conn.execute(update(R).where(R.c.id == 1).values(n=R.c.n + 1))
-            except BaseException:
-                self._actor_ids.clear()
-                raise
+            with self._actor_lock:
+                known = dict(self._actor_ids)
+            writer = Writer(conn, self.dialect, known)
+            with conn.begin():
+                if exclusive and self.dialect == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
+                yield writer
+                conn.execute(update(R).where(R.c.id == 1).values(n=R.c.n + 1))
+            with self._actor_lock:  # committed: what this writer learnt holds for everyone
+                self._actor_ids.update(writer.actor_cache)
 
     # --- writing ----------------------------------------------------------------------
 
@@ -285,10 +291,6 @@ class Store:
     def get(self, event_id: str) -> EventRecord:
         with self.reading() as conn:
             return Writer(conn, self.dialect).record(self._resolve(conn, event_id))
-
-    def has_event(self, event_id: str) -> bool:
-        with self.reading() as conn:
-            return bool(Writer(conn, self.dialect).existing_ids([event_id]))
 
     def has_document(self, document_id: str) -> bool:
         with self.reading() as conn:
@@ -352,7 +354,9 @@ class Store:
                 for slug, name, parties, keywords, n in conn.execute(stmt)]
 
     def track(self, name_or_slug: str) -> TrackInfo:
-        slug = slugify(name_or_slug)
+        """The track a slug or a name refers to (in any case, accents and spacing)."""
+        with self.reading() as conn:
+            slug = _track_refs(conn).get(slugify(name_or_slug))
         for info in self.tracks():
             if info.slug == slug:
                 return info
@@ -374,7 +378,10 @@ class Store:
     def rename_track(self, name_or_slug: str, new_name: str) -> TrackInfo:
         """A new name; the slug follows it unless another track has that slug already."""
         old = self.track(name_or_slug)
-        renamed = TrackCreate(name=new_name, parties=old.parties, keywords=old.keywords)
+        try:
+            renamed = TrackCreate(name=new_name, parties=old.parties, keywords=old.keywords)
+        except ValidationError as err:
+            raise InvalidInput(describe_validation_error(err)) from err
         with self.writing() as w:
             if renamed.slug != old.slug and w.track_ids([renamed.slug]):
                 raise InvalidInput(f"a track {renamed.slug!r} already exists: merge into it "
@@ -417,7 +424,7 @@ class Store:
         with self.writing() as w:
             eid = self._resolve(w.conn, event_id)
             w.conn.execute(delete(ET).where(ET.c.event_id == eid))
-            w.link_tracks([(eid, [slugify(t) for t in tracks])])
+            w.link_tracks([(eid, list(tracks))])
             return w.record(eid)
 
     # --- helpers ----------------------------------------------------------------------
@@ -425,7 +432,7 @@ class Store:
     def _resolve(self, conn: Connection, event_id: str) -> str:
         """The id of the one event ``event_id`` names (itself or a unique prefix of 4+)."""
         key = event_id.strip().lower()
-        if not key or len(key) > 64 or not re.fullmatch(r"[0-9a-z_-]+", key):
+        if not key or len(key) > MAX_ID_LENGTH:
             raise NotFound(f"no event with id {event_id!r}")
         if conn.execute(select(E.c.id).where(E.c.id == key)).first() is not None:
             return key
@@ -453,7 +460,8 @@ class Store:
         if flt.since:
             conds.append(E.c.date_end >= flt.since)
             # no event starts earlier than its longest interval allows: bounds the scan
-            conds.append(E.c.date_start >= flt.since - timedelta(days=self._longest_span()))
+            span = min(self._longest_span(), flt.since.toordinal() - 1)
+            conds.append(E.c.date_start >= flt.since - timedelta(days=span))
         if flt.until:
             conds.append(E.c.date_start <= flt.until)
         for values, col in ((flt.types, E.c.type), (flt.statuses, E.c.status),
@@ -469,7 +477,9 @@ class Store:
             conds.append(select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
                 EA.c.event_id == E.c.id, A.c.name_key.in_(keys)).exists())
         if flt.tracks:
-            slugs = [slugify(v) for v in flt.tracks]
+            with self.reading() as conn:
+                refs = _track_refs(conn)
+            slugs = [refs.get(slugify(v), slugify(v)) for v in flt.tracks]
             conds.append(select(ET.c.event_id).join(T, T.c.id == ET.c.track_id).where(
                 ET.c.event_id == E.c.id, T.c.slug.in_(slugs)).exists())
         if flt.text is not None:
@@ -587,16 +597,17 @@ class Writer:
                  actor_cache: dict[str, int] | None = None) -> None:
         self.conn = conn
         self.dialect = dialect
-        self._actor_ids = actor_cache if actor_cache is not None else {}
+        self.actor_cache = actor_cache if actor_cache is not None else {}  # this writer's own
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """A part of the transaction that is rolled back alone if the block raises."""
+        before = dict(self.actor_cache)
         try:
             with self.conn.begin_nested():
                 yield
         except BaseException:
-            self._actor_ids.clear()
+            self.actor_cache = before  # actors inserted behind the savepoint are gone
             raise
 
     # --- events -----------------------------------------------------------------------
@@ -772,29 +783,23 @@ class Writer:
 
     def actor_ids(self, refs: Iterable[ActorRef]) -> dict[str, int]:
         """Ids of the actors by name, inserting the new ones (an upsert: safe in a race)."""
-        known = self._actor_ids
-        new: dict[str, ActorRef] = {}
-        for ref in refs:
-            if ref.name not in known:
-                new.setdefault(ref.name, ref)
+        known = self.actor_cache
+        wanted = {ref.name: ref for ref in refs}
+        new = [ref for name, ref in wanted.items() if name not in known]
         if new:
             rows = [{"name": r.name, "name_key": fold_key(r.name), "kind": str(r.kind),
-                     "aliases": ""} for r in new.values()]
+                     "aliases": ""} for r in new]
             self.conn.execute(
                 self._insert(A).on_conflict_do_nothing(index_elements=["name"]), rows)
-            for chunk in _chunks(list(new)):
+            for chunk in _chunks([r.name for r in new]):
                 known.update(self.conn.execute(select(A.c.name, A.c.id)
                                                .where(A.c.name.in_(chunk))).all())
-        return known
+        return {name: known[name] for name in wanted}
 
     def add_document(self, values: dict[str, Any]) -> bool:
         """Record a document; False when it was already there (read by another process)."""
         stmt = self._insert(D).values(**values).on_conflict_do_nothing(index_elements=["id"])
         return self.conn.execute(stmt.returning(D.c.id)).first() is not None
-
-    def has_document(self, document_id: str) -> bool:
-        return self.conn.execute(select(D.c.id).where(D.c.id == document_id)).first() \
-            is not None
 
     def track_ids(self, slugs: Iterable[str]) -> dict[str, int]:
         wanted = list(dict.fromkeys(slugs))
@@ -811,10 +816,16 @@ class Writer:
         self.conn.execute(stmt.on_conflict_do_update(index_elements=["slug"], set_=values))
 
     def link_tracks(self, items: Sequence[tuple[str, Sequence[str]]]) -> None:
-        """Put events in tracks (a track named for the first time is created)."""
-        slugs = {s for _, tracks in items for s in tracks}
-        if not slugs:
+        """Put events in tracks named by slug or name (a track named for the first time is
+        created)."""
+        if not any(tracks for _, tracks in items):
             return
+        refs = _track_refs(self.conn)
+        items = [(eid, [refs.get(slugify(t), slugify(t)) for t in tracks])
+                 for eid, tracks in items]
+        slugs = {s for _, tracks in items for s in tracks}
+        if "" in slugs:
+            raise InvalidInput("a track is named by letters or digits")
         ids = self.track_ids(slugs)
         for slug in slugs - set(ids):
             self.conn.execute(self._insert(T).values(
@@ -826,12 +837,6 @@ class Writer:
                 for s in dict.fromkeys(tracks)]
         self.conn.execute(self._insert(ET).on_conflict_do_nothing(
             index_elements=["event_id", "track_id"]), rows)
-
-    def tracks_rules(self) -> list[TrackInfo]:
-        return [TrackInfo.model_validate({"slug": s, "name": n, "parties": json.loads(p),
-                                          "keywords": json.loads(k)})
-                for s, n, p, k in self.conn.execute(
-                    select(T.c.slug, T.c.name, T.c.parties, T.c.keywords))]
 
     # --- merge candidates -------------------------------------------------------------
 
@@ -850,7 +855,8 @@ class Writer:
         cols = (E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
                 E.c.location_key, E.c.origin)
         short = select(*cols).where(
-            E.c.type.in_(types), E.c.date_start >= lo - timedelta(days=SHORT_SPAN),
+            E.c.type.in_(types),
+            E.c.date_start >= lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1)),
             E.c.date_start <= hi, E.c.date_end >= lo, E.c.span_days <= SHORT_SPAN)
         plain = functools.partial(_unindexed, dialect=self.dialect)
         long = select(*cols).where(
@@ -1000,6 +1006,14 @@ def _page(stmt: Any, flt: EventFilter) -> Any:
     return stmt
 
 
+def _track_refs(conn: Connection) -> dict[str, str]:
+    """Every way a track is named (its slug, its name made a slug) -> its slug."""
+    rows = conn.execute(select(T.c.slug, T.c.name)).all()
+    refs = {slugify(name): slug for slug, name in rows}
+    refs.update((slug, slug) for slug, _ in rows)  # a slug wins over another's name
+    return refs
+
+
 def _unindexed(col: Any, dialect: str) -> Any:
     """On SQLite, the column behind a unary ``+``, so the planner does not use its index to
     find rows (and takes the one the query is shaped for)."""
@@ -1085,12 +1099,3 @@ def _chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
 def _first_line(err: BaseException) -> str:
     text = str(getattr(err, "orig", None) or err)
     return text.strip().splitlines()[0] if text.strip() else type(err).__name__
-
-
-def _safe_url(url: str) -> str:
-    """The URL without a password."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
-    return url

@@ -16,12 +16,36 @@ Revises: 0001
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 import sqlalchemy as sa
 from alembic import op
 
-from timeline.models import fold_key, search_words
+# The folding of names and words as this revision wrote it, frozen here: a later change
+# to timeline.models' folding comes with a migration of its own that re-keys the rows.
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]{1,100}")
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ƀ": "b",
+                               "ɨ": "i", "ʉ": "u", "ð": "d", "þ": "th", "æ": "ae",
+                               "œ": "oe", "ı": "i"})
+
+
+def fold_key(text: str) -> str:
+    return unicodedata.normalize("NFKC", _SPACES.sub(" ", text).strip()).casefold()
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
+    return unicodedata.normalize("NFKC", "".join(
+        c for c in decomposed if c < "\u0300" or not unicodedata.combining(c)))
+
+
+def search_words(text: str) -> list[str]:
+    return list(dict.fromkeys(_WORD.findall(_fold(text))))
 
 revision = "0002"
 down_revision = "0001"

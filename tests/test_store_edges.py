@@ -1,0 +1,168 @@
+"""Edges of the store and the commands around it: threads sharing a store, updates by
+import, ids from older files, tracks named by slug or name, dates at the ends of the
+calendar, passwords in database URLs, words with accents no Unicode table removes."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.models import EventFilter, TrackCreate
+from timeline.store import Store
+
+from .conftest import PG_URL, make_event
+
+
+def run(db: str, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["--db", db, *args])
+    return result.exit_code, result.output
+
+
+def test_threads_sharing_a_store_wait_for_each_other_s_new_actors(store: Store) -> None:
+    """One thread has inserted a new actor and not committed; another adding an event with
+    that actor waits for it instead of using an id that is not there yet."""
+    done: list[str] = []
+    holding = threading.Event()
+
+    def first() -> None:
+        with store.writing() as w:
+            w.insert_events([("first000001", make_event(actors=[{"name": "Zed"}]))])
+            holding.set()
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    holding.wait(5)
+    done.append(store.add(make_event(actors=[{"name": "Zed"}], title="second")))
+    thread.join()
+    assert store.count(EventFilter(actors=["Zed"])) == 2
+    assert store.actor_names().count("Zed") == 1
+
+
+def test_a_rolled_back_actor_is_not_remembered(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.writing() as w:
+        w.insert_events([("gone00000001", make_event(actors=[{"name": "Ghost"}]))])
+        raise RuntimeError("changed my mind")
+    eid = store.add(make_event(actors=[{"name": "Ghost"}]))
+    assert [a.name for a in store.get(eid).actors] == ["Ghost"]
+
+
+@pytest.mark.postgres
+def test_reads_on_postgresql_see_one_state() -> None:
+    if not PG_URL:
+        pytest.skip("PostgreSQL: set TIMELINE_TEST_PG_URL")
+    from .conftest import reset_pg
+
+    store = Store(reset_pg())
+    with store.reading() as conn:
+        level = conn.exec_driver_sql("SHOW transaction_isolation").scalar()
+    assert level == "repeatable read"
+    store.close()
+
+
+def test_update_by_import_keeps_the_interval_whole(db: str, tmp_path: Path) -> None:
+    eid = run(db, "add", "--type", "meeting", "--date", "2024-05-01", "--end-date",
+              "2024-05-03", "--actor", "Qatar", "--title", "Talks")[1].strip()
+    path = tmp_path / "u.json"
+    path.write_text(json.dumps([{"id": eid, "type": "meeting", "date_start": "2024-05-10",
+                                 "title": "Talks", "actors": [{"name": "Qatar"}]}]))
+    code, out = run(db, "import", str(path), "--update")
+    assert code == 0, out
+    show = run(db, "show", eid)[1]
+    assert "2024-05-10 (" in show or "date:       2024-05-10" in show
+    assert "2024-05-03" not in show
+
+
+def test_ids_from_files_of_any_shape_can_be_reached(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "ids.json"
+    path.write_text(json.dumps([{"id": "UN:Res/2720", "type": "statement",
+                                 "date_start": "2023-12-22", "title": "Resolution",
+                                 "actors": [{"name": "UN Security Council"}]}]))
+    assert run(db, "import", str(path))[0] == 0
+    assert "Resolution" in run(db, "show", "un:res/2720")[1]
+    out = tmp_path / "out.json"
+    assert run(db, "export", "--format", "json", "-o", str(out))[0] == 0
+    assert run(str(tmp_path / "other.db"), "import", str(out))[0] == 0
+    assert run(db, "delete", "un:res/2720", "--yes")[0] == 0
+
+
+@pytest.mark.parametrize("args", [["import", "--track", "!!!"], ["ingest", "--track", "???"]])
+def test_a_track_without_letters_is_refused(db: str, tmp_path: Path, args: list[str]) -> None:
+    src = tmp_path / ("in.csv" if args[0] == "import" else "in.md")
+    if args[0] == "import":
+        run(db, "add", "--type", "visit", "--date", "2024-01-01", "--actor", "A", "--title", "t")
+        run(db, "export", "-o", str(src))
+    else:
+        src.write_text("---\npublished: 2024-03-06\n---\nArmenia and Azerbaijan held peace "
+                       "talks in Almaty on Tuesday.\n")
+    code, out = run(db, args[0], str(src), *args[1:])
+    assert code == 1 and "no letters or digits" in out and "Traceback" not in out
+    assert run(db, "track", "list")[0] == 0
+
+
+def test_a_track_is_named_by_its_name_when_its_slug_differs(store: Store) -> None:
+    store.add_track(TrackCreate(name="Russia-Ukraine talks", slug="ru-ua"))
+    eid = store.add(make_event(tracks=["Russia-Ukraine talks"]))
+    assert store.get(eid).tracks == ["ru-ua"]
+    assert [e.id for e in store.query(EventFilter(tracks=["russia-ukraine TALKS"]))] == [eid]
+    assert store.track("Russia-Ukraine talks").slug == "ru-ua"
+    assert [t.slug for t in store.tracks()] == ["ru-ua"]
+
+
+def test_bad_track_names_are_one_line(db: str) -> None:
+    run(db, "track", "add", "Gaza talks")
+    code, out = run(db, "track", "rename", "gaza-talks", "!!!")
+    assert code == 1 and "no letters or digits" in out and "Traceback" not in out
+    code, out = run(db, "track", "add", "Oslo", "--slug", "!!!")
+    assert code == 1 and "slug '!!!'" in out
+
+
+def test_dates_at_the_ends_of_the_calendar(db: str) -> None:
+    run(db, "add", "--type", "visit", "--date", "0001-01-02", "--actor", "A", "--title", "t")
+    for args in (["--since", "0001-01-01"], ["--until", "9999-12-31"]):
+        code, out = run(db, "list", *args)
+        assert code == 0 and "1 event(s)" in out, out
+
+
+def test_db_status_of_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database " * 200)
+    code, out = run(str(path), "db", "status")
+    assert code == 1 and out.startswith("Error: ") and "Traceback" not in out
+
+
+def test_passwords_in_database_urls_are_never_printed() -> None:
+    code, out = run("postgresql://someone:s3cret@127.0.0.1:9/none?password=x", "db", "status")
+    assert code == 1 and "s3cret" not in out and "password=x" not in out
+    assert "someone@127.0.0.1:9" in out
+
+
+@pytest.mark.parametrize(("stored", "asked"), [
+    pytest.param("Talks in Łódź", "lodz", id="l-stroke"),
+    pytest.param("Øresund bridge talks", "oresund", id="o-stroke"),
+    pytest.param("Meeting in Đà Nẵng", "da nang", id="d-stroke"),
+    pytest.param("the snake_case file", "case", id="underscore-splits"),
+])
+def test_text_search_folds_every_accent_the_same_on_both_databases(
+        store: Store, stored: str, asked: str) -> None:
+    store.add(make_event(title=stored, sources=[]))
+    assert len(store.query(EventFilter(text=asked))) == 1
+
+
+def test_actor_names_with_a_semicolon_are_refused(db: str) -> None:
+    code, out = run(db, "add", "--type", "visit", "--date", "2024-01-01", "--actor",
+                    "Hamas; Islamic Jihad", "--title", "t")
+    assert code == 1 and "has a ';'" in out
+
+
+def test_list_csv_neutralises_formulas(db: str) -> None:
+    run(db, "add", "--type", "visit", "--date", "2024-01-01", "--actor", "A",
+        "--title", '=HYPERLINK("http://x")')
+    out = run(db, "list", "--format", "csv")[1]
+    assert "'=HYPERLINK" in out
