@@ -20,11 +20,12 @@ written unless all rows are good (or ``skip_invalid`` is set).
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -160,14 +161,14 @@ def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
     context = multiprocessing.get_context("fork")
     _warm_up()
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: list[tuple[Article, datetime, object]] = []
+        pending: deque[tuple[Article, datetime, Any]] = deque()
         for article, when in articles:
             pending.append((article, when, pool.submit(_extract_or_error, article, when)))
-            if len(pending) >= workers * 4:
-                a, w, fut = pending.pop(0)
-                yield a, w, fut.result()  # type: ignore[attr-defined]
+            if len(pending) >= workers * 4 * STORE_BATCH:  # busy while a batch is stored
+                a, w, fut = pending.popleft()
+                yield a, w, fut.result()
         for a, w, fut in pending:
-            yield a, w, fut.result()  # type: ignore[attr-defined]
+            yield a, w, fut.result()
 
 
 def _warm_up() -> None:

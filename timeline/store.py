@@ -20,7 +20,9 @@ import functools
 import hashlib
 import json
 import secrets
+import sqlite3
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +45,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -139,12 +142,29 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
+    _wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     # a 32 MB page cache (the default is 2 MB): a big store's index pages stay in memory
     # instead of being read again through system calls
     cur.execute("PRAGMA cache_size=-32768")
     cur.close()
+
+
+def _wal(cur: Any) -> None:
+    """Write-ahead logging, once per file. Switching needs the file to itself, and the
+    busy timeout does not cover it: when another process is creating the same new
+    database, wait for it rather than fail."""
+    if cur.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    for _ in range(300):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err):
+                raise
+            time.sleep(0.1)
+    cur.execute("PRAGMA journal_mode=WAL")
 
 
 def _sqlite_begin(conn: Connection) -> None:
@@ -852,31 +872,20 @@ class Writer:
         types = sorted({str(t) for t in types})
         if not types:
             return []
-        cols = (E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
-                E.c.location_key, E.c.origin)
-        short = select(*cols).where(
-            E.c.type.in_(types),
-            E.c.date_start >= lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1)),
-            E.c.date_start <= hi, E.c.date_end >= lo, E.c.span_days <= SHORT_SPAN)
-        plain = functools.partial(_unindexed, dialect=self.dialect)
-        long = select(*cols).where(
-            E.c.span_days > SHORT_SPAN, plain(E.c.type).in_(types),
-            plain(E.c.date_start) <= hi, plain(E.c.date_end) >= lo)
-        stmts = [short, long]
-        if actor_keys is not None:
-            keys = sorted(set(actor_keys))
-            named = select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
-                EA.c.event_id == E.c.id, A.c.name_key.in_(keys)).exists()
-            stmts = [s.where(named) for s in stmts]
-        rows = [r for s in stmts for r in self.conn.execute(s)]
-        keys_of: dict[str, set[str]] = defaultdict(set)
-        for chunk in _chunks([r[0] for r in rows]):
-            for eid, key in self.conn.execute(
-                    select(EA.c.event_id, A.c.name_key).join(A, A.c.id == EA.c.actor_id)
-                    .where(EA.c.event_id.in_(chunk))):
-                keys_of[eid].add(key)
-        return [Occasion(r[0], r[1], _day(r[2]), _day(r[3]), r[4],
-                         frozenset(keys_of.get(r[0], ())), r[5], r[6]) for r in rows]
+        keys = None if actor_keys is None else sorted(set(actor_keys))
+        stmt = _candidates_statement(self.dialect, keys is not None)
+        params: dict[str, Any] = {
+            "types": types, "lo": lo, "hi": hi,
+            "short_lo": lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1))}
+        if keys is not None:
+            params["keys"] = keys
+        found: dict[str, list[Any]] = {}
+        for eid, etype, start, end, precision, location, origin, key in self.conn.execute(
+                stmt, params):
+            row = found.setdefault(eid, [etype, start, end, precision, location, origin, set()])
+            row[6].add(key)
+        return [Occasion(eid, r[0], _day(r[1]), _day(r[2]), r[3], frozenset(r[6]), r[4], r[5])
+                for eid, r in found.items()]
 
     # --- text search ------------------------------------------------------------------
 
@@ -1004,6 +1013,32 @@ def _page(stmt: Any, flt: EventFilter) -> Any:
     if flt.offset:
         stmt = stmt.offset(flt.offset)
     return stmt
+
+
+@functools.cache
+def _candidates_statement(dialect: str, by_actor: bool) -> Any:
+    """The merge's one query, built once: the events of some types whose interval overlaps
+    lo..hi (short intervals through the (type, date_start) index, the few long ones through
+    the span index), optionally naming one of some actors, with every actor's key."""
+    plain = functools.partial(_unindexed, dialect=dialect)
+    types: Any = bindparam("types", expanding=True)
+    short = select(E.c.id).where(
+        E.c.type.in_(types), E.c.date_start >= bindparam("short_lo"),
+        E.c.date_start <= bindparam("hi"), E.c.date_end >= bindparam("lo"),
+        E.c.span_days <= SHORT_SPAN)
+    long = select(E.c.id).where(
+        E.c.span_days > SHORT_SPAN, plain(E.c.type).in_(types),
+        plain(E.c.date_start) <= bindparam("hi"), plain(E.c.date_end) >= bindparam("lo"))
+    if by_actor:
+        named = select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
+            EA.c.event_id == E.c.id, A.c.name_key.in_(bindparam("keys", expanding=True))
+        ).exists()
+        short, long = short.where(named), long.where(named)
+    ids = union_all(short, long).subquery()
+    return (select(E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
+                   E.c.location_key, E.c.origin, A.c.name_key)
+            .join(EA, EA.c.event_id == E.c.id).join(A, A.c.id == EA.c.actor_id)
+            .where(E.c.id.in_(select(ids.c.id))))
 
 
 def _track_refs(conn: Connection) -> dict[str, str]:
