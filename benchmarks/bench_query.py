@@ -12,6 +12,8 @@ On SQLite databases of N synthetic events (``_fill.py``; cached in
 - ``list --type meeting --limit 50``
 - ``list --location Cairo --limit 50``
 - ``list --text hostages --limit 50``
+- an actor, a place and a word that no event has (``--limit 50``): the whole table is
+  searched, the worst case for a first page
 - ``list --since 2020-04-01 --until 2020-06-30`` without ``--limit``: what a user gets
   when typing just the range (every match, or one page where that is the default)
 - where ``list`` has ``--format``: the quarter's first page as ``--format json``
@@ -49,6 +51,7 @@ TARGET = 1.0  # CPU seconds for a first page on 1M events
 REF_RATIO = 5.0
 PAGE = 50
 RARE_ACTOR = "Envoy 300"
+ABSENT_ACTOR, ABSENT_PLACE, ABSENT_WORD = "Vatican", "Glion", "referendum"
 
 # The same range query in raw SQL: events overlapping the quarter, newest first, with their
 # actors' names, printed one per line. argv: database, since, until, limit (0 = all).
@@ -113,6 +116,11 @@ def queries(list_help: str) -> list[tuple[str, list[str], str]]:
         (f"type {TYPE}", ["--type", TYPE, *page], ""),
         (f"location {PLACE}", ["--location", PLACE, *page], ""),
         (f"text {WORD}", ["--text", WORD, *page], ""),
+        # Values no event has: nothing stops the search early, so without an index every
+        # event is read (the worst case of a first page).
+        (f"actor {ABSENT_ACTOR} (no match)", ["--actor", ABSENT_ACTOR, *page], ""),
+        (f"location {ABSENT_PLACE} (no match)", ["--location", ABSENT_PLACE, *page], ""),
+        (f"text {ABSENT_WORD} (no match)", ["--text", ABSENT_WORD, *page], ""),
         # What a user gets typing just the range: every match, or one page by default.
         ("quarter, no --limit", quarter, "" if "--all" in list_help else "all"),
     ]
