@@ -5,6 +5,10 @@ CPU time (user + system of the child and the children it waited for) comes from
 machine; peak memory is the child's ``ru_maxrss``. A run longer than ``timeout`` seconds
 is killed with its whole process group and reported as such (``Run.killed``), which is
 how a benchmark records "killed after 600 s" as a figure instead of hanging.
+
+A command that talks to a PostgreSQL server on this machine makes the server work too:
+``run(..., server_pid=P)`` also measures the CPU seconds of the server whose postmaster
+is P (``pg_server_pid``) over the run (``Run.server_cpu``), its backends included.
 """
 
 from __future__ import annotations
@@ -42,6 +46,12 @@ class Run:
     stdout: str  # as text, unless it went to a file
     stderr: str
     mem_limit_mb: float | None = None
+    server_cpu: float | None = None  # CPU seconds of the database server over the run
+
+    @property
+    def total_cpu(self) -> float:
+        """The process's CPU and the database server's, where that was measured."""
+        return self.cpu + (self.server_cpu or 0.0)
 
     @property
     def ok(self) -> bool:
@@ -62,7 +72,8 @@ class Run:
 
 def run(cmd: Sequence[str], *, timeout: float | None = None, stdout: Path | None = None,
         env: Mapping[str, str] | None = None, cwd: Path | None = None,
-        stdin: Path | None = None, mem_limit_mb: float | None = None) -> Run:
+        stdin: Path | None = None, mem_limit_mb: float | None = None,
+        server_pid: int | None = None) -> Run:
     """Run ``cmd`` to the end (or until ``timeout``) and measure it.
 
     ``stdout`` is a file to write the output to (for large outputs); otherwise it is
@@ -74,6 +85,7 @@ def run(cmd: Sequence[str], *, timeout: float | None = None, stdout: Path | None
     out_f = open(stdout, "wb") if stdout else subprocess.PIPE  # noqa: SIM115
     in_f = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
     killed = threading.Event()
+    server0 = server_cpu(server_pid) if server_pid else None
     t0 = time.perf_counter()
     limit = None
     if mem_limit_mb:
@@ -114,6 +126,11 @@ def run(cmd: Sequence[str], *, timeout: float | None = None, stdout: Path | None
         os.killpg(proc.pid, signal.SIGKILL)
     for r in readers:
         r.join()
+    server = None
+    if server_pid and server0 is not None:
+        time.sleep(0.05)  # the backend ends just after its client: let it be reaped
+        after = server_cpu(server_pid)
+        server = after - server0 if after is not None else None
     for f in (out_f, in_f):
         if hasattr(f, "close"):
             f.close()
@@ -121,7 +138,51 @@ def run(cmd: Sequence[str], *, timeout: float | None = None, stdout: Path | None
     return Run(list(cmd), usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024,
                proc.returncode, killed.is_set(),
                chunks["out"].decode("utf-8", "replace"),
-               chunks["err"].decode("utf-8", "replace"), mem_limit_mb)
+               chunks["err"].decode("utf-8", "replace"), mem_limit_mb, server)
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int | str) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name (state, ppid, ...)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            raw = f.read().decode("ascii", "replace")
+    except OSError:
+        return None
+    return raw[raw.rindex(")") + 2:].split()
+
+
+def server_cpu(postmaster: int) -> float | None:
+    """CPU seconds so far of a server process tree: the postmaster, the backends it has
+    reaped (its children times) and its live children. None if it cannot be read."""
+    own = _stat(postmaster)
+    if own is None:
+        return None
+    ticks = sum(int(own[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            st = _stat(entry.name)
+            if st is not None and st[1] == str(postmaster):
+                ticks += sum(int(st[i]) for i in (11, 12, 13, 14))
+    return ticks / _TICK
+
+
+def pg_server_pid(conninfo: str) -> int | None:
+    """The postmaster of a PostgreSQL server running on this machine, else None."""
+    try:
+        import psycopg
+
+        with psycopg.connect(conninfo) as con:
+            backend = con.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
+    except Exception:  # no server, no figure
+        return None
+    st = _stat(backend)
+    if st is None:  # a server on another machine
+        return None
+    parent = int(st[1])
+    return parent if server_cpu(parent) is not None else None
 
 
 @dataclass(slots=True)
@@ -158,6 +219,12 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], left: int = 1
         if k == 0:
             lines.append("  ".join("-" * w for w in widths).rstrip())
     return "\n".join(lines)
+
+
+def machine() -> str:
+    """Cores and load: wall times on a shared machine mean little without them."""
+    one, five, _ = os.getloadavg()
+    return f"{os.cpu_count()} cores, load average {one:.1f} (1 min) {five:.1f} (5 min)"
 
 
 def verdict(value: float, target: float) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _fill import ensure_sqlite  # noqa: E402
-from _proc import TIMELINE, Run, run, table  # noqa: E402
+from _proc import TIMELINE, Run, machine, run, table  # noqa: E402
 
 EXPORT_TARGETS = {100_000: 5.0, 1_000_000: 60.0}  # CPU seconds
 EXPORT_MEM_TARGET = 200.0  # MB
@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.tmp:
             shutil.rmtree(tmp, ignore_errors=True)
-    print("\nexport and import as whole processes (SQLite); rows/s = events per CPU second")
+    print("\nexport and import as whole processes (SQLite); rows/s = events per CPU second; "
+          + machine())
     print(table(["events", "step", "cpu s", "wall s", "max RSS MB", "file", "rows/s",
                  "target", ""], rows, left=2))
     for note in notes:

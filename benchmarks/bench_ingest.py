@@ -12,7 +12,8 @@ Growth (default): the batches of ``--batch`` articles are ingested one after the
 into one fresh database (SQLite, or with ``--pg URL`` a fresh PostgreSQL database
 ``timeline_bench_ingest`` on that server), each batch by one process
 ``timeline --db DB ingest BATCH_DIR``. For each batch the table gives the CPU seconds of
-the process and per article, wall time, peak memory, what ingest reported and the events
+the process (on PostgreSQL, the server's beside it) and per article (both), wall time,
+peak memory, what ingest reported and the events
 stored after it; then the ratio of the last batch's CPU per article to the first's, and
 the total against the target. Beside it, in-process: the CPU per article of reading and
 extracting alone (no store), on the first batch: what ingest costs at the least.
@@ -52,7 +53,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _articles  # noqa: E402
 from _fill import CACHE, pg_conninfo, pg_recreate  # noqa: E402
-from _proc import TIMELINE, Run, run, table  # noqa: E402
+from _proc import TIMELINE, Run, machine, pg_server_pid, run, server_cpu, table  # noqa: E402
 
 GROWTH_TARGET = 1.3
 TOTAL_TARGET = 600.0  # seconds for 20,000 articles on SQLite
@@ -199,6 +200,7 @@ def _summary(r: Run) -> tuple[str, str, str, str]:
 def growth(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: list[str]) -> bool:
     target = Target(tmp, args.pg, "timeline_bench_ingest")
     where = "PostgreSQL" if args.pg else "SQLite"
+    server_pid = pg_server_pid(pg_conninfo(target.db)) if args.pg else None
     rows: list[list[object]] = []
     per_article: list[float] = []
     total_cpu = total_wall = 0.0
@@ -208,27 +210,31 @@ def growth(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: list[
         n = sum(1 for _ in d.glob("*.txt"))
         done += n
         r = run([TIMELINE, "--db", target.db, "ingest", str(d), *workers],
-                timeout=args.timeout)
-        total_cpu += r.cpu
+                timeout=args.timeout, server_pid=server_pid)
+        total_cpu += r.total_cpu
         total_wall += r.wall
         docs, skipped, new, merged = _summary(r)
         counts = target.counts()
-        per_article.append(r.cpu / n)
+        per_article.append(r.total_cpu / n)
         rows.append([f"{k + 1}", f"{done - n + 1}-{done}", f"{r.cpu:.1f}",
-                     f"{1000 * r.cpu / n:.0f}", f"{r.wall:.1f}", f"{r.maxrss_mb:.0f}", docs,
+                     "" if r.server_cpu is None else f"{r.server_cpu:.1f}",
+                     f"{1000 * r.total_cpu / n:.0f}", f"{r.wall:.1f}", f"{r.maxrss_mb:.0f}",
+                     docs,
                      skipped, new, merged, f"{counts['events']:,}",
                      "" if r.ok else "FAIL"])
-        print(f"  batch {k + 1}/{len(dirs)}: {r.cpu:.1f} s CPU, {r.wall:.1f} s wall",
+        print(f"  batch {k + 1}/{len(dirs)}: {r.total_cpu:.1f} s CPU, {r.wall:.1f} s wall",
               flush=True)
         if not r.ok:
             notes.append(f"batch {k + 1}: {r.failure()}")
             break
     floor = run([sys.executable, "-c", EXTRACT_ONLY, str(dirs[0])], timeout=args.timeout)
     print(f"\ningest on {where}, batches of {args.batch} articles of ~2 KB, one process per "
-          f"batch{' ' + ' '.join(workers) if workers else ''}")
-    print(table(["batch", "articles", "cpu s", "cpu ms/article", "wall s", "max RSS MB",
-                 "docs read", "skipped", "events new", "merged", "events stored", ""],
-                rows))
+          f"batch{' ' + ' '.join(workers) if workers else ''}" +
+          ("; 'server s': the PostgreSQL server's CPU, counted per article" if args.pg
+           else ""))
+    print(table(["batch", "articles", "cpu s", "server s", "cpu ms/article", "wall s",
+                 "max RSS MB", "docs read", "skipped", "events new", "merged",
+                 "events stored", ""], rows))
     for note in notes:
         print("FAILED " + note)
     missed = bool(notes)
@@ -245,6 +251,7 @@ def growth(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: list[
               f"{'ok' if ok else 'MISS'}")
         missed |= not ok
     line = f"total: {done:,} articles, {total_cpu:.0f} s CPU, {total_wall:.0f} s wall"
+    print(f"machine at the end: {machine()}")
     if not args.pg:
         line += f" (target for 20,000 on SQLite: < {TOTAL_TARGET:g} s wall)"
         if done >= 20_000:
@@ -272,7 +279,7 @@ def speedup(args: argparse.Namespace, first: Path, tmp: Path) -> bool:
         target.drop()
     ratio = walls[1] / max(walls[2], 1e-9)
     print(f"\ningest of one batch ({first.name}) with 1 and 2 workers (wall time; "
-          f"{os.cpu_count()} cores, shared with other work)")
+          f"{machine()})")
     print(table(["workers", "cpu s", "wall s", "max RSS MB", ""], rows))
     ok = ratio >= SPEEDUP_TARGET
     print(f"speed-up: {ratio:.2f}x (target >= {SPEEDUP_TARGET:g}x) {'ok' if ok else 'MISS'}")
@@ -304,11 +311,13 @@ def parallel(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: lis
 
     results: dict[str, dict[str, Any]] = {}
 
+    server_pid = pg_server_pid(pg_conninfo(args.pg))
+
     def one(name: str, inputs: list[str]) -> None:
         target = Target(tmp, args.pg, f"timeline_bench_ingest_{name}")
         r = run([TIMELINE, "--db", target.db, "ingest", *inputs, *workers],
-                timeout=args.timeout)
-        results[name] = {"runs": [r], "target": target}
+                timeout=args.timeout, server_pid=server_pid)
+        results[name] = {"runs": [r], "target": target, "server": r.server_cpu}
 
     print(f"single process, file order: {len(files)} articles", flush=True)
     one("single", [str(d) for d in dirs])
@@ -322,9 +331,13 @@ def parallel(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: lis
     made = run([TIMELINE, "--db", target.db, "list", "--limit", "1"], timeout=120)
     if not made.ok:
         print(f"FAILED creating the schema: {made.failure()}")
+    before = server_cpu(server_pid) if server_pid else None
     runs = _at_once([[TIMELINE, "--db", target.db, "ingest", str(folders[i]), *workers]
                      for i in range(p)], args.timeout)
-    results["parallel"] = {"runs": runs, "target": target}
+    after = server_cpu(server_pid) if server_pid else None
+    results["parallel"] = {"runs": runs, "target": target,
+                           "server": after - before if before is not None and
+                           after is not None else None}
     first_use: list[Run] = []
     for _ in range(3):  # a race: try it a few times
         cold = Target(tmp, args.pg, "timeline_bench_ingest_cold")
@@ -337,7 +350,9 @@ def parallel(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: lis
         counts = res["target"].counts()
         pairs = _same_occasion_pairs(res["target"].events())
         rs: list[Run] = [r for r in res["runs"] if r is not None]
+        server = res["server"]
         rows.append([name, str(len(rs)), f"{sum(r.cpu for r in rs):.1f}",
+                     "" if server is None else f"{server:.1f}",
                      f"{max(r.wall for r in rs):.1f}", f"{counts['documents']:,}",
                      f"{counts['events']:,}", f"{counts['sources']:,}", f"{pairs:,}",
                      "ok" if all(r.ok for r in rs) else "FAIL"])
@@ -345,14 +360,14 @@ def parallel(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: lis
         if not args.keep:
             res["target"].drop()
     print(f"\n{len(files)} articles on PostgreSQL: one process vs {p} at once "
-          f"(overlap {args.overlap:g})")
-    print(table(["ingest", "processes", "cpu s", "wall s", "documents", "events", "sources",
-                 "same-occasion pairs", ""], rows))
+          f"(overlap {args.overlap:g}); {machine()}")
+    print(table(["ingest", "processes", "cpu s", "server s", "wall s", "documents", "events",
+                 "sources", "same-occasion pairs", ""], rows))
     for note in notes:
         print("FAILED " + note)
     par = rows[-1]
     single = rows[0]
-    same = par[4:8] == single[4:8]
+    same = par[5:9] == single[5:9]
     print("parallel result " + ("equals" if same else "DIFFERS from") +
           " the single-process ingest (documents, events, sources, same-occasion pairs); "
           "the reverse-order row shows how much order alone changes")

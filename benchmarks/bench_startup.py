@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _proc import TIMELINE, repeat, run, table, verdict  # noqa: E402
+from _proc import TIMELINE, machine, repeat, run, table, verdict  # noqa: E402
 
 ONE_LINE = "Hamas negotiators will travel to Cairo on Sunday, two officials said on Oct. 24.\n"
 
@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                          verdict(s.cpu, target) if s.ok else "FAIL"])
             if not s.ok:
                 notes.append(f"{shown}: {s.runs[-1].failure()}")
-        print(f"whole-process start-up, median of {args.runs} runs (after 1 warm-up)")
+        print(f"whole-process start-up, median of {args.runs} runs (after 1 warm-up); "
+              f"{machine()}")
         print(table(["command", "cpu s", "wall s", "max RSS MB", "1st run cpu s", "target cpu",
                      ""], rows))
         for note in notes:
