@@ -106,7 +106,7 @@ def bench_size(n: int, formats: list[str], tmp: Path, timeout: float, mem_cap: f
                      f"<= {target:g} s, {EXPORT_MEM_TARGET:g} MB" if fmt == "csv" and target
                      else "", verdict if exp.ok else "FAIL"])
         if not exp.ok:
-            notes.append(f"{n:,} export {fmt}: {exp.failure()}")
+            notes.append(f"FAILED {n:,} export {fmt}: {exp.failure()}")
         source = out if exp.ok else None  # the file import reads
         if fmt == "csv":
             ref_out = tmp / f"reference-{n}.csv"
@@ -123,7 +123,7 @@ def bench_size(n: int, formats: list[str], tmp: Path, timeout: float, mem_cap: f
             if source is None and ref.ok:
                 # Export failed: import the reference's file, the bytes export should write.
                 source = ref_out
-                notes.append(f"{n:,} import csv reads the reference's file (export failed)")
+                notes.append(f"note: {n:,} import csv read the reference's file (export failed)")
         if source is None:
             continue
         fresh = tmp / f"import-{n}-{fmt}.db"
@@ -138,7 +138,7 @@ def bench_size(n: int, formats: list[str], tmp: Path, timeout: float, mem_cap: f
                      f">= {IMPORT_TARGET_RATE:,.0f} rows/s",
                      ("ok" if good else "MISS") if imp.ok else "FAIL"])
         if not imp.ok:
-            notes.append(f"{n:,} import {fmt}: {imp.failure()}")
+            notes.append(f"FAILED {n:,} import {fmt}: {imp.failure()}")
         else:
             again = tmp / f"again-{n}.{fmt}"
             back = run([TIMELINE, "--db", str(fresh), "export", "--format", fmt, "-o",
@@ -151,7 +151,7 @@ def bench_size(n: int, formats: list[str], tmp: Path, timeout: float, mem_cap: f
             if n >= 1_000_000:
                 missed |= not same
             if not back.ok:
-                notes.append(f"{n:,} re-export {fmt}: {back.failure()}")
+                notes.append(f"FAILED {n:,} re-export {fmt}: {back.failure()}")
             again.unlink(missing_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{fresh}{suffix}").unlink(missing_ok=True)
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(["events", "step", "cpu s", "wall s", "max RSS MB", "file", "rows/s",
                  "target", ""], rows, left=2))
     for note in notes:
-        print("FAILED " + note)
+        print(note)
     return 1 if missed and args.strict else 0
 
 

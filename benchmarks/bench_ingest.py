@@ -6,17 +6,18 @@
         [--overlap 0.25]
 
 Articles come from ``_articles.py`` (deterministic; written once to
-/tmp/timeline-bench/articles-v<V>-s<seed>-<N>/batch-NNN/, ``TIMELINE_BENCH_DIR`` moves it).
+/tmp/timeline-bench/articles-v<V>-s<seed>-<N>-b<batch>/batch-NNN/; ``TIMELINE_BENCH_DIR``
+moves it).
 
 Growth (default): the batches of ``--batch`` articles are ingested one after the other
 into one fresh database (SQLite, or with ``--pg URL`` a fresh PostgreSQL database
 ``timeline_bench_ingest`` on that server), each batch by one process
 ``timeline --db DB ingest BATCH_DIR``. For each batch the table gives the CPU seconds of
 the process (on PostgreSQL, the server's beside it) and per article (both), wall time,
-peak memory, what ingest reported and the events
-stored after it; then the ratio of the last batch's CPU per article to the first's, and
-the total against the target. Beside it, in-process: the CPU per article of reading and
-extracting alone (no store), on the first batch: what ingest costs at the least.
+peak memory, what ingest reported and the events stored after it; then the ratio of the
+last batch's CPU per article to the first's, and the total against the target. Beside
+it, in-process: the CPU per article of reading and extracting alone (no store), on the
+first batch: what ingest costs at the least.
 
 ``--workers N`` is passed to ingest when it has that option; ``--speedup`` ingests the
 first batch into fresh databases with ``--workers 1`` and ``--workers 2`` and compares
@@ -232,9 +233,13 @@ def growth(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: list[
           f"batch{' ' + ' '.join(workers) if workers else ''}" +
           ("; 'server s': the PostgreSQL server's CPU, counted per article" if args.pg
            else ""))
-    print(table(["batch", "articles", "cpu s", "server s", "cpu ms/article", "wall s",
-                 "max RSS MB", "docs read", "skipped", "events new", "merged",
-                 "events stored", ""], rows))
+    header = ["batch", "articles", "cpu s", "server s", "cpu ms/article", "wall s",
+              "max RSS MB", "docs read", "skipped", "events new", "merged", "events stored",
+              ""]
+    if not args.pg:  # no server to measure
+        header.pop(3)
+        rows = [r[:3] + r[4:] for r in rows]
+    print(table(header, rows))
     for note in notes:
         print("FAILED " + note)
     missed = bool(notes)
