@@ -166,3 +166,42 @@ def test_list_csv_neutralises_formulas(db: str) -> None:
         "--title", '=HYPERLINK("http://x")')
     out = run(db, "list", "--format", "csv")[1]
     assert "'=HYPERLINK" in out
+
+
+def _filtered_ids(store: Store, flt: EventFilter) -> list[str]:
+    return [t.id for t in store.iter_tuples(flt)]
+
+
+def test_filters_find_the_same_events_whether_few_or_many_match(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter that matches few events is read through its own index, one that matches
+    many by the newest events in order: both give the same events in the same order."""
+    for i in range(12):
+        store.add(make_event(title=f"talks {i}", date_start=f"2024-03-{i + 1:02d}",
+                             actors=[{"name": "Qatar" if i % 3 else "Österreich"},
+                                     {"name": "Hamas"}],
+                             location="Genève" if i % 4 == 0 else "Doha",
+                             sources=[{"url": f"https://a.example/{i}",
+                                       "evidence": "hostages" if i % 2 else "prisoners"}]))
+    filters = [EventFilter(actors=["österreich"]), EventFilter(actors=["Hamas"]),
+               EventFilter(locations=["GENÈVE"]), EventFilter(locations=["Doha"]),
+               EventFilter(text="hostages"), EventFilter(actors=["Nobody"]),
+               EventFilter(actors=["Qatar"], locations=["Doha"], text="prisoners", limit=2)]
+    few = [_filtered_ids(store, f) for f in filters]
+    monkeypatch.setattr("timeline.store.FEW", 1)  # every filter now "matches many"
+    assert [_filtered_ids(store, f) for f in filters] == few
+    assert [len(ids) for ids in few] == [4, 12, 3, 9, 6, 0, 2]
+
+
+def test_a_range_finds_long_events_that_began_long_before_it(store: Store) -> None:
+    store.add(make_event(title="year", date_start="2019-01-01", date_end="2019-12-31",
+                         date_precision="year"))
+    store.add(make_event(title="season", date_start="2019-03-01", date_end="2019-09-30",
+                         date_precision="range"))
+    store.add(make_event(title="week", date_start="2019-06-10", date_end="2019-06-16",
+                         date_precision="week"))
+    store.add(make_event(title="before", date_start="2019-05-01", date_end="2019-05-31",
+                         date_precision="month"))
+    found = [t.title for t in store.iter_tuples(EventFilter(since="2019-06-01",
+                                                            until="2019-06-30"))]
+    assert sorted(found) == ["season", "week", "year"]

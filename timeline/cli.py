@@ -24,7 +24,7 @@ from timeline.config import load_settings, shown_database
 from timeline.errors import ImportFailed, TimelineError
 
 if TYPE_CHECKING:
-    from timeline.models import EventCreate, EventFilter, EventRecord
+    from timeline.models import EventCreate, EventFilter, RecordTuple
     from timeline.sources import Article
     from timeline.store import Store
 
@@ -242,7 +242,7 @@ def list_(
     flt = _filter(since, until, type_, actor, location, status, origin, track, text,
                   None if all_ else (limit or PAGE), offset)
     with _store(ctx) as store:
-        events = store.query(flt)
+        events = list(store.iter_tuples(flt, sources=False))
         more = 0
         if flt.limit and len(events) == flt.limit:  # how many more, counted up to a point
             rest = flt.model_copy(update={"limit": None, "offset": 0})
@@ -262,7 +262,7 @@ def list_(
         _print_rows(events, fmt)
 
 
-def _list_row(e: EventRecord) -> dict[str, str]:
+def _list_row(e: RecordTuple) -> dict[str, str]:
     return {"id": e.id, "date_start": e.date_start.isoformat(),
             "date_end": (e.date_end or e.date_start).isoformat(),
             "date_precision": str(e.date_precision), "type": str(e.type),
@@ -271,7 +271,7 @@ def _list_row(e: EventRecord) -> dict[str, str]:
             "country": e.country or "", "tracks": "; ".join(e.tracks)}
 
 
-def _print_rows(events: Iterable[EventRecord], fmt: str) -> None:
+def _print_rows(events: Iterable[RecordTuple], fmt: str) -> None:
     rows = [_list_row(e) for e in events]
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -293,7 +293,7 @@ _LIST_COLUMNS = ["id", "date_start", "date_end", "date_precision", "type", "stat
                  "actors", "location", "country", "tracks"]
 
 
-def _print_table(events: list[EventRecord]) -> None:
+def _print_table(events: list[RecordTuple]) -> None:
     """Plain columns fitted to the terminal; the title takes what the others leave."""
     import shutil
 
@@ -310,9 +310,15 @@ def _print_table(events: list[EventRecord]) -> None:
     def cut(text: str, n: int) -> str:
         return text if len(text) <= n else text[:n - 1] + "…"
 
+    lines = []
     for r in [head, *rows]:
         cells = [cut(r[i], widths[i]).ljust(widths[i]) for i in range(6)]
-        typer.echo("  ".join([*cells, cut(r[6], title_width)]).rstrip())
+        lines.append("  ".join([*cells, cut(r[6], title_width)]).rstrip())
+        if len(lines) == 1000:  # written in blocks: a line at a time costs more than the rest
+            typer.echo("\n".join(lines))
+            lines = []
+    if lines:
+        typer.echo("\n".join(lines))
 
 
 @app.command()

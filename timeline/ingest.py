@@ -116,6 +116,7 @@ def ingest_article(store: Store, article: Article, *, published: date | datetime
 def _articles(store: Store, items: Iterator[str], settings: Settings,
               published: date | datetime | None, report: IngestReport,
               progress: Callable[[str], None] | None) -> Iterator[tuple[Article, datetime]]:
+    window: list[tuple[Article, datetime]] = []  # checked against the store together
     for item in items:
         name = display_url(item)  # a URL's credentials are never shown
         if progress:
@@ -125,26 +126,41 @@ def _articles(store: Store, items: Iterator[str], settings: Settings,
                 report.skipped.append((name, str(got)))
                 continue
             try:
-                when = _check(store, got, published, report)
+                window.append((got, _when(got, published)))
             except TimelineError as err:
                 report.skipped.append((got.name, str(err)))
                 continue
-            if when is not None:
-                yield got, when
+            if len(window) >= STORE_BATCH:
+                yield from _not_stored(store, window, report)
+                window = []
+    yield from _not_stored(store, window, report)
 
 
 def _check(store: Store, article: Article, published: date | datetime | None,
            report: IngestReport) -> datetime | None:
     """The date to read the article against; None when it was ingested already."""
+    for _, when in _not_stored(store, [(article, _when(article, published))], report):
+        return when
+    return None
+
+
+def _when(article: Article, published: date | datetime | None) -> datetime:
     if not article.text.strip():
         raise SourceError(f"{article.name}: no text")
     when = article.published or _as_datetime(published)
     if when is None:
         raise SourceError(f"{article.name}: no publication date; give one with --published")
-    if store.has_document(article.document_id):
-        report.skipped.append((article.name, "already ingested"))
-        return None
     return when
+
+
+def _not_stored(store: Store, window: list[tuple[Article, datetime]], report: IngestReport
+                ) -> Iterator[tuple[Article, datetime]]:
+    stored = store.stored_documents(a.document_id for a, _ in window) if window else set()
+    for article, when in window:
+        if article.document_id in stored:
+            report.skipped.append((article.name, "already ingested"))
+        else:
+            yield article, when
 
 
 def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int

@@ -111,6 +111,9 @@ _PG_SEARCH: Any = literal_column("events.search")  # in conditions on ``E``
 _PG_EVENTS = table("events", column("id"), column("search"))  # for its updates
 _CHUNK = 500  # ids per IN (...) list
 _WRITE_LOCK = 0x74696D656C696E66  # PostgreSQL advisory lock of exclusive units of work
+# A filter matching fewer events than this is read through its own index on SQLite
+# (20,000 index lookups and a sort: a few tens of milliseconds).
+FEW = 20_000
 SHORT_SPAN = 62  # days: intervals up to this long are found through the date index
 
 
@@ -313,8 +316,15 @@ class Store:
             return Writer(conn, self.dialect).record(self._resolve(conn, event_id))
 
     def has_document(self, document_id: str) -> bool:
+        return bool(self.stored_documents([document_id]))
+
+    def stored_documents(self, document_ids: Iterable[str]) -> set[str]:
+        """Which of these documents are stored already (one query for many)."""
+        found: set[str] = set()
         with self.reading() as conn:
-            return conn.execute(select(D.c.id).where(D.c.id == document_id)).first() is not None
+            for chunk in _chunks(list(document_ids)):
+                found.update(conn.execute(select(D.c.id).where(D.c.id.in_(chunk))).scalars())
+        return found
 
     def count(self, flt: EventFilter | None = None, *, cap: int | None = None) -> int:
         """How many events match; with ``cap``, counting stops there (cheap on big stores)."""
@@ -336,12 +346,13 @@ class Store:
         for t in self.iter_tuples(flt, batch=batch):
             yield t.record()
 
-    def iter_tuples(self, flt: EventFilter | None = None, *, batch: int = 1000
-                    ) -> Iterator[RecordTuple]:
-        """``iter_records`` as plain tuples: what exports stream."""
+    def iter_tuples(self, flt: EventFilter | None = None, *, batch: int = 1000,
+                    sources: bool = True) -> Iterator[RecordTuple]:
+        """``iter_records`` as plain tuples: what exports stream (without ``sources``,
+        every event's sources are left out: a listing does not show them)."""
         with self.reading() as conn:
             yield from Writer(conn, self.dialect).tuples(
-                self._event_select(flt or EventFilter()), batch)
+                self._event_select(flt or EventFilter()), batch, sources=sources)
 
     def candidates(self, lo: date, hi: date, types: Iterable[str],
                    actor_keys: Iterable[str] | None = None) -> list[Occasion]:
@@ -479,9 +490,7 @@ class Store:
         plain = self._plain
         if flt.since:
             conds.append(E.c.date_end >= flt.since)
-            # no event starts earlier than its longest interval allows: bounds the scan
-            span = min(self._longest_span(), flt.since.toordinal() - 1)
-            conds.append(E.c.date_start >= flt.since - timedelta(days=span))
+            conds.append(E.c.date_start >= self._earliest_start(flt.since, flt.until))
         if flt.until:
             conds.append(E.c.date_start <= flt.until)
         for values, col in ((flt.types, E.c.type), (flt.statuses, E.c.status),
@@ -490,12 +499,20 @@ class Store:
                 conds.append(plain(col).in_([v.strip().lower() for v in values]))
         if flt.locations:
             keys = [fold_key(v) for v in flt.locations]
-            conds.append(or_(plain(E.c.location_key).in_(keys),
-                             plain(E.c.country_key).in_(keys)))
+            if self._few(select(E.c.id).where(
+                    or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))):
+                conds.append(or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))
+            else:
+                conds.append(or_(plain(E.c.location_key).in_(keys),
+                                 plain(E.c.country_key).in_(keys)))
         if flt.actors:
             keys = [fold_key(v) for v in flt.actors]
-            conds.append(select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
-                EA.c.event_id == E.c.id, A.c.name_key.in_(keys)).exists())
+            members = select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
+                A.c.name_key.in_(keys))
+            if self._few(members):
+                conds.append(E.c.id.in_(members))
+            else:
+                conds.append(members.where(EA.c.event_id == E.c.id).exists())
         if flt.tracks:
             with self.reading() as conn:
                 refs = _track_refs(conn)
@@ -513,18 +530,40 @@ class Store:
     def _plain(self, col: Any) -> Any:
         return _unindexed(col, self.dialect)
 
-    def _longest_span(self) -> int:
-        """Days of the longest stored interval (from the span index: one lookup)."""
+    def _few(self, matching: Any) -> bool:
+        """Whether a filter matches few events (counted through its own index, up to
+        ``FEW``). On SQLite, those are found through that index and sorted; a filter that
+        matches many is met soonest by reading the newest events in order (the planner
+        cannot tell the two apart: it has no statistics of single values). On PostgreSQL
+        the planner's own statistics choose."""
+        if self.dialect != "sqlite":
+            return False
         with self.reading() as conn:
-            return int(conn.execute(select(func.max(E.c.span_days))).scalar() or 0)
+            n = conn.execute(select(func.count()).select_from(
+                matching.limit(FEW).subquery())).scalar()
+        return int(n or 0) < FEW
+
+    def _earliest_start(self, since: date, until: date | None) -> date:
+        """No event overlapping ``since..until`` starts earlier: a short one at most
+        ``SHORT_SPAN`` days before ``since``, a long one (found through the span index:
+        they are few) where the earliest of them starts. Bounds the scan of the dates."""
+        bound = since - timedelta(days=min(SHORT_SPAN, since.toordinal() - 1))
+        plain = self._plain
+        stmt = select(func.min(E.c.date_start)).where(
+            E.c.span_days > SHORT_SPAN, plain(E.c.date_end) >= since)
+        if until is not None:
+            stmt = stmt.where(plain(E.c.date_start) <= until)
+        with self.reading() as conn:
+            first = conn.execute(stmt).scalar()
+        return min(bound, _day(first)) if first is not None else bound
 
     def _text_condition(self, words: list[str]) -> Any:
         if self.dialect == "sqlite":
             query = " ".join(f'"{w}"*' for w in words)  # \w only: nothing to escape
             matches = select(_SEARCH_INDEX.c.rowid).where(
                 literal_column("search_index").op("MATCH")(query))
-            return self._plain(E.c.id).in_(select(_SEARCH_DOCS.c.event_id)
-                                           .where(_SEARCH_DOCS.c.rowid.in_(matches)))
+            found = select(_SEARCH_DOCS.c.event_id).where(_SEARCH_DOCS.c.rowid.in_(matches))
+            return (E.c.id if self._few(matches) else self._plain(E.c.id)).in_(found)
         # \w words quoted as lexemes: the cast reads them as they are, without the server's
         # parser or locale
         from sqlalchemy.dialects.postgresql import TSQUERY
@@ -742,7 +781,8 @@ class Writer:
             raise NotFound(f"no event with id {event_id!r}")
         return found[event_id]
 
-    def tuples(self, stmt: Any, batch: int = 1000) -> Iterator[RecordTuple]:
+    def tuples(self, stmt: Any, batch: int = 1000, *, sources: bool = True
+               ) -> Iterator[RecordTuple]:
         """The events a SELECT of ``_EVENT_COLUMNS`` finds, with their actors, sources and
         tracks, read on the driver's cursors in batches (server-side on PostgreSQL)."""
         sql, params = _compiled(self.conn, stmt)
@@ -750,14 +790,15 @@ class Writer:
         try:
             cursor.execute(sql, params)
             while rows := cursor.fetchmany(batch):
-                yield from self._complete(rows)
+                yield from self._complete(rows, sources=sources)
         finally:
             cursor.close()
 
-    def _complete(self, rows: Sequence[Sequence[Any]]) -> list[RecordTuple]:
+    def _complete(self, rows: Sequence[Sequence[Any]], *, sources: bool = True
+                  ) -> list[RecordTuple]:
         """Event rows with their actors, sources and tracks: three queries per 500 events."""
         actors: dict[str, list[ActorTuple]] = defaultdict(list)
-        sources: dict[str, list[SourceTuple]] = defaultdict(list)
+        reports: dict[str, list[SourceTuple]] = defaultdict(list)
         tracks: dict[str, list[str]] = defaultdict(list)
         mark = "?" if self.dialect == "sqlite" else "%s"
         cursor = self._cursor()
@@ -770,14 +811,14 @@ class Writer:
                     "ORDER BY ea.event_id, ea.position", chunk)
                 for eid, *actor in cursor.fetchall():
                     actors[eid].append(ActorTuple(*actor))
-                cursor.execute(
-                    "SELECT event_id, url, outlet, title, published, evidence, evidence_start,"
-                    f" evidence_end FROM sources WHERE event_id IN ({marks}) "
-                    "ORDER BY event_id, position, id", chunk)
-                for eid, url, outlet, title, published, *rest in cursor.fetchall():
-                    sources[eid].append(SourceTuple(url, outlet, title,
-                                                    _day(published) if published else None,
-                                                    *rest))
+                if sources:
+                    cursor.execute(
+                        "SELECT event_id, url, outlet, title, published, evidence, "
+                        f"evidence_start, evidence_end FROM sources WHERE event_id IN ({marks})"
+                        " ORDER BY event_id, position, id", chunk)
+                    for eid, url, outlet, title, published, *rest in cursor.fetchall():
+                        reports[eid].append(SourceTuple(
+                            url, outlet, title, _day(published) if published else None, *rest))
                 cursor.execute(
                     "SELECT et.event_id, t.slug FROM event_tracks et JOIN tracks t "
                     f"ON t.id = et.track_id WHERE et.event_id IN ({marks}) "
@@ -788,7 +829,7 @@ class Writer:
             cursor.close()
         return [RecordTuple(r[0], r[1], r[2], _day(r[3]), _day(r[4]), r[5], r[6], r[7],
                             tuple(actors.get(r[0], ())), r[8], r[9], r[10], r[11],
-                            tuple(sources.get(r[0], ())), tuple(tracks.get(r[0], ())),
+                            tuple(reports.get(r[0], ())), tuple(tracks.get(r[0], ())),
                             _moment(r[12]), _moment(r[13]))
                 for r in rows]
 
