@@ -39,6 +39,7 @@ from sqlalchemy import (
     column,
     delete,
     event,
+    false,
     func,
     literal,
     literal_column,
@@ -499,7 +500,7 @@ class Store:
                 conds.append(plain(col).in_([v.strip().lower() for v in values]))
         if flt.locations:
             keys = [fold_key(v) for v in flt.locations]
-            if self._few(select(E.c.id).where(
+            if self.dialect == "sqlite" and self._few(select(E.c.id).where(
                     or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))):
                 conds.append(or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))
             else:
@@ -510,7 +511,7 @@ class Store:
             members = select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
                 A.c.name_key.in_(keys))
             if self._few(members):
-                conds.append(E.c.id.in_(members))
+                conds.append(self._among(members))
             else:
                 conds.append(members.where(EA.c.event_id == E.c.id).exists())
         if flt.tracks:
@@ -532,16 +533,24 @@ class Store:
 
     def _few(self, matching: Any) -> bool:
         """Whether a filter matches few events (counted through its own index, up to
-        ``FEW``). On SQLite, those are found through that index and sorted; a filter that
-        matches many is met soonest by reading the newest events in order (the planner
-        cannot tell the two apart: it has no statistics of single values). On PostgreSQL
-        the planner's own statistics choose."""
-        if self.dialect != "sqlite":
-            return False
+        ``FEW``). Those are found through that index and sorted (``_among``); a filter
+        that matches many is met soonest by reading the newest events in order. Neither
+        planner tells the two apart by itself: SQLite keeps no statistics of single values,
+        and PostgreSQL judges an actor by the average one."""
         with self.reading() as conn:
             n = conn.execute(select(func.count()).select_from(
                 matching.limit(FEW).subquery())).scalar()
         return int(n or 0) < FEW
+
+    def _among(self, ids: Any) -> Any:
+        """The events whose ids a (selective) SELECT gives, found by id. On PostgreSQL the
+        ids are read first and handed over as a list: given the SELECT, its planner still
+        walks every event in date order testing each against it."""
+        if self.dialect == "sqlite":
+            return E.c.id.in_(ids)
+        with self.reading() as conn:
+            found = list(conn.execute(ids).scalars())
+        return E.c.id.in_(found) if found else false()
 
     def _earliest_start(self, since: date, until: date | None) -> date:
         """No event overlapping ``since..until`` starts earlier: a short one at most
@@ -569,7 +578,9 @@ class Store:
         from sqlalchemy.dialects.postgresql import TSQUERY
 
         query = " & ".join(f"'{w}':*" for w in words)
-        return _PG_SEARCH.op("@@")(cast(literal(query, Text), TSQUERY))
+        condition = _PG_SEARCH.op("@@")(cast(literal(query, Text), TSQUERY))
+        found = select(E.c.id).where(condition)
+        return self._among(found) if self._few(found) else condition
 
     # --- dashboard queries ---
 
