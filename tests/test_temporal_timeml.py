@@ -311,6 +311,20 @@ def test_coming_months_keeps_its_interval() -> None:
             [("January", "2025-01")],
             id="participle-used-as-adjective-is-no-verb",
         ),
+        pytest.param(
+            "In March, two weeks after the first round of the Oslo vs. Geneva format dispute,"
+            " a drone strike near Kharkiv, Ukr., destroyed a depot.",
+            date(2024, 11, 20),
+            [("March", "2024-03"), ("two weeks", "P2W")],
+            id="long-subject-before-the-verb-of-an-opening-month",
+        ),
+        pytest.param(
+            "In February, after weeks of quiet talks among the mediators of the region,"
+            " the two delegations will sign the accord.",
+            date(2024, 11, 20),
+            [("February", "2025-02"), ("weeks", "PXW")],
+            id="long-subject-before-a-future-verb",
+        ),
     ],
 )
 def test_direction_follows_tense_and_modality(text: str, dct: date, expected: Expected) -> None:
@@ -342,6 +356,18 @@ def test_extractor_and_dates_share_the_reading() -> None:
 )
 def test_clause_tense(text: str, tense: int) -> None:
     assert clause_tense(text, len(text) - 1, len(text)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        pytest.param("On X, the Jan. 5 text was signed.", -1, id="abbreviation-is-no-clause-end"),
+        pytest.param("On X, the U.N. envoy will brief the council.", 1, id="initials"),
+        pytest.param("On X. Later the text was signed.", 0, id="a-sentence-after-is-not-ours"),
+    ],
+)
+def test_clause_tense_after_an_opening_expression(text: str, tense: int) -> None:
+    assert clause_tense(text, 3, 4) == tense
 
 
 _TENSE_PROSE = (
@@ -410,6 +436,16 @@ def test_cues_are_the_patterns_matches() -> None:
             "Output doubled over a three-year period.",
             [("a three-year period", "P3Y")],
             id="a-n-year-period",
+        ),
+        pytest.param(
+            "Judges may skip the usual ten-day period.",
+            [("ten-day", "P10D")],
+            id="another-modifier-leaves-the-count-an-adjective",
+        ),
+        pytest.param(
+            "Officials set a new 60-day window for the talks.",
+            [("60-day", "P60D")],
+            id="a-new-n-day-window",
         ),
         pytest.param(
             "The board renewed its one-year term.",

@@ -108,6 +108,10 @@ def _cues(text: str) -> list[re.Match[str]]:
     return found
 
 
+# how far after the expression its verb may lie: "In January, a week after the anniversary
+# of the ruling, a bomb in Birmingham, Ala., killed a guard" puts a long subject between them
+_AFTER_REACH = 160
+_AFTER_NEAR = 80
 _CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
 # words that may sit between the parts of one verb group: "had not yet been", "will also be"
 _GLUE = lazy_re(
@@ -172,12 +176,16 @@ def clause_tense(text: str, start: int, end: int) -> int:
         return 1  # "postponed until Tuesday", "given until Friday": news deadlines lie ahead
     if cues:
         return _group_tense(cues, before)
-    after = text[end : end + 80]
-    stop = _CLAUSE_END.search(after)
-    if stop:
-        after = after[: stop.start()]
+    after = text[end : end + _AFTER_REACH]
+    for stop in _CLAUSE_END.finditer(after):
+        dot = stop.start()
+        if after[dot] != "." or not _ABBREVIATION.search(after[max(0, dot - 6) : dot]):
+            after = after[:dot]
+            break
+    # most verbs follow within a few words: read further only when none does
+    found = _cues(after[:_AFTER_NEAR]) or _cues(after)
     cues = []
-    for cue in _cues(after):
+    for cue in found:
         if cues and _GLUE.fullmatch(after, cues[-1].end(), cue.start()) is None:
             break
         cues.append(cue)
