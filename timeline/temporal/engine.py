@@ -800,15 +800,19 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     if unit == "hour" and n == 24 and _COUNTED_STRETCH.search(t, 0, nm.start("num")):
         value = "P1D"  # "the last twenty-four hours": TimeML counts the day
     hit = _Hit("DURATION", value, None, Precision.UNKNOWN)
-    if _PERIOD_NOUN.search(t):
+    noun = _PERIOD_NOUN.search(t)
+    if noun:
         # "a three-year period": the noun and its article belong to the span, other
-        # determiners do not ("its one-year term")
+        # determiners do not ("its one-year term"); after another modifier ("the extra
+        # seven-day period") the count is an adjective of that noun phrase and stands alone
         det = _POSSESSIVE.match(t)
         article = _ARTICLE_BEFORE.search(s.text, max(0, m.start() - 4), m.start())
         if det:
             hit.start = m.start() + det.end()
         elif article:
             hit.start = article.start()
+        else:
+            hit.end = m.start() + noun.start()
         return hit
     det = _ADJ_DET.match(t)
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
