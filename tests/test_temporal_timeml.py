@@ -957,6 +957,42 @@ def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
             [("late Thursday night", "2024-06-06TNI")],
             id="late-weekday-night",
         ),
+        pytest.param(
+            "Guns fell silent at 1800 GMT.",
+            WED,
+            [("1800 GMT", "2024-06-12T18:00")],
+            id="wire-clock-time-in-gmt",
+        ),
+        pytest.param(
+            "The drone struck at 0215 UTC on Tuesday, the army said.",
+            WED,
+            [("0215 UTC on Tuesday", "2024-06-11T02:15")],
+            id="wire-clock-time-with-its-day",
+        ),
+        pytest.param(
+            "The curfew starts at 2100 hours.",
+            WED,
+            [("2100 hours", "2024-06-12T21:00")],
+            id="military-clock-time",
+        ),
+        pytest.param(
+            "Volunteers logged 2100 hours of work.",
+            WED,
+            [("2100 hours", "PT2100H")],
+            id="a-count-of-hours-stays-a-duration",
+        ),
+        pytest.param(
+            "Polls will close at 8 p.m. (2000 GMT) on Friday.",
+            WED,
+            [("8 p.m.", "2024-06-14T20:00"), ("Friday", "2024-06-14")],
+            id="a-time-restated-in-gmt-is-not-tagged-twice",
+        ),
+        pytest.param(
+            "Call 1-800-555-2024 to reach the hotline.",
+            WED,
+            [],
+            id="the-tail-of-a-phone-number-is-no-year",
+        ),
     ],
 )
 def test_times_and_parts_of_day(text: str, dct: date, expected: Expected) -> None:

@@ -402,13 +402,15 @@ def _h_numeric(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 _CLOCK = lazy_re(
-    r"(?i)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?i)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC)\b|\s+hours\b)"
+    r"|(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m|p\.?m|o'clock|in\s+the\s+(?:morning|afternoon|evening))?"
     r"|(?P<word>noon|midnight|midday)"
 )
 
 
 _HIGH_BEFORE = lazy_re(r"(?i)\bhigh\s+$")
+_AT_CLOCK_BEFORE = lazy_re(r"(?i)\b(?:at|from|until|till|by|before|after|since|to)\s+$")
 
 
 def _day_ref(t: str, s: _State, tense: int) -> date | None:
@@ -448,7 +450,15 @@ def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
     c = _CLOCK.search(re.sub(r"(?i)^(?:around|about|shortly\s+(?:after|before))\s+", "", t))
     if c is None:
         return None
-    if c["word"]:
+    if c["hm"]:
+        if s.text[max(0, m.start() - 2) : m.start()].rstrip().endswith("("):
+            return None  # "8 p.m. (2000 GMT)": the time just given, in another zone
+        if t[c.end() :].lstrip()[:5].lower() == "hours" and not _AT_CLOCK_BEFORE.search(
+            s.text, max(0, m.start() - 8), m.start()
+        ):
+            return _PASS  # "logged 2100 hours": a count ("at 2100 hours" is a time)
+        hh, mm = int(c["hm"][:2]), int(c["hm"][2:])
+    elif c["word"]:
         w = c["word"].lower()
         if w == "noon" and _HIGH_BEFORE.search(s.text, max(0, m.start() - 6), m.start()):
             return None  # "high noon comes today": the idiom for a moment of decision

@@ -109,7 +109,9 @@ _TOD = (
     r"(?:(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|AM\b|PM\b|o'clock)|\d{1,2}:\d\d(?!\d)"
     r"|noon|midnight"
-    r"|midday)"
+    r"|midday"
+    # wire style: "0600 GMT", "at 2100 hours"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?:(?=\s*(?:GMT|UTC)\b)|\s+hours\b))"
 )
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)"
 _DAYWORD = rf"(?:{WD}|(?i:today|yesterday|tomorrow|tonight))"
@@ -371,6 +373,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "year",
         rf"(?:{_ABOUT}\s+)?(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])"
+        # not the last group of a telephone number ("1-800-555-2024")
+        r"(?<!(?<!\d)\d\d\d-)"
         rf"(?:{ANY_YEAR})(?![\w%$]|-\d)"
         # "1994 or later", "1990 and beyond": an open-ended span from the year
         r"(?:\s+(?i:or\s+(?:later|earlier|before|after)|and\s+(?:beyond|after|later)))?",
