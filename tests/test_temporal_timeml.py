@@ -312,6 +312,24 @@ def test_coming_months_keeps_its_interval() -> None:
             id="participle-used-as-adjective-is-no-verb",
         ),
         pytest.param(
+            "The vote, set for Thursday, will go ahead.",
+            WED,
+            [("Thursday", "2024-06-13")],
+            id="set-for-schedules-ahead",
+        ),
+        pytest.param(
+            "The vote had been set for Thursday.",
+            WED,
+            [("Thursday", "2024-06-06")],
+            id="had-been-set-for-is-past",
+        ),
+        pytest.param(
+            "Police set fire to tents on Thursday.",
+            WED,
+            [("Thursday", "2024-06-06")],
+            id="set-without-for-stays-past",
+        ),
+        pytest.param(
             "In March, two weeks after the first round of the Oslo vs. Geneva format dispute,"
             " a drone strike near Kharkiv, Ukr., destroyed a depot.",
             date(2024, 11, 20),
@@ -801,6 +819,30 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             WED,
             [("the day", "2024-XX-XX")],
             id="the-day-after-an-event",
+        ),
+        pytest.param(
+            "Aid convoys resumed the week after the strike.",
+            WED,
+            [("the week", "2024-WXX")],
+            id="the-week-after-an-event",
+        ),
+        pytest.param(
+            "In the week since the truce, no shells fell.",
+            WED,
+            [("the week", "2024-WXX")],
+            id="the-week-since-an-event",
+        ),
+        pytest.param(
+            "The envoys last met the week before last.",
+            WED,
+            [("the week before last", "2024-W22")],
+            id="the-week-before-last",
+        ),
+        pytest.param(
+            "For the week, the index fell 2%.",
+            WED,
+            [("the week", "2024-W24")],
+            id="the-week-alone-is-the-current-one",
         ),
         pytest.param(
             "She flew on to Amman later in the day before returning home.",

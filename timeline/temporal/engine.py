@@ -1408,6 +1408,15 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
         return _the_year(m, s)
     if rel == "the" and unit not in ("week", "weekend") and not edge:
         return None  # "the month", "the decade": too vague to anchor
+    if rel == "the" and unit == "week" and not edge:
+        last = _BEFORE_LAST.match(s.text, m.end())
+        if last:  # "the week before last": two weeks back
+            hit = _date_hit(week_value(s.dct - timedelta(weeks=2)), s)
+            hit.end = last.end()
+            return hit
+        if _EVENT_AFTER.match(s.text, m.end()):
+            # "the week after the vote": placed by an event, not by the DCT (as "the day")
+            return _Hit("DATE", f"{s.last_year or s.dct.year}-WXX", None, Precision.UNKNOWN)
     k = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     anchored = rel in ("the following", "the previous", "that", "the same")
     if unit == "year":
@@ -1447,6 +1456,8 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
     return None
 
 
+_BEFORE_LAST = lazy_re(r"(?i)\s+before\s+last\b")
+_EVENT_AFTER = lazy_re(r"(?i)\s+(?:before|after|following|preceding|since|leading\s+up\s+to)\b")
 _ENDED_AFTER = lazy_re(r"\s+(?:ended|ending|to)\b")
 _PERIOD_PREP_BEFORE = lazy_re(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
 

@@ -28,6 +28,8 @@ _CUE = lazy_re(
     r"|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
     r"|needs?\s+to|likely\s+to|poised\s+to|ready\s+to|upcoming|hopes?\s+to|aims?\s+to"
     r"|expects?\s+to|(?:is|are|be|been)\s+set\b"
+    # "the vote, set for Thursday": a participle of scheduling, as "scheduled" is
+    r"|set\s+for"
     # "planned a strike on Friday" (a verb with its object), not "a rally planned for Friday"
     r"|planned(?=\s+(?:an?|the|their|his|her|its|new|more|further|another)\s)"
     r"|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
