@@ -1226,6 +1226,32 @@ def test_islamic_holidays_follow_the_lunar_calendar() -> None:
             id="ordinal-before-a-noun-is-no-day",
         ),
         pytest.param("The 1st Armored Division moved north.", [], id="division-ordinal"),
+        pytest.param(
+            "The council passed Resolution 1973 and later resolution 2043.",
+            [],
+            id="numbered-resolutions-are-no-years",
+        ),
+        pytest.param("Flight 2024 landed safely.", [], id="a-flight-number-is-no-year"),
+        pytest.param(
+            "Article 1998 of the code was amended in 2005.",
+            [("2005", "2005")],
+            id="an-article-number-is-no-year",
+        ),
+        pytest.param(
+            "Talks with the March 23 Movement resumed; the March 14 Alliance objected.",
+            [],
+            id="groups-named-after-a-day",
+        ),
+        pytest.param(
+            "Veterans of the 17 February Revolution and the April 6 Youth Movement marched.",
+            [],
+            id="a-revolution-and-a-youth-movement-named-after-a-day",
+        ),
+        pytest.param(
+            "The March 23 deadline passed; on April 6 Group leaders met.",
+            [("March 23", "2024-03-23"), ("April 6", "2024-04-06")],
+            id="a-day-before-a-common-noun-or-a-capitalised-subject-stays",
+        ),
     ],
 )
 def test_false_positives(text: str, expected: Expected) -> None:

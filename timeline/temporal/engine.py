@@ -502,6 +502,8 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     if ym and ym.group(1):
         y = int(ym.group(1))
     else:
+        if _named_by_date(m, s):
+            return None  # "the March 23 Movement", "the March 14 Alliance": a name
         tense = _day_tense(m, s)
         if t.lower().startswith("this coming"):
             tense = 1
@@ -515,6 +517,26 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     hit = _date_hit(d.isoformat(), s, edge if edge in ("early", "late") else None)
     hit.extra = _second_day(m, s, d)
     return hit
+
+
+# a movement, party or pact named after a day: the name, not the day, is meant
+_NAMED_BY_DATE = lazy_re(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Alliance|Coalition|Front|Brigades?|Revolution|Party"
+    r"|Bloc|Group|Forces|Agreement|Accords?|Declaration|Manifesto)\b"
+)
+
+_THE_BEFORE = lazy_re(r"(?i)\bthe\s+$")
+
+
+def _named_by_date(m: re.Match[str], s: _State) -> bool:
+    """'the March 23 Movement': a day with "the" before it and a body's name after."""
+    return bool(
+        _NAMED_BY_DATE.match(s.text, m.end())
+        and (
+            m.group()[:4].lower() == "the "
+            or _THE_BEFORE.search(s.text, max(0, m.start() - 5), m.start())
+        )
+    )
 
 
 _AND_DAY = lazy_re(
@@ -592,6 +614,8 @@ def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
     ):
         return None
     ym = _YEAR_IN.search(t, mw.end())
+    if not (ym and ym.group(1)) and _named_by_date(m, s):
+        return None  # "the 17 February Revolution": a name
     y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, day, s.dct, _day_tense(m, s))
     return _day_hit(y, mon, day, s)
 
@@ -1679,6 +1703,10 @@ _COUNT_AFTER = lazy_re(
     r"|militants|rebels|hostages|detainees|patients|families|marines|sailors|flights|vehicles"
     r"|tanks|aircraft|planes|ships|boats|bodies|staff|persons|passengers|guests|visitors)\b"
 )
+_NUMBERED_BEFORE = lazy_re(
+    r"(?i)\b(?:flight|resolutions?|no\.|nos\.|number|route|room|article|section|chapter"
+    r"|highway|interstate|platform|gate)\s+$"
+)
 _YEAR_CUE_BEFORE = lazy_re(
     r"(?i)\b(?:in|since|by|of|from|until|till|before|after|during|year|circa|c\.|early|late"
     r"|mid|spring|summer|fall|autumn|winter|end)\s+$"
@@ -1695,6 +1723,8 @@ def _h_year(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     if _COUNT_AFTER.match(s.text, m.end()):
         return None
+    if ym.start() == 0 and _NUMBERED_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
+        return None  # "Resolution 1973", "Flight 2024": a number that names, not a year
     if (
         not ym.group(1)
         and t.lower().startswith("two")
