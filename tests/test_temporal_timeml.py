@@ -821,6 +821,24 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             id="the-day-after-an-event",
         ),
         pytest.param(
+            "Today is the ninth day of the hunger strike.",
+            WED,
+            [("Today", "2024-06-12"), ("the ninth day", "2024-06-12")],
+            id="is-the-nth-day-of-something-is-today",
+        ),
+        pytest.param(
+            "It's now the 40th day since the siege began.",
+            WED,
+            [("now", "PRESENT_REF"), ("the 40th day", "2024-06-12")],
+            id="is-the-nth-day-since",
+        ),
+        pytest.param(
+            "On the third day of talks, a draft emerged.",
+            WED,
+            [],
+            id="the-nth-day-in-the-past-is-left-alone",
+        ),
+        pytest.param(
             "Aid convoys resumed the week after the strike.",
             WED,
             [("the week", "2024-WXX")],
@@ -1251,6 +1269,11 @@ def test_islamic_holidays_follow_the_lunar_calendar() -> None:
             "The March 23 deadline passed; on April 6 Group leaders met.",
             [("March 23", "2024-03-23"), ("April 6", "2024-04-06")],
             id="a-day-before-a-common-noun-or-a-capitalised-subject-stays",
+        ),
+        pytest.param(
+            "The bank posted its first quarterly loss and weaker quarterly sales.",
+            [],
+            id="quarterly-as-a-label-of-results",
         ),
     ],
 )

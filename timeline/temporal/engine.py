@@ -334,6 +334,19 @@ def _h_day_of_month(m: re.Match[str], s: _State) -> _Hit | None:
     return _day_hit(y, mon, day, s)
 
 
+_IS_BEFORE = lazy_re(r"(?i)(?:\bis|'s)\s+(?:now\s+|already\s+)?$")
+
+
+def _h_nth_day(m: re.Match[str], s: _State) -> _Hit | None:
+    """'It is the second day of the offensive': said in the present, the day is the DCT's;
+    in any other tense the day it counts to is unknown, and it is left alone."""
+    if not _IS_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
+        return None
+    d = s.dct
+    s.last_day = d
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
 def _h_week_of(m: re.Match[str], s: _State) -> _Hit | None:
     """'the week of March 6': the (ISO) calendar week that contains the named day."""
     t = m.group()
@@ -1758,7 +1771,8 @@ _SET_UNIT = {
 
 _FINANCE_AFTER = lazy_re(
     r"\s+(?:cash\s+)?(?:dividends?|payments?|payouts?|volume|turnover|distributions?|results"
-    r"|earnings|figures|rates?|interest|installments?|of\b)"
+    r"|earnings|figures|rates?|interest|installments?|loss|losses|profits?|revenues?|sales"
+    r"|of\b)"
 )
 
 
@@ -1861,6 +1875,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "weekday": _h_weekday,
     "dayword": _h_dayword,
     "day_event": _h_day_event,
+    "nth_day": _h_nth_day,
     "season": _h_season,
     "rel": _h_rel,
     "end_year": _h_end_year,

@@ -172,6 +172,12 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
         r"(?=\s*[,.;:)]|\s*$|\s+(?i:and|to|through|until|or)\s+(?:the\s+)?\d)",
     ),
+    # "today is the eighth day of the siege": the DCT, counted from the start of something
+    (
+        "nth_day",
+        r"(?i:the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|\d{1,3}(?:st|nd|rd|th))\s+day)(?=\s+(?i:of|since|running|in\s+a\s+row)\b)",
+    ),
     # "the week of March 6": the calendar week that contains the day
     ("week_of", rf"(?i:the\s+week\s+of)\s+{_MONDAY}"),
     # "the day before last Tuesday", "the day after Oct. 23": one day off a named day
@@ -479,7 +485,7 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     (
-        "month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
+        "month_part day_of_month nth_day week_of day_around dmy my my_rel year_ago quarter half "
         "ctx_quarter dur vague_dur vague_around rel_day weekday dayword day_event season rel "
         "full_year rel_month decade century year ref"
     ): "the",
