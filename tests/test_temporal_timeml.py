@@ -311,6 +311,38 @@ def test_coming_months_keeps_its_interval() -> None:
             [("January", "2025-01")],
             id="participle-used-as-adjective-is-no-verb",
         ),
+        pytest.param(
+            "The vote, set for Thursday, will go ahead.",
+            WED,
+            [("Thursday", "2024-06-13")],
+            id="set-for-schedules-ahead",
+        ),
+        pytest.param(
+            "The vote had been set for Thursday.",
+            WED,
+            [("Thursday", "2024-06-06")],
+            id="had-been-set-for-is-past",
+        ),
+        pytest.param(
+            "Police set fire to tents on Thursday.",
+            WED,
+            [("Thursday", "2024-06-06")],
+            id="set-without-for-stays-past",
+        ),
+        pytest.param(
+            "In March, two weeks after the first round of the Oslo vs. Geneva format dispute,"
+            " a drone strike near Kharkiv, Ukr., destroyed a depot.",
+            date(2024, 11, 20),
+            [("March", "2024-03"), ("two weeks", "P2W")],
+            id="long-subject-before-the-verb-of-an-opening-month",
+        ),
+        pytest.param(
+            "In February, after weeks of quiet talks among the mediators of the region,"
+            " the two delegations will sign the accord.",
+            date(2024, 11, 20),
+            [("February", "2025-02"), ("weeks", "PXW")],
+            id="long-subject-before-a-future-verb",
+        ),
     ],
 )
 def test_direction_follows_tense_and_modality(text: str, dct: date, expected: Expected) -> None:
@@ -342,6 +374,18 @@ def test_extractor_and_dates_share_the_reading() -> None:
 )
 def test_clause_tense(text: str, tense: int) -> None:
     assert clause_tense(text, len(text) - 1, len(text)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        pytest.param("On X, the Jan. 5 text was signed.", -1, id="abbreviation-is-no-clause-end"),
+        pytest.param("On X, the U.N. envoy will brief the council.", 1, id="initials"),
+        pytest.param("On X. Later the text was signed.", 0, id="a-sentence-after-is-not-ours"),
+    ],
+)
+def test_clause_tense_after_an_opening_expression(text: str, tense: int) -> None:
+    assert clause_tense(text, 3, 4) == tense
 
 
 _TENSE_PROSE = (
@@ -410,6 +454,16 @@ def test_cues_are_the_patterns_matches() -> None:
             "Output doubled over a three-year period.",
             [("a three-year period", "P3Y")],
             id="a-n-year-period",
+        ),
+        pytest.param(
+            "Judges may skip the usual ten-day period.",
+            [("ten-day", "P10D")],
+            id="another-modifier-leaves-the-count-an-adjective",
+        ),
+        pytest.param(
+            "Officials set a new 60-day window for the talks.",
+            [("60-day", "P60D")],
+            id="a-new-n-day-window",
         ),
         pytest.param(
             "The board renewed its one-year term.",
@@ -767,6 +821,48 @@ def test_duration_ranges(text: str, expected: Expected) -> None:
             id="the-day-after-an-event",
         ),
         pytest.param(
+            "Today is the ninth day of the hunger strike.",
+            WED,
+            [("Today", "2024-06-12"), ("the ninth day", "2024-06-12")],
+            id="is-the-nth-day-of-something-is-today",
+        ),
+        pytest.param(
+            "It's now the 40th day since the siege began.",
+            WED,
+            [("now", "PRESENT_REF"), ("the 40th day", "2024-06-12")],
+            id="is-the-nth-day-since",
+        ),
+        pytest.param(
+            "On the third day of talks, a draft emerged.",
+            WED,
+            [],
+            id="the-nth-day-in-the-past-is-left-alone",
+        ),
+        pytest.param(
+            "Aid convoys resumed the week after the strike.",
+            WED,
+            [("the week", "2024-WXX")],
+            id="the-week-after-an-event",
+        ),
+        pytest.param(
+            "In the week since the truce, no shells fell.",
+            WED,
+            [("the week", "2024-WXX")],
+            id="the-week-since-an-event",
+        ),
+        pytest.param(
+            "The envoys last met the week before last.",
+            WED,
+            [("the week before last", "2024-W22")],
+            id="the-week-before-last",
+        ),
+        pytest.param(
+            "For the week, the index fell 2%.",
+            WED,
+            [("the week", "2024-W24")],
+            id="the-week-alone-is-the-current-one",
+        ),
+        pytest.param(
             "She flew on to Amman later in the day before returning home.",
             WED,
             [],
@@ -920,6 +1016,42 @@ def test_anchored_comparisons(text: str, dct: date, expected: Expected) -> None:
             WED,
             [("late Thursday night", "2024-06-06TNI")],
             id="late-weekday-night",
+        ),
+        pytest.param(
+            "Guns fell silent at 1800 GMT.",
+            WED,
+            [("1800 GMT", "2024-06-12T18:00")],
+            id="wire-clock-time-in-gmt",
+        ),
+        pytest.param(
+            "The drone struck at 0215 UTC on Tuesday, the army said.",
+            WED,
+            [("0215 UTC on Tuesday", "2024-06-11T02:15")],
+            id="wire-clock-time-with-its-day",
+        ),
+        pytest.param(
+            "The curfew starts at 2100 hours.",
+            WED,
+            [("2100 hours", "2024-06-12T21:00")],
+            id="military-clock-time",
+        ),
+        pytest.param(
+            "Volunteers logged 2100 hours of work.",
+            WED,
+            [("2100 hours", "PT2100H")],
+            id="a-count-of-hours-stays-a-duration",
+        ),
+        pytest.param(
+            "Polls will close at 8 p.m. (2000 GMT) on Friday.",
+            WED,
+            [("8 p.m.", "2024-06-14T20:00"), ("Friday", "2024-06-14")],
+            id="a-time-restated-in-gmt-is-not-tagged-twice",
+        ),
+        pytest.param(
+            "Call 1-800-555-2024 to reach the hotline.",
+            WED,
+            [],
+            id="the-tail-of-a-phone-number-is-no-year",
         ),
     ],
 )
@@ -1112,6 +1244,37 @@ def test_islamic_holidays_follow_the_lunar_calendar() -> None:
             id="ordinal-before-a-noun-is-no-day",
         ),
         pytest.param("The 1st Armored Division moved north.", [], id="division-ordinal"),
+        pytest.param(
+            "The council passed Resolution 1973 and later resolution 2043.",
+            [],
+            id="numbered-resolutions-are-no-years",
+        ),
+        pytest.param("Flight 2024 landed safely.", [], id="a-flight-number-is-no-year"),
+        pytest.param(
+            "Article 1998 of the code was amended in 2005.",
+            [("2005", "2005")],
+            id="an-article-number-is-no-year",
+        ),
+        pytest.param(
+            "Talks with the March 23 Movement resumed; the March 14 Alliance objected.",
+            [],
+            id="groups-named-after-a-day",
+        ),
+        pytest.param(
+            "Veterans of the 17 February Revolution and the April 6 Youth Movement marched.",
+            [],
+            id="a-revolution-and-a-youth-movement-named-after-a-day",
+        ),
+        pytest.param(
+            "The March 23 deadline passed; on April 6 Group leaders met.",
+            [("March 23", "2024-03-23"), ("April 6", "2024-04-06")],
+            id="a-day-before-a-common-noun-or-a-capitalised-subject-stays",
+        ),
+        pytest.param(
+            "The bank posted its first quarterly loss and weaker quarterly sales.",
+            [],
+            id="quarterly-as-a-label-of-results",
+        ),
     ],
 )
 def test_false_positives(text: str, expected: Expected) -> None:

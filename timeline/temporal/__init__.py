@@ -30,7 +30,9 @@ Conventions (TimeML / TempEval-3 where they exist):
 * "three days later" / "an hour earlier" are DURATIONs (``P3D``) over "three days", as in
   TimeML ("later" is the signal), but their interval is the day they land on, counted from
   the last day mentioned; "a year earlier", "two months later" and "... ago" stay DATEs;
-* "24 hours a day", "three days a week" are one SET (``P1D``, ``P1W``).
+* "24 hours a day", "three days a week" are one SET (``P1D``, ``P1W``);
+* "the week after the vote" is placed by an event: ``2024-WXX``, with no interval;
+* "Resolution 1973", "Flight 2024" and "the March 23 Movement" are names, not dates.
 
 Call it on a whole article when you can: "the quarter", "a year earlier", "the next day"
 and bare clock times are anchored on what the article mentioned before. Per-sentence calls

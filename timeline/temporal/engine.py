@@ -334,6 +334,19 @@ def _h_day_of_month(m: re.Match[str], s: _State) -> _Hit | None:
     return _day_hit(y, mon, day, s)
 
 
+_IS_BEFORE = lazy_re(r"(?i)(?:\bis|'s)\s+(?:now\s+|already\s+)?$")
+
+
+def _h_nth_day(m: re.Match[str], s: _State) -> _Hit | None:
+    """'It is the second day of the offensive': said in the present, the day is the DCT's;
+    in any other tense the day it counts to is unknown, and it is left alone."""
+    if not _IS_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
+        return None
+    d = s.dct
+    s.last_day = d
+    return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
+
+
 def _h_week_of(m: re.Match[str], s: _State) -> _Hit | None:
     """'the week of March 6': the (ISO) calendar week that contains the named day."""
     t = m.group()
@@ -402,13 +415,15 @@ def _h_numeric(m: re.Match[str], s: _State) -> _Hit | None:
 
 
 _CLOCK = lazy_re(
-    r"(?i)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?i)(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC)\b|\s+hours\b)"
+    r"|(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m|p\.?m|o'clock|in\s+the\s+(?:morning|afternoon|evening))?"
     r"|(?P<word>noon|midnight|midday)"
 )
 
 
 _HIGH_BEFORE = lazy_re(r"(?i)\bhigh\s+$")
+_AT_CLOCK_BEFORE = lazy_re(r"(?i)\b(?:at|from|until|till|by|before|after|since|to)\s+$")
 
 
 def _day_ref(t: str, s: _State, tense: int) -> date | None:
@@ -448,7 +463,15 @@ def _h_clock(m: re.Match[str], s: _State) -> _Hit | None:
     c = _CLOCK.search(re.sub(r"(?i)^(?:around|about|shortly\s+(?:after|before))\s+", "", t))
     if c is None:
         return None
-    if c["word"]:
+    if c["hm"]:
+        if s.text[max(0, m.start() - 2) : m.start()].rstrip().endswith("("):
+            return None  # "8 p.m. (2000 GMT)": the time just given, in another zone
+        if t[c.end() :].lstrip()[:5].lower() == "hours" and not _AT_CLOCK_BEFORE.search(
+            s.text, max(0, m.start() - 8), m.start()
+        ):
+            return _PASS  # "logged 2100 hours": a count ("at 2100 hours" is a time)
+        hh, mm = int(c["hm"][:2]), int(c["hm"][2:])
+    elif c["word"]:
         w = c["word"].lower()
         if w == "noon" and _HIGH_BEFORE.search(s.text, max(0, m.start() - 6), m.start()):
             return None  # "high noon comes today": the idiom for a moment of decision
@@ -492,6 +515,8 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     if ym and ym.group(1):
         y = int(ym.group(1))
     else:
+        if _named_by_date(m, s):
+            return None  # "the March 23 Movement", "the March 14 Alliance": a name
         tense = _day_tense(m, s)
         if t.lower().startswith("this coming"):
             tense = 1
@@ -505,6 +530,26 @@ def _h_mdy(m: re.Match[str], s: _State) -> _Hit | None:
     hit = _date_hit(d.isoformat(), s, edge if edge in ("early", "late") else None)
     hit.extra = _second_day(m, s, d)
     return hit
+
+
+# a movement, party or pact named after a day: the name, not the day, is meant
+_NAMED_BY_DATE = lazy_re(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Alliance|Coalition|Front|Brigades?|Revolution|Party"
+    r"|Bloc|Group|Forces|Agreement|Accords?|Declaration|Manifesto)\b"
+)
+
+_THE_BEFORE = lazy_re(r"(?i)\bthe\s+$")
+
+
+def _named_by_date(m: re.Match[str], s: _State) -> bool:
+    """'the March 23 Movement': a day with "the" before it and a body's name after."""
+    return bool(
+        _NAMED_BY_DATE.match(s.text, m.end())
+        and (
+            m.group()[:4].lower() == "the "
+            or _THE_BEFORE.search(s.text, max(0, m.start() - 5), m.start())
+        )
+    )
 
 
 _AND_DAY = lazy_re(
@@ -582,6 +627,8 @@ def _h_dmy(m: re.Match[str], s: _State) -> _Hit | None:
     ):
         return None
     ym = _YEAR_IN.search(t, mw.end())
+    if not (ym and ym.group(1)) and _named_by_date(m, s):
+        return None  # "the 17 February Revolution": a name
     y = int(ym.group(1)) if ym and ym.group(1) else pick_year(mon, day, s.dct, _day_tense(m, s))
     return _day_hit(y, mon, day, s)
 
@@ -800,15 +847,19 @@ def _h_dur(m: re.Match[str], s: _State) -> _Hit | None:
     if unit == "hour" and n == 24 and _COUNTED_STRETCH.search(t, 0, nm.start("num")):
         value = "P1D"  # "the last twenty-four hours": TimeML counts the day
     hit = _Hit("DURATION", value, None, Precision.UNKNOWN)
-    if _PERIOD_NOUN.search(t):
+    noun = _PERIOD_NOUN.search(t)
+    if noun:
         # "a three-year period": the noun and its article belong to the span, other
-        # determiners do not ("its one-year term")
+        # determiners do not ("its one-year term"); after another modifier ("the extra
+        # seven-day period") the count is an adjective of that noun phrase and stands alone
         det = _POSSESSIVE.match(t)
         article = _ARTICLE_BEFORE.search(s.text, max(0, m.start() - 4), m.start())
         if det:
             hit.start = m.start() + det.end()
         elif article:
             hit.start = article.start()
+        else:
+            hit.end = m.start() + noun.start()
         return hit
     det = _ADJ_DET.match(t)
     if det:  # "the two-year plan": the determiner belongs to the noun, not to the timex
@@ -1394,6 +1445,15 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
         return _the_year(m, s)
     if rel == "the" and unit not in ("week", "weekend") and not edge:
         return None  # "the month", "the decade": too vague to anchor
+    if rel == "the" and unit == "week" and not edge:
+        last = _BEFORE_LAST.match(s.text, m.end())
+        if last:  # "the week before last": two weeks back
+            hit = _date_hit(week_value(s.dct - timedelta(weeks=2)), s)
+            hit.end = last.end()
+            return hit
+        if _EVENT_AFTER.match(s.text, m.end()):
+            # "the week after the vote": placed by an event, not by the DCT (as "the day")
+            return _Hit("DATE", f"{s.last_year or s.dct.year}-WXX", None, Precision.UNKNOWN)
     k = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     anchored = rel in ("the following", "the previous", "that", "the same")
     if unit == "year":
@@ -1433,6 +1493,8 @@ def _h_rel(m: re.Match[str], s: _State) -> _Hit | None:
     return None
 
 
+_BEFORE_LAST = lazy_re(r"(?i)\s+before\s+last\b")
+_EVENT_AFTER = lazy_re(r"(?i)\s+(?:before|after|following|preceding|since|leading\s+up\s+to)\b")
 _ENDED_AFTER = lazy_re(r"\s+(?:ended|ending|to)\b")
 _PERIOD_PREP_BEFORE = lazy_re(r"(?i)\b(?:for|of|in|during|through|throughout)\s+$")
 
@@ -1654,6 +1716,10 @@ _COUNT_AFTER = lazy_re(
     r"|militants|rebels|hostages|detainees|patients|families|marines|sailors|flights|vehicles"
     r"|tanks|aircraft|planes|ships|boats|bodies|staff|persons|passengers|guests|visitors)\b"
 )
+_NUMBERED_BEFORE = lazy_re(
+    r"(?i)\b(?:flight|resolutions?|no\.|nos\.|number|route|room|article|section|chapter"
+    r"|highway|interstate|platform|gate)\s+$"
+)
 _YEAR_CUE_BEFORE = lazy_re(
     r"(?i)\b(?:in|since|by|of|from|until|till|before|after|during|year|circa|c\.|early|late"
     r"|mid|spring|summer|fall|autumn|winter|end)\s+$"
@@ -1670,6 +1736,8 @@ def _h_year(m: re.Match[str], s: _State) -> _Hit | None:
         return None
     if _COUNT_AFTER.match(s.text, m.end()):
         return None
+    if ym.start() == 0 and _NUMBERED_BEFORE.search(s.text, max(0, m.start() - 12), m.start()):
+        return None  # "Resolution 1973", "Flight 2024": a number that names, not a year
     if (
         not ym.group(1)
         and t.lower().startswith("two")
@@ -1703,7 +1771,8 @@ _SET_UNIT = {
 
 _FINANCE_AFTER = lazy_re(
     r"\s+(?:cash\s+)?(?:dividends?|payments?|payouts?|volume|turnover|distributions?|results"
-    r"|earnings|figures|rates?|interest|installments?|of\b)"
+    r"|earnings|figures|rates?|interest|installments?|loss|losses|profits?|revenues?|sales"
+    r"|of\b)"
 )
 
 
@@ -1806,6 +1875,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _State], _Hit | None]] = {
     "weekday": _h_weekday,
     "dayword": _h_dayword,
     "day_event": _h_day_event,
+    "nth_day": _h_nth_day,
     "season": _h_season,
     "rel": _h_rel,
     "end_year": _h_end_year,

@@ -109,7 +109,9 @@ _TOD = (
     r"(?:(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|A\.M\.?|P\.M\.?|AM\b|PM\b|o'clock)|\d{1,2}:\d\d(?!\d)"
     r"|noon|midnight"
-    r"|midday)"
+    r"|midday"
+    # wire style: "0600 GMT", "at 2100 hours"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?:(?=\s*(?:GMT|UTC)\b)|\s+hours\b))"
 )
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)"
 _DAYWORD = rf"(?:{WD}|(?i:today|yesterday|tomorrow|tonight))"
@@ -169,6 +171,12 @@ _RULES: list[tuple[str, str]] = [
         "day_of_month",
         r"(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
         r"(?=\s*[,.;:)]|\s*$|\s+(?i:and|to|through|until|or)\s+(?:the\s+)?\d)",
+    ),
+    # "today is the eighth day of the siege": the DCT, counted from the start of something
+    (
+        "nth_day",
+        r"(?i:the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|\d{1,3}(?:st|nd|rd|th))\s+day)(?=\s+(?i:of|since|running|in\s+a\s+row)\b)",
     ),
     # "the week of March 6": the calendar week that contains the day
     ("week_of", rf"(?i:the\s+week\s+of)\s+{_MONDAY}"),
@@ -371,6 +379,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "year",
         rf"(?:{_ABOUT}\s+)?(?:(?:{_EDGE}|(?i:post|pre)|(?i:the\s+year))[\s-]+)?(?<![\w$#.,])"
+        # not the last group of a telephone number ("1-800-555-2024")
+        r"(?<!(?<!\d)\d\d\d-)"
         rf"(?:{ANY_YEAR})(?![\w%$]|-\d)"
         # "1994 or later", "1990 and beyond": an open-ended span from the year
         r"(?:\s+(?i:or\s+(?:later|earlier|before|after)|and\s+(?:beyond|after|later)))?",
@@ -475,7 +485,7 @@ _STARTS: dict[str, str] = {
     "my my_rel season rel end_year rel_month year": "end",
     "my my_rel season rel rel_month year": "beginning",
     (
-        "month_part day_of_month week_of day_around dmy my my_rel year_ago quarter half "
+        "month_part day_of_month nth_day week_of day_around dmy my my_rel year_ago quarter half "
         "ctx_quarter dur vague_dur vague_around rel_day weekday dayword day_event season rel "
         "full_year rel_month decade century year ref"
     ): "the",

@@ -28,6 +28,8 @@ _CUE = lazy_re(
     r"|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
     r"|needs?\s+to|likely\s+to|poised\s+to|ready\s+to|upcoming|hopes?\s+to|aims?\s+to"
     r"|expects?\s+to|(?:is|are|be|been)\s+set\b"
+    # "the vote, set for Thursday": a participle of scheduling, as "scheduled" is
+    r"|set\s+for"
     # "planned a strike on Friday" (a verb with its object), not "a rally planned for Friday"
     r"|planned(?=\s+(?:an?|the|their|his|her|its|new|more|further|another)\s)"
     r"|(?:agreed|agrees|decided|decides|voted|promised|pledged|vowed|offered"
@@ -108,6 +110,10 @@ def _cues(text: str) -> list[re.Match[str]]:
     return found
 
 
+# how far after the expression its verb may lie: "In January, a week after the anniversary
+# of the ruling, a bomb in Birmingham, Ala., killed a guard" puts a long subject between them
+_AFTER_REACH = 160
+_AFTER_NEAR = 80
 _CLAUSE_END = lazy_re(r"[.;!?\n]\s|[.;!?\n]$|\n")
 # words that may sit between the parts of one verb group: "had not yet been", "will also be"
 _GLUE = lazy_re(
@@ -172,12 +178,16 @@ def clause_tense(text: str, start: int, end: int) -> int:
         return 1  # "postponed until Tuesday", "given until Friday": news deadlines lie ahead
     if cues:
         return _group_tense(cues, before)
-    after = text[end : end + 80]
-    stop = _CLAUSE_END.search(after)
-    if stop:
-        after = after[: stop.start()]
+    after = text[end : end + _AFTER_REACH]
+    for stop in _CLAUSE_END.finditer(after):
+        dot = stop.start()
+        if after[dot] != "." or not _ABBREVIATION.search(after[max(0, dot - 6) : dot]):
+            after = after[:dot]
+            break
+    # most verbs follow within a few words: read further only when none does
+    found = _cues(after[:_AFTER_NEAR]) or _cues(after)
     cues = []
-    for cue in _cues(after):
+    for cue in found:
         if cues and _GLUE.fullmatch(after, cues[-1].end(), cue.start()) is None:
             break
         cues.append(cue)
