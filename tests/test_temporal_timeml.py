@@ -1067,10 +1067,10 @@ def test_times_and_parts_of_day(text: str, dct: date, expected: Expected) -> Non
     ("text", "dct", "expected", "interval"),
     [
         pytest.param(
-            "Rates are reviewed annually.", WED, [("annually", "XXXX")], None, id="annually"
+            "Rates are reviewed annually.", WED, [("annually", "P1Y")], None, id="annually"
         ),
         pytest.param(
-            "The donors meet yearly in Oslo.", WED, [("yearly", "XXXX")], None, id="yearly"
+            "The donors meet yearly in Oslo.", WED, [("yearly", "P1Y")], None, id="yearly"
         ),
         pytest.param(
             "Patrols run daily along the line.", WED, [("daily", "P1D")], None, id="daily"

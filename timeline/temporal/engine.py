@@ -1760,11 +1760,11 @@ def _h_year(m: re.Match[str], s: _State) -> _Hit | None:
     return hit
 
 
-# "annually" is the year pattern XXXX, as TimeBank and the TempEval-3 test annotations
-# write it; the other adverbs keep the period TimeBank and AQUAINT give them ("daily" P1D)
+# A recurrence adverb is a SET whose value is its period, as the TimeML guidelines give it
+# ("daily" P1D, "annually" P1Y)
 _SET_UNIT = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "XXXX",
-    "yearly": "XXXX", "quarterly": "P3M", "hourly": "PT1H", "biweekly": "P2W",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+    "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "biweekly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "semi-annually": "P6M",
 }  # fmt: skip
 
