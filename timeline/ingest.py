@@ -170,21 +170,28 @@ def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
         for article, when in articles:
             yield article, when, _extract_or_error(article, when)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork: workers start at once, with the gazetteer and place index already loaded
     context = multiprocessing.get_context("fork")
     _warm_up()
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: deque[tuple[Article, datetime, Any]] = deque()
-        for article, when in articles:
-            pending.append((article, when, pool.submit(_extract_or_error, article, when)))
-            if len(pending) >= workers * 4 * STORE_BATCH:  # busy while a batch is stored
-                a, w, fut = pending.popleft()
+    # What exists now is shared with the workers; out of the collector's sight, it stays
+    # shared instead of being copied page by page as the collector touches it.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pending: deque[tuple[Article, datetime, Any]] = deque()
+            for article, when in articles:
+                pending.append((article, when, pool.submit(_extract_or_error, article, when)))
+                if len(pending) >= workers * 4 * STORE_BATCH:  # busy while a batch is stored
+                    a, w, fut = pending.popleft()
+                    yield a, w, fut.result()
+            for a, w, fut in pending:
                 yield a, w, fut.result()
-        for a, w, fut in pending:
-            yield a, w, fut.result()
+    finally:
+        gc.unfreeze()
 
 
 # Read once before the workers start, so that what the engine builds on first use
