@@ -205,3 +205,24 @@ def test_a_range_finds_long_events_that_began_long_before_it(store: Store) -> No
     found = [t.title for t in store.iter_tuples(EventFilter(since="2019-06-01",
                                                             until="2019-06-30"))]
     assert sorted(found) == ["season", "week", "year"]
+
+
+@pytest.mark.parametrize("days", [0, 3, 7, 8, 30, 62, 63, 400])
+def test_merge_candidates_of_every_interval_length(store: Store, days: int) -> None:
+    """An event of any length that overlaps the dates asked about is a candidate, found
+    through whichever index its length is read by; one that ends the day before is not."""
+    from datetime import date, timedelta
+
+    start = date(2024, 1, 1)
+    store.add(make_event(title="overlaps", date_start=start.isoformat(),
+                         date_end=(start + timedelta(days=days)).isoformat(),
+                         date_precision="range" if days else "day"))
+    store.add(make_event(title="ends before", type="visit",
+                         date_start=(start - timedelta(days=days + 1)).isoformat(),
+                         date_end=(start - timedelta(days=1)).isoformat(),
+                         date_precision="range" if days else "day"))
+    lo = start + timedelta(days=days)
+    found = store.candidates(lo, lo + timedelta(days=2), ["visit"], ["hamas"])
+    assert [(c.date_start, c.date_end) for c in found] == [(start, lo)]
+    assert store.candidates(lo, lo, ["visit"], ["qatar"]) == []
+    assert store.candidates(lo, lo, ["meeting"], ["hamas"]) == []

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from timeline.config import Settings, load_settings
 from timeline.errors import ImportFailed, InvalidInput, SourceError, TimelineError
-from timeline.merge import plan_merge
+from timeline.merge import Occasion, plan_merge
 from timeline.models import (
     EventCreate,
     TrackInfo,
@@ -300,13 +300,23 @@ def _store_one(w: Writer, article: Article, when: datetime, events: list[EventCr
     return len(plan.new), len({eid for eid, _ in plan.sources}), plan.manual
 
 
-def _candidates(w: Writer, events: list[EventCreate]) -> list:  # type: ignore[type-arg]
-    if not events:
-        return []
-    lo = min(e.date_start for e in events) - timedelta(days=1)
-    hi = max(e.date_end or e.date_start for e in events) + timedelta(days=1)
-    keys = {fold_key(a.name) for e in events for a in e.actors}
-    return w.candidates(lo, hi, {str(e.type) for e in events}, keys)
+def _candidates(w: Writer, events: list[EventCreate]) -> list[Occasion]:
+    """The stored events a document's events could be reports of: for each type, those
+    overlapping that type's own dates (a day either side) that name one of its actors.
+    Asked type by type, the set stays close to what the merge can match (an article's
+    every type, dates and actors together would bring in hundreds of events more)."""
+    by_type: dict[str, list[EventCreate]] = {}
+    for e in events:
+        by_type.setdefault(str(e.type), []).append(e)
+    found: list[Occasion] = []
+    for etype, group in by_type.items():
+        keys = {fold_key(a.name) for e in group for a in e.actors}
+        if not keys:  # an event without actors shares none with a stored one
+            continue
+        lo = min(e.date_start for e in group) - timedelta(days=1)
+        hi = max(e.date_end or e.date_start for e in group) + timedelta(days=1)
+        found.extend(w.candidates(lo, hi, [etype], keys))
+    return found
 
 
 def _unique_ids(w: Writer, new: list[tuple[str, EventCreate]]) -> list[tuple[str, EventCreate]]:

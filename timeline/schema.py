@@ -28,7 +28,7 @@ from timeline.errors import TimelineError
 __all__ = ["HEAD", "REVISIONS", "SchemaChange", "SchemaError", "database_version",
            "ensure_schema", "schema_version"]
 
-REVISIONS = ("0001", "0002")  # oldest first; a new migration appends its revision here
+REVISIONS = ("0001", "0002", "0003")  # oldest first; a new migration appends its revision here
 HEAD = REVISIONS[-1]
 _LOCK_KEY = 0x74696D656C696E65  # "timeline": the PostgreSQL advisory lock of schema changes
 

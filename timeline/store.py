@@ -115,6 +115,7 @@ _WRITE_LOCK = 0x74696D656C696E66  # PostgreSQL advisory lock of exclusive units 
 # A filter matching fewer events than this is read through its own index on SQLite
 # (20,000 index lookups and a sort: a few tens of milliseconds).
 FEW = 20_000
+BRIEF_SPAN = 7  # days: most events are a day long, nearly all the rest a week at most
 SHORT_SPAN = 62  # days: intervals up to this long are found through the date index
 
 
@@ -915,9 +916,10 @@ class Writer:
         """Stored events of these types whose interval overlaps lo..hi and (when given)
         that name one of these actors: only the columns the merge compares.
 
-        Short intervals are found by a range of the (type, date_start) index bounded on
-        both sides; the few long ones by the span_days index. The cost per article stays
-        the same however many events are stored before or after its dates.
+        Intervals up to ``SHORT_SPAN`` days are found by ranges of the (type, span_days,
+        date_start) index bounded on both sides, each no wider than the interval's length
+        class allows; the few long ones by the span_days index. What is read is close to
+        what overlaps lo..hi, however many events are stored before or after its dates.
         """
         types = sorted({str(t) for t in types})
         if not types:
@@ -926,6 +928,7 @@ class Writer:
         stmt = _candidates_statement(self.dialect, keys is not None)
         params: dict[str, Any] = {
             "types": types, "lo": lo, "hi": hi,
+            "brief_lo": lo - timedelta(days=min(BRIEF_SPAN, lo.toordinal() - 1)),
             "short_lo": lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1))}
         if keys is not None:
             params["keys"] = keys
@@ -1101,23 +1104,30 @@ def _page(stmt: Any, flt: EventFilter) -> Any:
 @functools.cache
 def _candidates_statement(dialect: str, by_actor: bool) -> Any:
     """The merge's one query, built once: the events of some types whose interval overlaps
-    lo..hi (short intervals through the (type, date_start) index, the few long ones through
-    the span index), optionally naming one of some actors, with every actor's key."""
+    lo..hi, optionally naming one of some actors, with every actor's key. Through the
+    (type, span_days, date_start) index: intervals up to a week long from a week before
+    lo, those up to ``SHORT_SPAN`` days from that far back, each length looked up apart;
+    the few longer ones through the span index."""
     plain = functools.partial(_unindexed, dialect=dialect)
     types: Any = bindparam("types", expanding=True)
-    short = select(E.c.id).where(
-        E.c.type.in_(types), E.c.date_start >= bindparam("short_lo"),
-        E.c.date_start <= bindparam("hi"), E.c.date_end >= bindparam("lo"),
-        E.c.span_days <= SHORT_SPAN)
-    long = select(E.c.id).where(
-        E.c.span_days > SHORT_SPAN, plain(E.c.type).in_(types),
-        plain(E.c.date_start) <= bindparam("hi"), plain(E.c.date_end) >= bindparam("lo"))
+    lo: Any = bindparam("lo")
+    hi: Any = bindparam("hi")
+
+    def near(spans: range, back: str) -> Any:
+        return select(E.c.id).where(
+            E.c.type.in_(types), E.c.span_days.in_(list(spans)),
+            E.c.date_start >= bindparam(back), E.c.date_start <= hi, E.c.date_end >= lo)
+
+    parts = [near(range(0, BRIEF_SPAN + 1), "brief_lo"),
+             near(range(BRIEF_SPAN + 1, SHORT_SPAN + 1), "short_lo"),
+             select(E.c.id).where(E.c.span_days > SHORT_SPAN, plain(E.c.type).in_(types),
+                                  plain(E.c.date_start) <= hi, plain(E.c.date_end) >= lo)]
     if by_actor:
-        named = select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
-            EA.c.event_id == E.c.id, A.c.name_key.in_(bindparam("keys", expanding=True))
-        ).exists()
-        short, long = short.where(named), long.where(named)
-    ids = union_all(short, long).subquery()
+        actors = select(A.c.id).where(A.c.name_key.in_(bindparam("keys", expanding=True)))
+        named = select(EA.c.event_id).where(
+            EA.c.event_id == E.c.id, EA.c.actor_id.in_(actors)).exists()
+        parts = [part.where(named) for part in parts]
+    ids = union_all(*parts).subquery()
     return (select(E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
                    E.c.location_key, E.c.origin, A.c.name_key)
             .join(EA, EA.c.event_id == E.c.id).join(A, A.c.id == EA.c.actor_id)

@@ -44,7 +44,8 @@ class Event(SQLModel, table=True):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_start_end", "date_start", "date_end"),
-        Index("ix_events_type_start", "type", "date_start"),
+        # the merge's: short intervals of a type near some days (Store.candidates)
+        Index("ix_events_type_span_start", "type", "span_days", "date_start"),
         Index("ix_events_start_id", "date_start", "id"),  # pages newest first, unsorted
         # long intervals are few: the merge and date filters find them apart (Store.candidates)
         Index("ix_events_span", "span_days"),
