@@ -161,17 +161,16 @@ class Target:
 
 
 def _rule() -> Any:
-    """The program's own rule for "two reports of one occasion", on duck-typed events."""
-    from types import SimpleNamespace
+    """The program's own rule for "two reports of one occasion", on stored rows."""
+    from timeline.merge import Occasion, same_occasion
+    from timeline.models import fold_key
 
-    from timeline.merge import same_occasion
+    def occasion(e: tuple[Any, ...]) -> Occasion:
+        return Occasion("", e[1], e[2], e[3], "", frozenset(fold_key(n) for n in e[5]),
+                        fold_key(e[4]) if e[4] else None, "")
 
     def same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-        x, y = (SimpleNamespace(type=e[1], date_start=e[2], date_end=e[3],
-                                location=e[4] or None,
-                                actors=[SimpleNamespace(name=n) for n in e[5]])
-                for e in (a, b))
-        return bool(same_occasion(x, y))
+        return bool(same_occasion(occasion(a), occasion(b)))
     return same
 
 
