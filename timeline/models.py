@@ -14,6 +14,7 @@ layer, so the extractor and the date engine stay quick to start.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import UTC, date, datetime
@@ -202,16 +203,24 @@ def _enum_help(enum: type, value: object) -> str:
     return f"unknown {_ENUM_WORDS.get(enum, enum.__name__)} {shown!r}; valid: {valid}"
 
 
+@functools.cache
+def _members(enum: type) -> dict[str, Any]:
+    return {m.value: m for m in enum}  # type: ignore[attr-defined]
+
+
 def _coerce_enum(enum: type, value: Any) -> Any:
     """Accept any case and surrounding spaces; name the valid values otherwise."""
     if isinstance(value, enum) or value is None:
         return value
     if not isinstance(value, str):
         raise ValueError(_enum_help(enum, value))
-    try:
-        return enum(value.strip().lower())
-    except ValueError:
-        raise ValueError(_enum_help(enum, value)) from None
+    members = _members(enum)  # a lookup: an import validates this for every cell
+    found = members.get(value)
+    if found is None:
+        found = members.get(value.strip().lower())
+    if found is None:
+        raise ValueError(_enum_help(enum, value))
+    return found
 
 
 _FIELD_ENUMS: dict[str, type] = {
