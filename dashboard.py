@@ -39,7 +39,7 @@ from timeline.charts import (
 )
 from timeline.config import load_settings
 from timeline.errors import TimelineError
-from timeline.models import EventCreate, TrackInfo
+from timeline.models import EventCreate, TrackInfo, storable
 from timeline.store import EventFilter, EventRecord, Store, open_store
 from timeline.views import (
     ACTOR_KINDS,
@@ -266,7 +266,7 @@ def sidebar_filters(actors: list[str], places: list[str], tracks: list[str],
         until=until if isinstance(until, date) else None,
         types=list(types), actors=list(chosen_actors), locations=list(chosen_places),
         statuses=list(statuses), origins=list(origins), tracks=tracks,
-        text=text.strip() or None,
+        text=storable(text).strip() or None,
     )
     return flt, lane  # type: ignore[return-value]
 

@@ -226,3 +226,11 @@ def test_merge_candidates_of_every_interval_length(store: Store, days: int) -> N
     assert [(c.date_start, c.date_end) for c in found] == [(start, lo)]
     assert store.candidates(lo, lo, ["visit"], ["qatar"]) == []
     assert store.candidates(lo, lo, ["meeting"], ["hamas"]) == []
+
+
+@pytest.mark.parametrize("option", ["--actor", "--location", "--track", "--text"])
+def test_a_filter_with_a_character_no_database_can_hold_is_refused(tmp_path: Path,
+                                                                   option: str) -> None:
+    """A command line with bytes that are not UTF-8 reaches Python as lone surrogates."""
+    code, out = run(str(tmp_path / "t.db"), "list", option, "Egypt\udc80")
+    assert code == 1 and "U+DC80" in out and "Traceback" not in out, out

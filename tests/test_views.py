@@ -69,6 +69,9 @@ def test_url_parameters_round_trip() -> None:
     bad, lane = views.filter_from_params({"since": ["soon"], "type": ["party"],
                                           "lanes": ["colour"]})
     assert bad == EventFilter() and lane == "type"
+    # Characters no database holds are dropped from a link's words, not searched for.
+    odd, _ = views.filter_from_params({"q": ["tru\x00ce"], "actor": ["\udc80", "Cu\x01ba"]})
+    assert odd.text == "truce" and odd.actors == ["Cuba"]
     # Every negotiation is said in so many words: a link without ``track`` gets the default.
     assert views.params_from_filter(EventFilter(), "type") == {"track": ["all"]}
     assert views.filter_from_params({"track": ["all"]})[0] == EventFilter()

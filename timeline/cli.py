@@ -146,12 +146,19 @@ def _filter(since: str | None, until: str | None, types: list[str] | None,
         for v in values or []:
             if v.strip().lower() not in {m.value for m in enum}:
                 _fail(f"unknown {name} {v!r}; valid: {', '.join(m.value for m in enum)}")
-    return EventFilter(
-        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-        types=types or [], actors=actors or [], locations=locations or [],
-        statuses=statuses or [], origins=origins or [], tracks=tracks or [], text=text,
-        limit=limit, offset=offset,
-    )
+    from pydantic import ValidationError
+
+    from timeline.models import describe_validation_error
+
+    try:
+        return EventFilter(
+            since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+            types=types or [], actors=actors or [], locations=locations or [],
+            statuses=statuses or [], origins=origins or [], tracks=tracks or [], text=text,
+            limit=limit, offset=offset,
+        )
+    except ValidationError as err:
+        _fail(describe_validation_error(err))
 
 
 # --- commands -----------------------------------------------------------------------

@@ -60,6 +60,7 @@ __all__ = [
     "one_line",
     "search_words",
     "slugify",
+    "storable",
     "strip_credentials",
     "track_slugs",
     "utcnow",
@@ -180,6 +181,12 @@ def strip_credentials(url: str) -> str:
         port = None
     netloc = host + (f":{port}" if port else "")
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def storable(value: str) -> str:
+    """The text without the characters no database can hold (see ``_check_chars``): for
+    what a page reads from a link or a search box, where dropping them is the kind reply."""
+    return _BAD_CHARS.sub("", value)
 
 
 def _check_chars(value: str) -> str:
@@ -454,6 +461,15 @@ class EventFilter(BaseModel):
     text: str | None = None
     limit: int | None = Field(default=None, ge=1, le=10**12)
     offset: int = Field(default=0, ge=0, le=10**12)
+
+    @field_validator("types", "actors", "locations", "statuses", "origins", "tracks", "text")
+    @classmethod
+    def _storable(cls, v: Any) -> Any:
+        """What no database can hold (a lone surrogate from bytes that are not UTF-8, NUL)
+        matches nothing stored, and could not even be sent: named, not searched for."""
+        for value in [v] if isinstance(v, str) else v or []:
+            _check_chars(value)
+        return v
 
 
 class EventRow(NamedTuple):

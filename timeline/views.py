@@ -30,7 +30,7 @@ from timeline.charts import (
 )
 from timeline.export import events_to_csv, parse_actors
 from timeline.merge import same_occasion
-from timeline.models import EventCreate, TrackInfo
+from timeline.models import EventCreate, TrackInfo, storable
 from timeline.publish import events_to_ical, events_to_timelinejs
 from timeline.sources.html import html_to_article
 from timeline.store import EventFilter, EventRecord, Store, content_id
@@ -114,10 +114,10 @@ def filter_from_params(params: Mapping[str, Sequence[str]]) -> tuple[EventFilter
         return None
 
     def pick(key: str, allowed: Sequence[str] | None = None) -> list[str]:
-        values = [v for v in params.get(key, []) if v.strip()]
+        values = [v for v in map(storable, params.get(key, [])) if v.strip()]
         return [v for v in values if v in allowed] if allowed is not None else values
 
-    text = " ".join(params.get("q", [])).strip() or None
+    text = storable(" ".join(params.get("q", []))).strip() or None
     lane_values = pick("lanes", LANE_CHOICES)
     lane: LaneBy = lane_values[0] if lane_values else DEFAULT_LANE  # type: ignore[assignment]
     flt = EventFilter(
