@@ -77,6 +77,7 @@ from timeline.models import (
     fold_key,
     search_words,
     slugify,
+    storable,
     utcnow,
 )
 from timeline.schema import SchemaChange, ensure_schema
@@ -465,7 +466,7 @@ class Store:
     def _resolve(self, conn: Connection, event_id: str) -> str:
         """The id of the one event ``event_id`` names (itself or a unique prefix of 4+)."""
         key = event_id.strip().lower()
-        if not key or len(key) > MAX_ID_LENGTH:
+        if not key or len(key) > MAX_ID_LENGTH or storable(key) != key:
             raise NotFound(f"no event with id {event_id!r}")
         if conn.execute(select(E.c.id).where(E.c.id == key)).first() is not None:
             return key
