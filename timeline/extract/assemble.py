@@ -73,8 +73,14 @@ _ANCHOR = re.compile(
 )
 _NOUN_FUTURE = re.compile(
     r"[^.;,]{0,40}?\b(?:will|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated"
-    r"|planned|likely)\s+to|to be held)\b"
+    r"|planned|likely)\s+to|to be held"
+    # "with talks on the agenda to begin on Saturday": the noun's own infinitive
+    r"|to\s+(?:begin|start|open|resume|reconvene|convene|take\s+place|get\s+under\s?way))\b"
 )
+# "authorised the delegation to travel to Cairo on Friday for talks": a trip the clause
+# plans, whose talks are planned with it even where the trip itself is no event
+_PLANNED_TRIP = re.compile(
+    r"\bto\s+(?:travel|fly|go|head|visit|return|come|leave|depart)\b[^;:]*$", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w*|auspices|broker\w*|intermediar\w*|facilitat\w*)\b", re.I)
 _SPOKES = re.compile(
     r"\b(?:spokes\w+|minister|ministry|office|official|envoy|secretary|president)\b", re.I
@@ -386,8 +392,11 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
         # "flew to Doha to meet ...", "will travel to Cairo for talks": the purpose
         # shares the trip's status
         # ("met X in Doha to discuss ...": the same for talks held to discuss something)
+        # ("held a meeting on Wednesday, with talks to begin on Saturday": another clause)
         earlier = [c for c in s.out if c.type in (EventType.VISIT, EventType.MEETING)
-                   and c.trigger_start < trig.start]
+                   and c.trigger_start < trig.start
+                   and not re.search(r"[;:]|,\s+(?:with|while|and|but)\b",
+                                     s.text[c.trigger_start:trig.start])]
         if earlier:
             trip = earlier[-1]
             if trip.status == Status.OCCURRED and trip.type == EventType.VISIT and re.search(
@@ -395,6 +404,9 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
             ):  # "is flying to Libya on Thursday to meet Haftar": the trip is under way
                 return Status.PLANNED
             return trip.status
+        if not earlier and status == Status.OCCURRED and _PLANNED_TRIP.search(
+                _own_clause(before)):
+            return Status.PLANNED
     elif re.search(r"\band\s+$", before) and s.out and s.out[-1].trigger_start < trig.start:
         # "to travel to Qatar Friday and meet ...": coordinated verbs share a status
         return s.out[-1].status

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
 from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
@@ -203,6 +204,11 @@ _APPOSITIVE = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told\s+\w+|reported|added|announced)"
+    r"(?:\s+(?:on|late\s+on)\s+\w+)?\s*,", re.I)
+
+
 def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     if hi <= lo:
@@ -216,6 +222,9 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     # "talks ... because it withdrew from the accord in 2018": another verb's clause
     relative += len(re.findall(r"\b(?:because|since|although|though|whereas|unless|until)\b",
                                between, re.I))
+    # "submitted ... late on Monday, the agency said, and called on ...": a reporting clause
+    # closes the first verb's clause
+    relative += len(_ATTRIBUTION.findall(between))
     if _APPOSITIVE.search(between):  # "met X, head of the agency, in Tehran earlier ..."
         commas = max(0, commas - 2)
     return (hi - lo) + 25 * commas + (
@@ -322,6 +331,20 @@ def assign_times(
             continue
         owner[prior[-1]] = slot
         used.add(si)
+    # "met UN officials in Istanbul last week and agreed on ...": a date between two verbs
+    # joined by "and" is the first verb's as much as the second's
+    for i in range(len(triggers) - 1):
+        nxt = owner.get(i + 1)
+        if i in owner or nxt is None or nxt.reporting or triggers[i].speech or (
+                triggers[i + 1].speech):
+            continue
+        tr = triggers[i]
+        if tr.end <= nxt.rel_start and nxt.rel_end <= triggers[i + 1].start and re.fullmatch(
+            r"\s*(?:,\s*)?and\s+(?:then\s+|later\s+|also\s+)?",
+            sent.text[nxt.rel_end:triggers[i + 1].start],
+        ) and not re.search(r"[,;:]|\b(?:that|which|who|where|when|after|before|while|said"
+                            r"|says|told)\b", sent.text[tr.end:nxt.rel_start]):
+            owner[i] = nxt
     # sharing: "travel to Qatar Friday and meet ..." / "After meeting X on Monday, Y said ..."
     shared = dict(owner)
     first_comma = sent.text.find(", ")
@@ -369,6 +392,24 @@ def _fronted(
     return None
 
 
+_BARE_MONTH = re.compile(
+    r"(?:(?:in|early|late|mid|since|during)[\s-]+)?(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
+    r"|Nov|Dec)\.?", re.I)
+_PAST_FORM = re.compile(
+    r"\w+ed|met|held|signed|began|begun|took|made|told|said|came|went|flew|left|sent|gave"
+    r"|struck|won|sought|broke|spoke|put|brought|hosted|agreed|reached|cut|drew|led|ran", re.I)
+
+
+def _past_verb(trig: Trigger, text: str) -> bool:
+    """The trigger is a verb in a past tense ("signed", "was signed", "had met")."""
+    if trig.noun or trig.speech:
+        return False
+    word = text[trig.start:trig.end].split()
+    return bool(word and _PAST_FORM.fullmatch(word[0])) or bool(
+        re.search(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+\s+)?$", text[:trig.start]))
+
+
 def interval_of(
     trig: Trigger,
     status: Status,
@@ -406,6 +447,12 @@ def interval_of(
             )
             if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
+        if status == Status.OCCURRED and a > dct and _BARE_MONTH.fullmatch(text.strip()) and (
+                _past_verb(trig, sent.text)):
+            # "signed a memorandum in January", read in December: the date engine takes the
+            # month to come, but a verb in the past tense names the one gone by
+            a = a.replace(year=a.year - 1)
+            b = b.replace(year=b.year - 1, day=min(b.day, monthrange(b.year - 1, b.month)[1]))
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):
             b = dct - timedelta(days=1)  # "earlier in the week": before the publication day

@@ -1,0 +1,115 @@
+"""Extraction judged on news the rules were not written from.
+
+tests/data/heldout holds short wire-style reports, written for these tests, about
+negotiations that appear nowhere else in the project's tests or in the labelled corpora
+(the Black Sea grain deal, US-Taliban in Doha, Colombia-FARC in Cartagena, Serbia-Kosovo in
+Ohrid, ...), labelled to EVENTS.md in the corpus format (``NAME.txt`` + ``NAME.json``). They
+were labelled before the rules below were changed, and are kept apart so that a rule is
+judged on language it was not fitted to. The scorer lives with the labelled corpora
+(``../shared/tools``); where it is missing the floor test skips.
+
+The sentence tests name each class of language a rule reads.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.extract import extract_events
+from timeline.models import EventCreate
+
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+EVAL = Path(os.environ.get("TIMELINE_EVAL_DIR", Path(__file__).parents[2] / "shared"))
+
+
+def _events(text: str, dct: str, etype: str) -> list[EventCreate]:
+    return [e for e in extract_events(text, date.fromisoformat(dct)) if e.type == etype]
+
+
+def _span(e: EventCreate) -> tuple[str, str]:
+    return e.date_start.isoformat(), (e.date_end or e.date_start).isoformat()
+
+
+# --- which way a date reads: the clause's tense --------------------------------------
+
+
+def test_talks_with_their_own_infinitive_are_planned_and_ahead() -> None:
+    """"with talks ... to begin on Saturday", in a Tuesday article: the coming Saturday."""
+    text = ("Afghan and Taliban negotiators held a preparatory meeting on Wednesday in Doha, "
+            "with talks on the agenda to begin on Saturday, both sides said.")
+    talks = _events(text, "2024-10-22", "meeting")
+    assert sorted((e.status, _span(e)) for e in talks) == [
+        ("occurred", ("2024-10-16", "2024-10-16")), ("planned", ("2024-10-26", "2024-10-26"))]
+
+
+def test_talks_a_planned_trip_is_for_are_planned() -> None:
+    text = ("Egypt's cabinet authorised the delegation to travel to Cairo on Friday for talks "
+            "with Hamas.")
+    (talks,) = _events(text, "2024-10-22", "meeting")
+    assert (talks.status, _span(talks)) == ("planned", ("2024-10-25", "2024-10-25"))
+
+
+def test_a_past_verb_reads_a_bare_month_backward() -> None:
+    """"signed ... in January" in a December article is the January gone by; "will meet in
+    January" the one to come."""
+    signed = _events("Ethiopia signed a memorandum with Somaliland in January.", "2024-12-12",
+                     "agreement")
+    assert [_span(e) for e in signed] == [("2024-01-01", "2024-01-31")]
+    (meet,) = _events("Ethiopia and Somalia will meet in Ankara in January.", "2024-12-12",
+                      "meeting")
+    assert _span(meet) == ("2025-01-01", "2025-01-31")
+
+
+# --- which time expression belongs to which verb -------------------------------------
+
+
+def test_a_date_between_two_joined_verbs_dates_both() -> None:
+    text = ("Military delegations from Russia, Ukraine and Turkey met UN officials in Istanbul "
+            "last week and agreed on the outline of a joint coordination centre.")
+    found = extract_events(text, date(2022, 7, 21))
+    assert {(e.type, _span(e)) for e in found} == {
+        ("meeting", ("2022-07-11", "2022-07-17")), ("agreement", ("2022-07-11", "2022-07-17"))}
+
+
+def test_a_reporting_clause_closes_the_clause_its_date_belongs_to() -> None:
+    text = ("Iran submitted its response to the EU's final text for reviving the 2015 nuclear "
+            "deal late on Monday, the official news agency said, and called on Washington to "
+            "show flexibility.")
+    (response,) = _events(text, "2022-08-16", "proposal")
+    assert _span(response) == ("2022-08-15", "2022-08-15")
+
+
+# --- the held-out reports, scored ---------------------------------------------------
+
+# (F1, date accuracy) measured on tests/data/heldout when the floor was set; see the commit
+HELDOUT_FLOOR = (0.70, 0.88)
+
+
+def test_heldout_reports_floor() -> None:
+    from timeline.cli import _event_json
+
+    path = EVAL / "tools" / "score_events.py"
+    if not path.exists():
+        pytest.skip(f"scorer not found at {path} (set TIMELINE_EVAL_DIR)")
+    spec = importlib.util.spec_from_file_location("score_events", path)
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    tot = {"must": 0, "matched_must": 0, "matched_any": 0, "pred": 0, "dated": 0}
+    for labels in sorted(HELDOUT.glob("*.json")):
+        gold = json.loads(labels.read_text(encoding="utf-8"))
+        text = (HELDOUT / gold["doc"]).read_text(encoding="utf-8")
+        events = extract_events(text, date.fromisoformat(gold["published"]))
+        result = score.score_doc(gold["events"], [_event_json(e) for e in events])
+        for key in tot:
+            tot[key] += result[key]
+    p, r = tot["matched_any"] / tot["pred"], tot["matched_must"] / tot["must"]
+    f1 = 2 * p * r / (p + r)
+    assert f1 >= HELDOUT_FLOOR[0], f"F1 {f1:.3f}"
+    assert tot["dated"] / tot["matched_must"] >= HELDOUT_FLOOR[1]
