@@ -113,3 +113,17 @@ def test_heldout_reports_floor() -> None:
     f1 = 2 * p * r / (p + r)
     assert f1 >= HELDOUT_FLOOR[0], f"F1 {f1:.3f}"
     assert tot["dated"] / tot["matched_must"] >= HELDOUT_FLOOR[1]
+
+
+# --- who did what ---------------------------------------------------------------------
+
+
+def test_what_is_told_in_a_phone_call_is_a_call_and_a_statement_by_the_teller() -> None:
+    text = ("Turkish President Tayyip Erdogan told Putin in a phone call on Sunday that Turkey "
+            "was ready to host the talks.")
+    found = extract_events(text, date(2025, 5, 12))
+    (said,) = [e for e in found if e.type == "statement"]
+    assert {a.name for a in said.actors} == {"Recep Tayyip Erdogan", "Turkey"}
+    (call,) = [e for e in found if e.type == "meeting"]
+    assert {"Turkey", "Russia"} <= {a.name for a in call.actors}
+    assert _span(call) == ("2025-05-11", "2025-05-11")

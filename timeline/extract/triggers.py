@@ -167,6 +167,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
+    # "Erdogan told Putin in a phone call on Sunday that ...": what was said was said in a call
+    _rule(EventType.MEETING,
+          r"\b(?:in|during|over)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+          r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?!\s+with\b)",
+          keys=("call", "conversation"), strength=0.75),
     # "The ministers of Turkey and Ukraine spoke by phone": the parties are the subject
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+phone"
