@@ -127,3 +127,36 @@ def test_what_is_told_in_a_phone_call_is_a_call_and_a_statement_by_the_teller() 
     (call,) = [e for e in found if e.type == "meeting"]
     assert {"Turkey", "Russia"} <= {a.name for a in call.actors}
     assert _span(call) == ("2025-05-11", "2025-05-11")
+
+
+# --- kinds of event ---------------------------------------------------------------------
+
+
+def test_a_text_put_forward_is_a_proposal_and_a_text_agreed_an_agreement() -> None:
+    (put,) = _events("The EU put forward the final text on August 8 at the end of talks in "
+                     "Vienna.", "2022-08-16", "proposal")
+    assert _span(put) == ("2022-08-08", "2022-08-08")
+    (agreed,) = _events("The final text was agreed in Havana on August 24 by Colombia and "
+                        "the FARC.", "2016-09-24", "agreement")
+    assert {a.name for a in agreed.actors} >= {"Colombia", "FARC"}
+    assert agreed.location == "Havana"
+
+
+def test_an_offer_to_resume_talks_is_a_proposal_made_on_its_own_day() -> None:
+    """"speaking in the early hours of Sunday, offered ...", read on Monday: the Sunday gone."""
+    text = ("Putin, speaking at the Kremlin in the early hours of Sunday, offered to resume "
+            "direct negotiations with Ukraine.")
+    (offer,) = _events(text, "2025-05-12", "proposal")
+    assert (offer.status, _span(offer)) == ("occurred", ("2025-05-11", "2025-05-11"))
+
+
+def test_a_summit_said_to_go_ahead_is_planned_and_an_envoy_received_is_a_meeting() -> None:
+    text = ("President Donald Trump said on Friday his summit with North Korean leader Kim Jong "
+            "Un would go ahead in Singapore on June 12, after receiving a senior North Korean "
+            "envoy at the White House.")
+    meetings = sorted(_events(text, "2018-06-02", "meeting"), key=lambda e: e.date_start)
+    assert [(e.status, _span(e), e.location) for e in meetings] == [
+        ("occurred", ("2018-06-01", "2018-06-01"), "Washington"),
+        ("planned", ("2018-06-12", "2018-06-12"), "Singapore")]
+    hypothetical = "A summit would take place in Geneva if both sides agreed."
+    assert _events(hypothetical, "2018-06-02", "meeting") == []

@@ -81,6 +81,12 @@ _NOUN_FUTURE = re.compile(
 # plans, whose talks are planned with it even where the trip itself is no event
 _PLANNED_TRIP = re.compile(
     r"\bto\s+(?:travel|fly|go|head|visit|return|come|leave|depart)\b[^;:]*$", re.I)
+# "Trump said his summit with Kim would go ahead in Singapore": the future of reported
+# speech, not a hypothesis
+_REPORTED_FUTURE = re.compile(
+    r"[^.;,]{0,40}?\bwould\s+(?:now\s+|still\s+)?(?:go\s+ahead|take\s+place|be\s+held"
+    r"|proceed|open|begin|start|resume|convene)\b(?![^.;]{0,60}\b(?:if|unless)\b)", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|confirmed|stated)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w*|auspices|broker\w*|intermediar\w*|facilitat\w*)\b", re.I)
 _SPOKES = re.compile(
     r"\b(?:spokes\w+|minister|ministry|office|official|envoy|secretary|president)\b", re.I
@@ -605,10 +611,12 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
         lo, hi = 0, len(text)
         for t in s.triggers:
             if t.type == EventType.MEETING and t is not trig:
+                # between the two, a comma parts one meeting's clause from the other's
                 if t.end <= trig.start:
-                    lo = max(lo, t.end)
+                    lo = max(lo, t.end, text.rfind(",", t.end, trig.start))
                 elif t.start >= trig.end:
-                    hi = min(hi, t.start)
+                    comma = text.find(",", trig.end, t.start)
+                    hi = min(hi, t.start, comma if comma >= 0 else t.start)
         for m, r in zip(s.mentions, s.rel, strict=True):
             if not m.media and lo <= r[0] < hi:
                 add_actor(p.actors, m, Role.PARTICIPANT, s.gaz)
@@ -687,7 +695,9 @@ def _places(
         if trig.noun and not (hit or i in s.owner or anchored):
             return None
         if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",
-                                  s.text[trig.end:]):
+                                  s.text[trig.end:]) and not (
+                _REPORTED_FUTURE.match(s.text[trig.end:])
+                and _SPEECH_BEFORE.search(s.text[:trig.start])):
             return None
         if hit is None:
             hit = _fronted_place(s)

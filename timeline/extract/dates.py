@@ -68,6 +68,7 @@ _NOUN_RELATIVE = re.compile(
     r"|are|is|will)\s+")
 _NOUN_VERB = re.compile(
     r"^[^;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
+    r"|(?:will|would)\s+(?:still\s+|now\s+)?go\s+ahead|(?:will|would)\s+take\s+place"
     r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned"
     r"|(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:halted|suspended|postponed"
     r"|called off|adjourned|stalled|resumed|cancell?ed|put off|delayed)|stalled|resumed"
@@ -447,6 +448,10 @@ def interval_of(
             )
             if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
+            elif status == Status.OCCURRED and a > dct and _past_verb(trig, sent.text):
+                # "X, speaking in the early hours of Sunday, offered ...": a verb in the past
+                # tense names the day gone by, where the engine read the one to come
+                a, b = a - timedelta(days=7), b - timedelta(days=7)
         if status == Status.OCCURRED and a > dct and _BARE_MONTH.fullmatch(text.strip()) and (
                 _past_verb(trig, sent.text)):
             # "signed a memorandum in January", read in December: the date engine takes the

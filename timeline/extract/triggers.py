@@ -51,7 +51,9 @@ _DEAL = (
 
 _OFFER = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
-    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum|list)"
+    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum|list"
+    # "put forward the final text", "presented a compromise text"
+    r"|(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?text)"
 )
 
 _CEASE = r"(?:cease-?fire|truce|pause|armistice)"
@@ -159,7 +161,10 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
           keys=("hosted", "hosts", "welcomed", "phoned"), strength=0.75),
     _rule(EventType.MEETING,
-          r"\b(?:received|receives|receiving)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
+          r"\b(?:received|receives|receiving)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])"
+          # "after receiving a senior North Korean envoy": a visitor named by office
+          r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:envoys?|delegations?|emissar(?:y|ies)"
+          r"|ministers?|negotiators?|mediators?)\b))",
           r"(?![^.;]{0,60}?\b(?:proposals?|offers?|plan|response|reply|draft|message|letter"
           r"|call|request|invitation|memorandum|list|document|text|assurances|guarantees)\b)",
           keys=("receiv",), strength=0.75),
@@ -253,14 +258,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?=[^.;]{0,50}?\b", _OFFER, r")",
           keys=("proposal", "offer", "plan", "response", "reply", "draft", "framework",
                 "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions",
-                "memorandum", "list"),
+                "memorandum", "list", "text"),
           strength=0.75),
     # "Khartoum proposed a demilitarised buffer zone", "Russia and Turkey proposed a truce"
     _rule(EventType.PROPOSAL,
           r"\bpropos(?:e|es|ed|ing)\b(?=\s+(?:a|an|that|new|fresh|holding|to\s+hold)\b)",
           keys=("propos",), strength=0.7),
     _rule(EventType.PROPOSAL,
-          r"\b(?:offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
+          r"\b(?P<t>offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
           r"|(?-i:[A-Z]))\w+",
           keys=("offer", "proposed"), strength=0.7),
     # "Lebanon expects a written offer from the US mediator": a proposal announced
@@ -319,6 +324,15 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:(?:formally|officially|also|jointly|finally)\s+)?",
           r"(?P<t>signed|initial(?:l)?ed|inked)\b(?!\s+(?:in|on)\s+(?:\d{4}|last\s+year)\b)",
           keys=("signed", "initial", "inked"), strength=0.75),
+    # "The final text was agreed in Havana on August 24", "the accord was approved by ...":
+    # the deal in the passive (signing has its own rule)
+    _rule(EventType.AGREEMENT,
+          r"\b(?:text|agreement|deal|accord|treaty|declaration|document|pact|protocol"
+          r"|memorandum|roadmap|road map)\s+(?:was|were|has\s+been|had\s+been|have\s+been)"
+          r"\s+(?:\w+ly\s+)?(?P<t>agreed|concluded|finali[sz]ed|approved|adopted|endorsed)\b"
+          r"(?!\s+(?:to|that|as)\b)",
+          keys=("agreed", "concluded", "finalised", "finalized", "approved", "adopted",
+                "endorsed"), passive=True, strength=0.75),
     _rule(EventType.AGREEMENT,
           r"\baccept(?:s|ed)?\s+(?:(?:parts?|most|elements|some|all|the\s+bulk)\s+of\s+)?"
           r"(?:it|them)\b",
