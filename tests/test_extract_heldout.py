@@ -160,3 +160,18 @@ def test_a_summit_said_to_go_ahead_is_planned_and_an_envoy_received_is_a_meeting
         ("planned", ("2018-06-12", "2018-06-12"), "Singapore")]
     hypothetical = "A summit would take place in Geneva if both sides agreed."
     assert _events(hypothetical, "2018-06-02", "meeting") == []
+
+
+# --- occasions, not mentions ------------------------------------------------------------
+
+
+def test_talks_with_one_side_named_and_no_place_are_no_meeting() -> None:
+    assert _events("The government of Norway plans to hold talks next week.", "2024-11-29",
+                   "meeting") == []
+    # a verb keeps its meeting: the other side is there, only not by name
+    (met,) = _events("President Salva Kiir met the mediation team on Thursday.", "2024-11-29",
+                     "meeting")
+    assert _span(met) == ("2024-11-28", "2024-11-28")
+    (hosted,) = _events("Germany will host talks on Libya in Berlin on Sunday.", "2024-11-29",
+                        "meeting")
+    assert hosted.location == "Berlin"
