@@ -175,3 +175,12 @@ def test_talks_with_one_side_named_and_no_place_are_no_meeting() -> None:
     (hosted,) = _events("Germany will host talks on Libya in Berlin on Sunday.", "2024-11-29",
                         "meeting")
     assert hosted.location == "Berlin"
+
+
+def test_a_dateline_after_a_headline_names_no_actor_even_for_a_town_unknown() -> None:
+    text = ("Serbia and Kosovo agree on a plan\n\nOHRID, North Macedonia, March 19 (Wire) - "
+            "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti agreed "
+            "late on Saturday on how to implement the plan.")
+    (deal,) = _events(text, "2023-03-19", "agreement")
+    assert "North Macedonia" not in {a.name for a in deal.actors}
+    assert _span(deal) == ("2023-03-18", "2023-03-18")
