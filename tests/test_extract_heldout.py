@@ -184,3 +184,20 @@ def test_a_dateline_after_a_headline_names_no_actor_even_for_a_town_unknown() ->
     (deal,) = _events(text, "2023-03-19", "agreement")
     assert "North Macedonia" not in {a.name for a in deal.actors}
     assert _span(deal) == ("2023-03-18", "2023-03-18")
+
+
+def test_a_plan_with_a_choice_of_two_days_is_kept_with_both() -> None:
+    """"may sign ... on Thursday or Friday": a plan with its days, not a hypothesis."""
+    text = "FARC leader Rodrigo Londono may sign the accord with Santos on Thursday or Friday."
+    (sign,) = _events(text, "2016-06-21", "agreement")
+    assert (sign.status, _span(sign)) == ("planned", ("2016-06-23", "2016-06-24"))
+
+
+def test_talks_that_prepare_a_summit_are_not_the_summit() -> None:
+    text = ("U.S. and North Korean special envoys are to meet in Hanoi to make final "
+            "preparations for a second summit next week between President Donald Trump and "
+            "North Korean leader Kim Jong Un.")
+    meetings = sorted(_events(text, "2019-02-20", "meeting"), key=lambda e: e.date_start)
+    assert len(meetings) == 2
+    assert _span(meetings[1]) == ("2019-02-25", "2019-03-03")
+    assert meetings[0].date_start < meetings[1].date_start

@@ -187,6 +187,13 @@ def _said_part(text: str, trig: Trigger) -> str:
     return text[max(0, trig.start - 60):]
 
 
+def _to_the_day(slot: TimeSlot) -> bool:
+    """A day, or a choice of a few ("on Thursday or Friday")."""
+    span = slot.t.interval
+    return slot.t.precision == Precision.DAY or (
+        slot.t.precision == Precision.RANGE and span is not None and (span[1] - span[0]).days < 7)
+
+
 def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bool:
     """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing;
     ``dated``: the trigger owns a date to the day."""
@@ -890,7 +897,7 @@ def assemble(
     dropped = set()
     for i, trig in enumerate(triggers):
         own = s.owner.get(i)
-        if _reports_no_occasion(s, trig, own is not None and own.t.precision == Precision.DAY):
+        if _reports_no_occasion(s, trig, own is not None and _to_the_day(own)):
             dropped.add(i)
     for i in sorted(dropped & set(s.owner)):
         # "Borrell called for Monday, February 27, a high-level meeting": the date of words
