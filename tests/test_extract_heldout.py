@@ -201,3 +201,20 @@ def test_talks_that_prepare_a_summit_are_not_the_summit() -> None:
     assert len(meetings) == 2
     assert _span(meetings[1]) == ("2019-02-25", "2019-03-03")
     assert meetings[0].date_start < meetings[1].date_start
+
+
+def test_an_unknown_subject_of_its_own_takes_no_party_from_before() -> None:
+    """"European leaders who visited Kyiv ...": not the Russia of the sentence before."""
+    text = ("Putin did not say who would lead the Russian side. European leaders who visited "
+            "Kyiv on Saturday had demanded that Moscow accept a ceasefire.")
+    assert not [e for e in extract_events(text, date(2025, 5, 12))
+                if e.type in ("visit", "request")]
+
+
+def test_a_call_reported_with_its_day_is_not_merged_into_older_talks() -> None:
+    text = ("Turkish President Tayyip Erdogan told Putin in a phone call on Sunday that Turkey "
+            "was ready to host the talks. The last direct talks between Russia and Ukraine "
+            "were held in Istanbul in March 2022.")
+    found = sorted((_span(e), e.date_precision) for e in _events(text, "2025-05-12", "meeting"))
+    # the call's day is its own (a day), so no undated report for the older talks to absorb
+    assert found == [(("2022-03-01", "2022-03-31"), "month"), (("2025-05-11", "2025-05-11"), "day")]

@@ -634,6 +634,14 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     return True
 
 
+# "European leaders who visited Kyiv ...": a subject of its own, only not one we know, takes
+# no party from the sentences before
+_OWN_NOUN_SUBJECT = re.compile(
+    r"(?!(?:The|These|Those|Both|Its|Their|His|Her|Our|Two|Three|All|Some)\b)"
+    r"(?-i:[A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:leaders|officials|ministers|diplomats|envoys"
+    r"|delegations|negotiators|mediators|governments|countries|states|powers|lawmakers)\b")
+
+
 def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
     subj, own = _subjects(s, i, trig)
     obj = _objects(s, i, trig)
@@ -641,7 +649,8 @@ def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
         p = _speech_parties(s, trig, obj)
     else:
         p = _Parties(subj=subj, obj=obj, own_subject=own, confidence=trig.strength)
-        if not p.subj and not p.obj and s.last_primary:
+        if not p.subj and not p.obj and s.last_primary and not _OWN_NOUN_SUBJECT.match(
+                s.text[:trig.start]):
             p.subj = s.last_primary[-1:]
             p.confidence -= 0.15 if trig.type != EventType.VISIT else 0.2
         if not p.subj and not p.obj:

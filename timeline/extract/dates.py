@@ -481,6 +481,12 @@ def interval_of(
     reporting = [s for s in slots if s.reporting and s.t.interval is not None]
     if bound is not None:
         reporting = [bound]
+    for rep in reporting if trig.type == EventType.MEETING and re.search(
+            r"\b(?:call|conversation)$", trig.text) else []:
+        if re.fullmatch(r"\s*(?:(?:late|early)\s+)?(?:on\s+)?", sent.text[trig.end:rep.rel_start]):
+            # "told Putin in a phone call on Sunday": the day of the telling is the call's
+            assert rep.t.interval is not None
+            return rep.t.interval, Precision(str(rep.t.precision)), rep.t.text
     if status == Status.OCCURRED and reporting:
         r = reporting[0].t.interval
         assert r is not None
