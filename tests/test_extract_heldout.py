@@ -218,3 +218,12 @@ def test_a_call_reported_with_its_day_is_not_merged_into_older_talks() -> None:
     found = sorted((_span(e), e.date_precision) for e in _events(text, "2025-05-12", "meeting"))
     # the call's day is its own (a day), so no undated report for the older talks to absorb
     assert found == [(("2022-03-01", "2022-03-31"), "month"), (("2025-05-11", "2025-05-11"), "day")]
+
+
+def test_what_a_side_would_do_on_a_condition_is_no_event() -> None:
+    text = ("Iran's foreign minister said on Monday that Tehran would accept the deal if its "
+            "three remaining demands were met.")
+    assert _events(text, "2022-08-16", "agreement") == []
+    (plan,) = _events("Hamas said it would sign the deal on Thursday.", "2022-08-16",
+                      "agreement")
+    assert plan.status == "planned"

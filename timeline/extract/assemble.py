@@ -187,6 +187,10 @@ def _said_part(text: str, trig: Trigger) -> str:
     return text[max(0, trig.start - 60):]
 
 
+_CONDITION = re.compile(r"[^.;:]{0,80}?\b(?:if|unless|provided|as\s+long\s+as|on\s+condition)\b",
+                        re.I)
+
+
 def _to_the_day(slot: TimeSlot) -> bool:
     """A day, or a choice of a few ("on Thursday or Friday")."""
     span = slot.t.interval
@@ -241,6 +245,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
     ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)):
         # "may sign the accord on Saturday" is a plan with its day, not a hypothesis
         return True
+    if not trig.speech and re.search(r"\b(?:would|could|might)\s+(?:\w+\s+)?$", before) and (
+            _CONDITION.match(text[trig.end:])):
+        return True  # "Tehran would accept the deal if its demands were met": a condition
     if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
     ):  # "when we meet in person", "until he met Putin himself": a condition, not an event
