@@ -227,3 +227,10 @@ def test_what_a_side_would_do_on_a_condition_is_no_event() -> None:
     (plan,) = _events("Hamas said it would sign the deal on Thursday.", "2022-08-16",
                       "agreement")
     assert plan.status == "planned"
+
+
+def test_a_list_of_signatories_does_not_hide_the_signing_place() -> None:
+    text = ("The deal was signed by the council's deputy head, General Mohamed Hamdan Dagalo, "
+            "and by Ahmed al-Rabie of the Forces of Freedom and Change at a hotel in Khartoum.")
+    (signed,) = _events(text, "2019-07-17", "agreement")
+    assert signed.location == "Khartoum"

@@ -728,6 +728,12 @@ def _places(
     if trig.noun and i not in s.owner:
         return None
     reach = 100 if trig.type == EventType.AGREEMENT else 40
+    if trig.type == EventType.AGREEMENT and re.match(r"(?:signed|initial|inked)", trig.text):
+        # "was signed by X, deputy head of Y, and by Z of W at a hotel in Khartoum": a list of
+        # signatories does not end the signing's clause
+        end = re.search(r"[;:]|,\s+(?:which|who|where|while|but|after|before)\b|\b(?:said|says)\b",
+                        s.text[trig.end:])
+        reach = max(reach, min(220, end.start() if end else len(s.text) - trig.end))
     sides = frozenset(n for m in s.mentions if not m.media
                       for n in (m.name, m.affiliation) if n) if trig.type in (
         EventType.AGREEMENT, EventType.CEASEFIRE) else frozenset()
