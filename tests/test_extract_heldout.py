@@ -175,6 +175,12 @@ def test_talks_with_one_side_named_and_no_place_are_no_meeting() -> None:
     (hosted,) = _events("Germany will host talks on Libya in Berlin on Sunday.", "2024-11-29",
                         "meeting")
     assert hosted.location == "Berlin"
+    # a counterpart known only as a person is a side too
+    text = ("Libya summit\n\nGerman Chancellor Angela Merkel held separate talks with Libyan "
+            "Prime Minister Fayez al-Sarraj and commander Khalifa Haftar before the conference.")
+    separate = _events(text, "2020-01-19", "meeting")
+    assert sorted(a.name for e in separate for a in e.actors if a.role == "counterpart") == [
+        "Fayez al-Sarraj", "Khalifa Haftar", "Libya"]
 
 
 def test_a_dateline_after_a_headline_names_no_actor_even_for_a_town_unknown() -> None:

@@ -51,7 +51,7 @@ from timeline.extract.text import split_sentences
 from timeline.extract.times import find_times
 from timeline.extract.triggers import find_triggers
 from timeline.models import EventCreate
-from timeline.vocab import ActorKind, EventType, Status
+from timeline.vocab import ActorKind, EventType, Role, Status
 
 __all__ = ["extract_events"]
 
@@ -129,7 +129,10 @@ def _has_sides(c: Candidate) -> bool:
             # off are news whoever is named
             _WALKOUT.match(c.trigger_text) or c.status == Status.CANCELLED):
         return True
-    sides = {a.name for a in c.actors if a.kind != ActorKind.PERSON} | {
-        a.name for a in c.actors if a.kind == ActorKind.PERSON and not any(
-            b.kind != ActorKind.PERSON for b in c.actors)}
-    return len(sides) >= 2 or c.location is not None
+    sides = {a.name for a in c.actors if a.kind != ActorKind.PERSON}
+    if not sides:
+        sides = {a.name for a in c.actors}
+    # "held separate talks with Haftar": a counterpart known only as a person is a side
+    roles = {a.role for a in c.actors}
+    met = Role.INITIATOR in roles and bool(roles & {Role.COUNTERPART, Role.MEDIATOR, Role.HOST})
+    return len(sides) >= 2 or met or c.location is not None
