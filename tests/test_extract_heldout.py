@@ -240,3 +240,12 @@ def test_a_list_of_signatories_does_not_hide_the_signing_place() -> None:
             "and by Ahmed al-Rabie of the Forces of Freedom and Change at a hotel in Khartoum.")
     (signed,) = _events(text, "2019-07-17", "agreement")
     assert signed.location == "Khartoum"
+
+
+def test_a_trip_and_the_talks_it_brought_are_two_events_on_the_day_both_share() -> None:
+    """EVENTS.md: "where a text reports both (arrived, then met), both are events"."""
+    text = ("Talks\n\nQatari Prime Minister Mohammed bin Abdulrahman Al Thani visited Cairo and "
+            "met Egyptian President Abdel Fattah el-Sisi last week.")
+    found = extract_events(text, date(2023, 9, 19))
+    assert sorted((e.type, _span(e)) for e in found) == [
+        ("meeting", ("2023-09-11", "2023-09-17")), ("visit", ("2023-09-11", "2023-09-17"))]

@@ -606,7 +606,11 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
                                                text[trig.end:m.start - off])]
         if giver:  # "Lebanon expects an offer from the US mediator": the mediator proposes
             p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
-    if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not any(
+    if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not (
+        # "travelled to Cairo on Monday and met Sisi": a second verb reports a second event
+        not trig.noun and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$",
+                                    text[:trig.start])
+    ) and not any(
         re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off])
         or (not trig.noun and re.search(r"\bto\s+$", text[:trig.start])
             and re.match(r"\s+(?:[\w-]+\s+){0,2}$", text[trig.end:m.start - off]))

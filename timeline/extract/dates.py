@@ -346,6 +346,18 @@ def assign_times(
         ) and not re.search(r"[,;:]|\b(?:that|which|who|where|when|after|before|while|said"
                             r"|says|told)\b", sent.text[tr.end:nxt.rel_start]):
             owner[i] = nxt
+    # "arrived in Cairo and held talks with X on Sunday": the second verb's date closes a
+    # clause both verbs share
+    for i in range(len(triggers) - 1):
+        nxt = owner.get(i + 1)
+        if i in owner or nxt is None or nxt.reporting or triggers[i].speech or (
+                triggers[i + 1].speech) or nxt.rel_start < triggers[i + 1].end:
+            continue
+        if re.fullmatch(r"[^,;:]*?\band\s+(?:then\s+|later\s+|also\s+)?",
+                        sent.text[triggers[i].end:triggers[i + 1].start]) and not re.search(
+                r"\b(?:will|would|to|plans?|expected|that|which|who|where|when|after|before"
+                r"|while)\b", sent.text[triggers[i].end:nxt.rel_start]):
+            owner[i] = nxt
     # sharing: "travel to Qatar Friday and meet ..." / "After meeting X on Monday, Y said ..."
     shared = dict(owner)
     first_comma = sent.text.find(", ")
