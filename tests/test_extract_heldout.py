@@ -249,3 +249,13 @@ def test_a_trip_and_the_talks_it_brought_are_two_events_on_the_day_both_share() 
     found = extract_events(text, date(2023, 9, 19))
     assert sorted((e.type, _span(e)) for e in found) == [
         ("meeting", ("2023-09-11", "2023-09-17")), ("visit", ("2023-09-11", "2023-09-17"))]
+
+
+def test_hosting_a_party_s_initiative_is_no_meeting_with_that_party() -> None:
+    text = ("Talks\n\nSaudi Arabia, which hosts the Arab League's Arab Peace Initiative of 2002, "
+            "has not commented.")
+    assert _events(text, "2020-09-12", "meeting") == []
+    text = ("Talks\n\nEgyptian President Abdel Fattah el-Sisi hosted Qatar's emir in Cairo on "
+            "Sunday.")
+    (hosted,) = _events(text, "2020-09-12", "meeting")
+    assert {"Egypt", "Qatar"} <= {a.name for a in hosted.actors}

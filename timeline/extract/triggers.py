@@ -158,7 +158,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:talks|negotiations|meeting|summit|round|consultations)\b",
           keys=("host", "chair"), strength=0.8),
     _rule(EventType.MEETING,
-          r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
+          r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))"
+          # "hosts the Arab League's peace initiative": a thing of the party, not the party
+          r"(?!\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:[\w-]+\s+){0,3}?"
+          r"(?:initiative|plan|programme|program|headquarters|offices?|secretariat|mission"
+          r"|embassy|games|cup|forum|exhibition|base|fleet)\b)",
           keys=("hosted", "hosts", "welcomed", "phoned"), strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:received|receives|receiving)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])"
