@@ -259,3 +259,10 @@ def test_hosting_a_party_s_initiative_is_no_meeting_with_that_party() -> None:
             "Sunday.")
     (hosted,) = _events(text, "2020-09-12", "meeting")
     assert {"Egypt", "Qatar"} <= {a.name for a in hosted.actors}
+
+
+def test_a_statement_issued_on_a_day_is_a_statement_and_an_unlikely_meeting_none() -> None:
+    text = ("Talks\n\nThe Norwegian embassy issued a statement on Friday saying such a meeting "
+            "with the rebels was unlikely.")
+    found = extract_events(text, date(2005, 10, 8))
+    assert [(e.type, _span(e)) for e in found] == [("statement", ("2005-10-07", "2005-10-07"))]

@@ -721,6 +721,13 @@ def _places(
                       r"(?:[\w-]+\s+){0,2}$", s.text[:trig.start]))
         if trig.noun and not (hit or i in s.owner or anchored):
             return None
+        if (trig.noun or re.fullmatch(r"meetings?|talks|summit|negotiations", trig.text, re.I)
+                ) and (re.match(
+                r"[^.;,]{0,40}?\b(?:is|was|are|were|seems?|seemed|looks?|looked)\s+(?:\w+\s+)?"
+                r"(?:unlikely|likely|possible|impossible|premature|doubtful|uncertain)\b",
+                s.text[trig.end:]) or re.search(r"\bsuch\s+(?:a\s+|an\s+)?$",
+                                               s.text[:trig.start])):
+            return None  # "such a meeting was unlikely in the near future": no occasion
         if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",
                                   s.text[trig.end:]) and not (
                 _REPORTED_FUTURE.match(s.text[trig.end:])

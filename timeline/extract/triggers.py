@@ -246,6 +246,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|maintained|vowed|pledged|assured|remarked|commented|admitted|conceded|briefed",
           r"|informed|as saying)\b",
           speech=True, strength=0.7, cs=True),
+    # "the embassy issued a statement Friday saying ...": the statement is the occasion
+    _rule(EventType.STATEMENT,
+          r"\b(?:issued|issues|released|releases|put\s+out|puts\s+out)\s+(?:a|an)\s+"
+          r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé])\b",
+          keys=("statement", "communiq"), speech=True, strength=0.7),
     _rule(EventType.STATEMENT,
           r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|condemned|condemns|critici[sz]ed"
           r"|called)\b(?=\s+(?:the|a|an|this|that|its|their|Monday's|Tuesday's|Wednesday's"
