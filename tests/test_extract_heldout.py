@@ -266,3 +266,10 @@ def test_a_statement_issued_on_a_day_is_a_statement_and_an_unlikely_meeting_none
             "with the rebels was unlikely.")
     found = extract_events(text, date(2005, 10, 8))
     assert [(e.type, _span(e)) for e in found] == [("statement", ("2005-10-07", "2005-10-07"))]
+
+
+def test_meeting_people_named_by_what_they_are_is_a_meeting() -> None:
+    text = ("Talks\n\nThe team sent by the Economic Community of West African States (ECOWAS) "
+            "met junta representatives at Niamey airport, the source said.")
+    (met,) = _events(text, "2023-08-04", "meeting")
+    assert met.location == "Niamey" and "ECOWAS" in {a.name for a in met.actors}

@@ -137,6 +137,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|behind\b|face\b|directly\b|informally\b|formally\b|virtually\b|online\b|late\b"
           r"|early\b|among\b|also\b"
           r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
+          # "met junta representatives", "met rebel leaders": people named by what they are
+          r"|(?:[\w-]+\s+){0,2}(?:representatives|officials|leaders|delegates|delegations"
+          r"|negotiators|envoys|ministers|mediators|commanders|counterparts)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
           keys=("met", "meet"), strength=0.85),
     _rule(EventType.MEETING,
