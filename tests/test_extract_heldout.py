@@ -273,3 +273,13 @@ def test_meeting_people_named_by_what_they_are_is_a_meeting() -> None:
             "met junta representatives at Niamey airport, the source said.")
     (met,) = _events(text, "2023-08-04", "meeting")
     assert met.location == "Niamey" and "ECOWAS" in {a.name for a in met.actors}
+
+
+def test_talks_a_trip_is_for_with_a_day_of_their_own_are_an_event_too() -> None:
+    text = ("Talks\n\nThe Rapid Support Forces delegation arrived in Geneva to take part in the "
+            "ceasefire talks scheduled for Wednesday.")
+    found = extract_events(text, date(2024, 8, 13))
+    assert sorted((e.type, e.status, _span(e)[0]) for e in found) == [
+        ("meeting", "planned", "2024-08-14"), ("visit", "occurred", "2024-08-13")]
+    text = "Talks\n\nThe Hamas delegation arrived in Cairo on Monday to take part in the talks."
+    assert [e.type for e in extract_events(text, date(2024, 8, 13))] == ["visit"]

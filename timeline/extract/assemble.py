@@ -586,6 +586,17 @@ def _visit_parties(s: _Sentence, p: _Parties) -> None:
             add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
 
 
+def _own_occasion(s: _Sentence, trig: Trigger) -> bool:
+    """"arrived in Geneva to take part in the talks scheduled for Wednesday": talks with a
+    day of their own, apart from the trip's, are an occasion of their own."""
+    i = next((k for k, t in enumerate(s.triggers) if t is trig), -1)
+    own = s.owner.get(i)
+    if own is None or own.t.interval is None:
+        return False
+    return all(s.owner.get(k) is not own for k, t in enumerate(s.triggers)
+               if k != i and t.type == EventType.VISIT)
+
+
 def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     """Parties of meetings, proposals, agreements...; False when the trigger is not an event."""
     text, off = s.text, s.sent.start
@@ -610,7 +621,7 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
         # "travelled to Cairo on Monday and met Sisi": a second verb reports a second event
         not trig.noun and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$",
                                     text[:trig.start])
-    ) and not any(
+    ) and not _own_occasion(s, trig) and not any(
         re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off])
         or (not trig.noun and re.search(r"\bto\s+$", text[:trig.start])
             and re.match(r"\s+(?:[\w-]+\s+){0,2}$", text[trig.end:m.start - off]))
