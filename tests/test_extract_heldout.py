@@ -283,3 +283,10 @@ def test_talks_a_trip_is_for_with_a_day_of_their_own_are_an_event_too() -> None:
         ("meeting", "planned", "2024-08-14"), ("visit", "occurred", "2024-08-13")]
     text = "Talks\n\nThe Hamas delegation arrived in Cairo on Monday to take part in the talks."
     assert [e.type for e in extract_events(text, date(2024, 8, 13))] == ["visit"]
+
+
+def test_an_unknown_leadership_does_not_borrow_the_party_of_the_sentence_before() -> None:
+    text = ("Bahrain joins deal\n\nBahrain and Israel agreed on Friday to establish full "
+            "diplomatic relations, U.S. President Donald Trump said.\n\nThe Palestinian "
+            "leadership rejected the move and recalled its ambassador to Manama.")
+    assert _events(text, "2020-09-12", "rejection") == []

@@ -659,9 +659,11 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
 # "European leaders who visited Kyiv ...": a subject of its own, only not one we know, takes
 # no party from the sentences before
 _OWN_NOUN_SUBJECT = re.compile(
+    r"(?:(?:The|A|An)\s+)?"
     r"(?!(?:The|These|Those|Both|Its|Their|His|Her|Our|Two|Three|All|Some)\b)"
-    r"(?-i:[A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:leaders|officials|ministers|diplomats|envoys"
-    r"|delegations|negotiators|mediators|governments|countries|states|powers|lawmakers)\b")
+    r"(?-i:[A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:leaders|leadership|officials|ministers|diplomats"
+    r"|envoys|delegations|negotiators|mediators|governments|government|authorities|authority"
+    r"|countries|states|powers|lawmakers|movement|faction|factions)\b")
 
 
 def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
