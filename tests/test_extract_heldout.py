@@ -290,3 +290,12 @@ def test_an_unknown_leadership_does_not_borrow_the_party_of_the_sentence_before(
             "diplomatic relations, U.S. President Donald Trump said.\n\nThe Palestinian "
             "leadership rejected the move and recalled its ambassador to Manama.")
     assert _events(text, "2020-09-12", "rejection") == []
+
+
+def test_stopping_all_firing_from_an_hour_is_a_ceasefire() -> None:
+    text = ("Truce\n\nThe military operations chiefs of India and Pakistan agreed in a phone call "
+            "on Saturday afternoon to stop all firing on land, in the air and at sea with effect "
+            "from 5 p.m. Indian time.")
+    (truce,) = _events(text, "2025-05-11", "ceasefire")
+    assert _span(truce) == ("2025-05-10", "2025-05-10")
+    assert {"India", "Pakistan"} <= {a.name for a in truce.actors}

@@ -187,6 +187,9 @@ def _said_part(text: str, trig: Trigger) -> str:
     return text[max(0, trig.start - 60):]
 
 
+_TAKES_EFFECT = re.compile(
+    r"[^.;]{0,80}?\b(?:with\s+effect\s+from|effective\s+(?:from\s+)?|as\s+of)\s+"
+    r"(?:\d|midnight|noon)", re.I)
 _CONDITION = re.compile(r"[^.;:]{0,80}?\b(?:if|unless|provided|as\s+long\s+as|on\s+condition)\b",
                         re.I)
 
@@ -242,7 +245,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
                      EventType.REQUEST, EventType.CEASEFIRE) and is_hypothetical(
         before[:trig.head] if 0 <= trig.head < trig.start else before
-    ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)):
+    ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)
+               ) and not (trig.type == EventType.CEASEFIRE and _TAKES_EFFECT.match(
+                   text[trig.end:])):  # "agreed to stop all firing with effect from 5 p.m."
         # "may sign the accord on Saturday" is a plan with its day, not a hypothesis
         return True
     if not trig.speech and re.search(r"\b(?:would|could|might)\s+(?:\w+\s+)?$", before) and (

@@ -396,6 +396,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           _CEASE_NOUN, r"(?=\s+(?:from|as of|starting(?: at)?)\s+(?:\d|midnight|noon))",
           keys=("ceasefire", "cease-fire", "truce", "armistice", "pause", "lull", "cessation"),
           strength=0.7),
+    # "to stop all firing on land, in the air and at sea with effect from 5 p.m.": a ceasefire
+    # in other words, with the hour it takes effect
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|cease[sd]?|ceasing)\s+(?:all\s+)?"
+          r"(?:firing|fighting|hostilities|military\s+(?:action|operations)|attacks)\b"
+          r"(?=[^.;]{0,80}?\b(?:with\s+effect\s+from|effective\s+(?:from\s+)?|as\s+of"
+          r"|starting(?:\s+at)?)\s+(?:\d|midnight|noon|(?-i:[A-Z])))",
+          keys=("firing", "fighting", "hostilities", "military", "attacks"), strength=0.7),
     _rule(EventType.CEASEFIRE,
           r"\b(?:collapse|extension|renewal|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
           r"(?:\w+\s+)?", _CEASE, r"\b|\bending\s+(?:the|a)\s+(?:\w+\s+)?", _CEASE, r"\b",
