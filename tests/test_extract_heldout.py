@@ -87,8 +87,8 @@ def test_a_reporting_clause_closes_the_clause_its_date_belongs_to() -> None:
 
 # --- the held-out reports, scored ---------------------------------------------------
 
-# (F1, date accuracy) measured on tests/data/heldout when the floor was set; see the commit
-HELDOUT_FLOOR = (0.70, 0.88)
+# (F1, date accuracy) on tests/data/heldout: measured 0.827, 0.938 when the floor was set
+HELDOUT_FLOOR = (0.80, 0.92)
 
 
 def test_heldout_reports_floor() -> None:
