@@ -299,3 +299,11 @@ def test_stopping_all_firing_from_an_hour_is_a_ceasefire() -> None:
     (truce,) = _events(text, "2025-05-11", "ceasefire")
     assert _span(truce) == ("2025-05-10", "2025-05-10")
     assert {"India", "Pakistan"} <= {a.name for a in truce.actors}
+
+
+def test_flying_in_is_coming_to_where_the_report_is_filed() -> None:
+    text = ("Iran deal\n\nGENEVA, Nov 25 (Wire) - Iran and six powers reached an interim deal "
+            "early on Sunday.\n\nU.S. Secretary of State John Kerry flew in on Saturday to help "
+            "close the gaps.")
+    (trip,) = _events(text, "2013-11-25", "visit")
+    assert (trip.location, _span(trip)) == ("Geneva", ("2013-11-23", "2013-11-23"))

@@ -123,6 +123,7 @@ class _Sentence:
     sent_idx: int
     out: list[Candidate] = field(default_factory=list)
     subj_of: dict[int, list[Mention]] = field(default_factory=dict)
+    dateline: Place | None = None
 
     @property
     def text(self) -> str:
@@ -722,6 +723,12 @@ def _places(
             a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
                  if d.place.country not in own and d.place.name not in own]
+        if not dests and s.dateline is not None and not home and re.match(
+                r"(?:flew|flown|flies|flying|arrived|arrives)\s+in\b(?!\s+(?:the\s+)?"
+                r"(?-i:[A-Z]))", s.text[trig.start:]):
+            # "Kerry flew in on Saturday", under a GENEVA dateline: came here, where the
+            # report is filed
+            return [s.dateline]
         if not dests:
             return None
         if all(d.place.population < 0 for d in dests) and i not in s.owner and re.match(
@@ -943,7 +950,7 @@ def assemble(
         rel=[(m.start - sent.start, m.end - sent.start) for m in mentions],
         places=places, slots=slots, quotes=quotes,
         owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
-        last_primary=last_primary, sent_idx=sent_idx,
+        last_primary=last_primary, sent_idx=sent_idx, dateline=default_place,
     )
     dropped = set()
     for i, trig in enumerate(triggers):
