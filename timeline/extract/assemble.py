@@ -73,8 +73,20 @@ _ANCHOR = re.compile(
 )
 _NOUN_FUTURE = re.compile(
     r"[^.;,]{0,40}?\b(?:will|(?:is|are|was|were)\s+(?:set|expected|scheduled|due|slated"
-    r"|planned|likely)\s+to|to be held)\b"
+    r"|planned|likely)\s+to|to be held"
+    # "with talks on the agenda to begin on Saturday": the noun's own infinitive
+    r"|to\s+(?:begin|start|open|resume|reconvene|convene|take\s+place|get\s+under\s?way))\b"
 )
+# "authorised the delegation to travel to Cairo on Friday for talks": a trip the clause
+# plans, whose talks are planned with it even where the trip itself is no event
+_PLANNED_TRIP = re.compile(
+    r"\bto\s+(?:travel|fly|go|head|visit|return|come|leave|depart)\b[^;:]*$", re.I)
+# "Trump said his summit with Kim would go ahead in Singapore": the future of reported
+# speech, not a hypothesis
+_REPORTED_FUTURE = re.compile(
+    r"[^.;,]{0,40}?\bwould\s+(?:now\s+|still\s+)?(?:go\s+ahead|take\s+place|be\s+held"
+    r"|proceed|open|begin|start|resume|convene)\b(?![^.;]{0,60}\b(?:if|unless)\b)", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|confirmed|stated)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w*|auspices|broker\w*|intermediar\w*|facilitat\w*)\b", re.I)
 _SPOKES = re.compile(
     r"\b(?:spokes\w+|minister|ministry|office|official|envoy|secretary|president)\b", re.I
@@ -111,6 +123,7 @@ class _Sentence:
     sent_idx: int
     out: list[Candidate] = field(default_factory=list)
     subj_of: dict[int, list[Mention]] = field(default_factory=dict)
+    dateline: Place | None = None
 
     @property
     def text(self) -> str:
@@ -175,6 +188,20 @@ def _said_part(text: str, trig: Trigger) -> str:
     return text[max(0, trig.start - 60):]
 
 
+_TAKES_EFFECT = re.compile(
+    r"[^.;]{0,80}?\b(?:with\s+effect\s+from|effective\s+(?:from\s+)?|as\s+of)\s+"
+    r"(?:\d|midnight|noon)", re.I)
+_CONDITION = re.compile(r"[^.;:]{0,80}?\b(?:if|unless|provided|as\s+long\s+as|on\s+condition)\b",
+                        re.I)
+
+
+def _to_the_day(slot: TimeSlot) -> bool:
+    """A day, or a choice of a few ("on Thursday or Friday")."""
+    span = slot.t.interval
+    return slot.t.precision == Precision.DAY or (
+        slot.t.precision == Precision.RANGE and span is not None and (span[1] - span[0]).days < 7)
+
+
 def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bool:
     """Negated, denied, hypothetical, quoted commentary or talks mentioned in passing;
     ``dated``: the trigger owns a date to the day."""
@@ -219,9 +246,14 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
     if trig.type in (EventType.AGREEMENT, EventType.REJECTION, EventType.PROPOSAL,
                      EventType.REQUEST, EventType.CEASEFIRE) and is_hypothetical(
         before[:trig.head] if 0 <= trig.head < trig.start else before
-    ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)):
+    ) and not (dated and re.search(r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?$", before)
+               ) and not (trig.type == EventType.CEASEFIRE and _TAKES_EFFECT.match(
+                   text[trig.end:])):  # "agreed to stop all firing with effect from 5 p.m."
         # "may sign the accord on Saturday" is a plan with its day, not a hypothesis
         return True
+    if not trig.speech and re.search(r"\b(?:would|could|might)\s+(?:\w+\s+)?$", before) and (
+            _CONDITION.match(text[trig.end:])):
+        return True  # "Tehran would accept the deal if its demands were met": a condition
     if not trig.speech and _SUBORDINATE_TIME.search(before[-40:]) and (
         before.rstrip().lower().split()[-3:].count("until") or not _PAST_FORM.match(trig.text)
     ):  # "when we meet in person", "until he met Putin himself": a condition, not an event
@@ -386,8 +418,11 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
         # "flew to Doha to meet ...", "will travel to Cairo for talks": the purpose
         # shares the trip's status
         # ("met X in Doha to discuss ...": the same for talks held to discuss something)
+        # ("held a meeting on Wednesday, with talks to begin on Saturday": another clause)
         earlier = [c for c in s.out if c.type in (EventType.VISIT, EventType.MEETING)
-                   and c.trigger_start < trig.start]
+                   and c.trigger_start < trig.start
+                   and not re.search(r"[;:]|,\s+(?:with|while|and|but)\b",
+                                     s.text[c.trigger_start:trig.start])]
         if earlier:
             trip = earlier[-1]
             if trip.status == Status.OCCURRED and trip.type == EventType.VISIT and re.search(
@@ -395,6 +430,9 @@ def _status(s: _Sentence, trig: Trigger) -> Status:
             ):  # "is flying to Libya on Thursday to meet Haftar": the trip is under way
                 return Status.PLANNED
             return trip.status
+        if not earlier and status == Status.OCCURRED and _PLANNED_TRIP.search(
+                _own_clause(before)):
+            return Status.PLANNED
     elif re.search(r"\band\s+$", before) and s.out and s.out[-1].trigger_start < trig.start:
         # "to travel to Qatar Friday and meet ...": coordinated verbs share a status
         return s.out[-1].status
@@ -554,6 +592,17 @@ def _visit_parties(s: _Sentence, p: _Parties) -> None:
             add_actor(p.actors, m, Role.COUNTERPART, s.gaz)
 
 
+def _own_occasion(s: _Sentence, trig: Trigger) -> bool:
+    """"arrived in Geneva to take part in the talks scheduled for Wednesday": talks with a
+    day of their own, apart from the trip's, are an occasion of their own."""
+    i = next((k for k, t in enumerate(s.triggers) if t is trig), -1)
+    own = s.owner.get(i)
+    if own is None or own.t.interval is None:
+        return False
+    return all(s.owner.get(k) is not own for k, t in enumerate(s.triggers)
+               if k != i and t.type == EventType.VISIT)
+
+
 def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     """Parties of meetings, proposals, agreements...; False when the trigger is not an event."""
     text, off = s.text, s.sent.start
@@ -574,7 +623,11 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
                                                text[trig.end:m.start - off])]
         if giver:  # "Lebanon expects an offer from the US mediator": the mediator proposes
             p.subj, p.obj = giver[:1], p.subj + [m for m in p.obj if m is not giver[0]]
-    if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not any(
+    if trig.type == EventType.MEETING and any(c.type == EventType.VISIT for c in s.out) and not (
+        # "travelled to Cairo on Monday and met Sisi": a second verb reports a second event
+        not trig.noun and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$",
+                                    text[:trig.start])
+    ) and not _own_occasion(s, trig) and not any(
         re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[trig.end:m.start - off])
         or (not trig.noun and re.search(r"\bto\s+$", text[:trig.start])
             and re.match(r"\s+(?:[\w-]+\s+){0,2}$", text[trig.end:m.start - off]))
@@ -593,10 +646,12 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
         lo, hi = 0, len(text)
         for t in s.triggers:
             if t.type == EventType.MEETING and t is not trig:
+                # between the two, a comma parts one meeting's clause from the other's
                 if t.end <= trig.start:
-                    lo = max(lo, t.end)
+                    lo = max(lo, t.end, text.rfind(",", t.end, trig.start))
                 elif t.start >= trig.end:
-                    hi = min(hi, t.start)
+                    comma = text.find(",", trig.end, t.start)
+                    hi = min(hi, t.start, comma if comma >= 0 else t.start)
         for m, r in zip(s.mentions, s.rel, strict=True):
             if not m.media and lo <= r[0] < hi:
                 add_actor(p.actors, m, Role.PARTICIPANT, s.gaz)
@@ -607,6 +662,16 @@ def _other_parties(s: _Sentence, trig: Trigger, p: _Parties) -> bool:
     return True
 
 
+# "European leaders who visited Kyiv ...": a subject of its own, only not one we know, takes
+# no party from the sentences before
+_OWN_NOUN_SUBJECT = re.compile(
+    r"(?:(?:The|A|An)\s+)?"
+    r"(?!(?:The|These|Those|Both|Its|Their|His|Her|Our|Two|Three|All|Some)\b)"
+    r"(?-i:[A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:leaders|leadership|officials|ministers|diplomats"
+    r"|envoys|delegations|negotiators|mediators|governments|government|authorities|authority"
+    r"|countries|states|powers|lawmakers|movement|faction|factions)\b")
+
+
 def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
     subj, own = _subjects(s, i, trig)
     obj = _objects(s, i, trig)
@@ -614,7 +679,8 @@ def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
         p = _speech_parties(s, trig, obj)
     else:
         p = _Parties(subj=subj, obj=obj, own_subject=own, confidence=trig.strength)
-        if not p.subj and not p.obj and s.last_primary:
+        if not p.subj and not p.obj and s.last_primary and not _OWN_NOUN_SUBJECT.match(
+                s.text[:trig.start]):
             p.subj = s.last_primary[-1:]
             p.confidence -= 0.15 if trig.type != EventType.VISIT else 0.2
         if not p.subj and not p.obj:
@@ -657,6 +723,12 @@ def _places(
             a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
                  if d.place.country not in own and d.place.name not in own]
+        if not dests and s.dateline is not None and not home and re.match(
+                r"(?:flew|flown|flies|flying|arrived|arrives)\s+in\b(?!\s+(?:the\s+)?"
+                r"(?-i:[A-Z]))", s.text[trig.start:]):
+            # "Kerry flew in on Saturday", under a GENEVA dateline: came here, where the
+            # report is filed
+            return [s.dateline]
         if not dests:
             return None
         if all(d.place.population < 0 for d in dests) and i not in s.owner and re.match(
@@ -674,8 +746,17 @@ def _places(
                       r"(?:[\w-]+\s+){0,2}$", s.text[:trig.start]))
         if trig.noun and not (hit or i in s.owner or anchored):
             return None
+        if (trig.noun or re.fullmatch(r"meetings?|talks|summit|negotiations", trig.text, re.I)
+                ) and (re.match(
+                r"[^.;,]{0,40}?\b(?:is|was|are|were|seems?|seemed|looks?|looked)\s+(?:\w+\s+)?"
+                r"(?:unlikely|likely|possible|impossible|premature|doubtful|uncertain)\b",
+                s.text[trig.end:]) or re.search(r"\bsuch\s+(?:a\s+|an\s+)?$",
+                                               s.text[:trig.start])):
+            return None  # "such a meeting was unlikely in the near future": no occasion
         if trig.noun and re.match(r"[^.;,]{0,40}?\b(?:would|could|might|may)\b",
-                                  s.text[trig.end:]):
+                                  s.text[trig.end:]) and not (
+                _REPORTED_FUTURE.match(s.text[trig.end:])
+                and _SPEECH_BEFORE.search(s.text[:trig.start])):
             return None
         if hit is None:
             hit = _fronted_place(s)
@@ -683,6 +764,12 @@ def _places(
     if trig.noun and i not in s.owner:
         return None
     reach = 100 if trig.type == EventType.AGREEMENT else 40
+    if trig.type == EventType.AGREEMENT and re.match(r"(?:signed|initial|inked)", trig.text):
+        # "was signed by X, deputy head of Y, and by Z of W at a hotel in Khartoum": a list of
+        # signatories does not end the signing's clause
+        end = re.search(r"[;:]|,\s+(?:which|who|where|while|but|after|before)\b|\b(?:said|says)\b",
+                        s.text[trig.end:])
+        reach = max(reach, min(220, end.start() if end else len(s.text) - trig.end))
     sides = frozenset(n for m in s.mentions if not m.media
                       for n in (m.name, m.affiliation) if n) if trig.type in (
         EventType.AGREEMENT, EventType.CEASEFIRE) else frozenset()
@@ -863,12 +950,12 @@ def assemble(
         rel=[(m.start - sent.start, m.end - sent.start) for m in mentions],
         places=places, slots=slots, quotes=quotes,
         owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
-        last_primary=last_primary, sent_idx=sent_idx,
+        last_primary=last_primary, sent_idx=sent_idx, dateline=default_place,
     )
     dropped = set()
     for i, trig in enumerate(triggers):
         own = s.owner.get(i)
-        if _reports_no_occasion(s, trig, own is not None and own.t.precision == Precision.DAY):
+        if _reports_no_occasion(s, trig, own is not None and _to_the_day(own)):
             dropped.add(i)
     for i in sorted(dropped & set(s.owner)):
         # "Borrell called for Monday, February 27, a high-level meeting": the date of words

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
 from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
@@ -67,6 +68,7 @@ _NOUN_RELATIVE = re.compile(
     r"|are|is|will)\s+")
 _NOUN_VERB = re.compile(
     r"^[^;]*\b(?:will be held|is to be held|to be held|would be held|was held|were held"
+    r"|(?:will|would)\s+(?:still\s+|now\s+)?go\s+ahead|(?:will|would)\s+take\s+place"
     r"|will take place|took place|is scheduled|was scheduled|is set|is due|is planned"
     r"|(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:halted|suspended|postponed"
     r"|called off|adjourned|stalled|resumed|cancell?ed|put off|delayed)|stalled|resumed"
@@ -203,6 +205,11 @@ _APPOSITIVE = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told\s+\w+|reported|added|announced)"
+    r"(?:\s+(?:on|late\s+on)\s+\w+)?\s*,", re.I)
+
+
 def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     if hi <= lo:
@@ -216,6 +223,9 @@ def gap(a: tuple[int, int], b: tuple[int, int], text: str) -> int:
     # "talks ... because it withdrew from the accord in 2018": another verb's clause
     relative += len(re.findall(r"\b(?:because|since|although|though|whereas|unless|until)\b",
                                between, re.I))
+    # "submitted ... late on Monday, the agency said, and called on ...": a reporting clause
+    # closes the first verb's clause
+    relative += len(_ATTRIBUTION.findall(between))
     if _APPOSITIVE.search(between):  # "met X, head of the agency, in Tehran earlier ..."
         commas = max(0, commas - 2)
     return (hi - lo) + 25 * commas + (
@@ -322,6 +332,32 @@ def assign_times(
             continue
         owner[prior[-1]] = slot
         used.add(si)
+    # "met UN officials in Istanbul last week and agreed on ...": a date between two verbs
+    # joined by "and" is the first verb's as much as the second's
+    for i in range(len(triggers) - 1):
+        nxt = owner.get(i + 1)
+        if i in owner or nxt is None or nxt.reporting or triggers[i].speech or (
+                triggers[i + 1].speech):
+            continue
+        tr = triggers[i]
+        if tr.end <= nxt.rel_start and nxt.rel_end <= triggers[i + 1].start and re.fullmatch(
+            r"\s*(?:,\s*)?and\s+(?:then\s+|later\s+|also\s+)?",
+            sent.text[nxt.rel_end:triggers[i + 1].start],
+        ) and not re.search(r"[,;:]|\b(?:that|which|who|where|when|after|before|while|said"
+                            r"|says|told)\b", sent.text[tr.end:nxt.rel_start]):
+            owner[i] = nxt
+    # "arrived in Cairo and held talks with X on Sunday": the second verb's date closes a
+    # clause both verbs share
+    for i in range(len(triggers) - 1):
+        nxt = owner.get(i + 1)
+        if i in owner or nxt is None or nxt.reporting or triggers[i].speech or (
+                triggers[i + 1].speech) or nxt.rel_start < triggers[i + 1].end:
+            continue
+        if re.fullmatch(r"[^,;:]*?\band\s+(?:then\s+|later\s+|also\s+)?",
+                        sent.text[triggers[i].end:triggers[i + 1].start]) and not re.search(
+                r"\b(?:will|would|to|plans?|expected|that|which|who|where|when|after|before"
+                r"|while)\b", sent.text[triggers[i].end:nxt.rel_start]):
+            owner[i] = nxt
     # sharing: "travel to Qatar Friday and meet ..." / "After meeting X on Monday, Y said ..."
     shared = dict(owner)
     first_comma = sent.text.find(", ")
@@ -369,6 +405,24 @@ def _fronted(
     return None
 
 
+_BARE_MONTH = re.compile(
+    r"(?:(?:in|early|late|mid|since|during)[\s-]+)?(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
+    r"|Nov|Dec)\.?", re.I)
+_PAST_FORM = re.compile(
+    r"\w+ed|met|held|signed|began|begun|took|made|told|said|came|went|flew|left|sent|gave"
+    r"|struck|won|sought|broke|spoke|put|brought|hosted|agreed|reached|cut|drew|led|ran", re.I)
+
+
+def _past_verb(trig: Trigger, text: str) -> bool:
+    """The trigger is a verb in a past tense ("signed", "was signed", "had met")."""
+    if trig.noun or trig.speech:
+        return False
+    word = text[trig.start:trig.end].split()
+    return bool(word and _PAST_FORM.fullmatch(word[0])) or bool(
+        re.search(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+\s+)?$", text[:trig.start]))
+
+
 def interval_of(
     trig: Trigger,
     status: Status,
@@ -406,6 +460,16 @@ def interval_of(
             )
             if ahead and b < dct:
                 a, b = a + timedelta(days=7), b + timedelta(days=7)
+            elif status == Status.OCCURRED and a > dct and _past_verb(trig, sent.text):
+                # "X, speaking in the early hours of Sunday, offered ...": a verb in the past
+                # tense names the day gone by, where the engine read the one to come
+                a, b = a - timedelta(days=7), b - timedelta(days=7)
+        if status == Status.OCCURRED and a > dct and _BARE_MONTH.fullmatch(text.strip()) and (
+                _past_verb(trig, sent.text)):
+            # "signed a memorandum in January", read in December: the date engine takes the
+            # month to come, but a verb in the past tense names the one gone by
+            a = a.replace(year=a.year - 1)
+            b = b.replace(year=b.year - 1, day=min(b.day, monthrange(b.year - 1, b.month)[1]))
         if a < dct <= b and re.search(r"\bearlier\s+(?:in\s+|this\s+)?$",
                                       sent.text[:slot.rel_start]):
             b = dct - timedelta(days=1)  # "earlier in the week": before the publication day
@@ -429,6 +493,12 @@ def interval_of(
     reporting = [s for s in slots if s.reporting and s.t.interval is not None]
     if bound is not None:
         reporting = [bound]
+    for rep in reporting if trig.type == EventType.MEETING and re.search(
+            r"\b(?:call|conversation)$", trig.text) else []:
+        if re.fullmatch(r"\s*(?:(?:late|early)\s+)?(?:on\s+)?", sent.text[trig.end:rep.rel_start]):
+            # "told Putin in a phone call on Sunday": the day of the telling is the call's
+            assert rep.t.interval is not None
+            return rep.t.interval, Precision(str(rep.t.precision)), rep.t.text
     if status == Status.OCCURRED and reporting:
         r = reporting[0].t.interval
         assert r is not None

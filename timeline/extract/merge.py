@@ -7,6 +7,8 @@ made by an unnamed spokesperson merges with the named official of the same side.
 
 from __future__ import annotations
 
+import re
+
 from timeline.extract.candidate import PRECISION_RANK, Candidate, overlap
 from timeline.extract.places import Place
 from timeline.vocab import EventType, Precision, Role
@@ -41,6 +43,17 @@ def _lead_and_background(x: Candidate, y: Candidate) -> bool:
     return (x.interval[1] - y.interval[1]).days > (2 if x.date_text else 7)
 
 
+_PREPARES = re.compile(r"\b(?:prepar\w*|ahead\s+of)\b", re.I)
+
+
+def _prepares(x: Candidate, y: Candidate) -> bool:
+    """"envoys are to meet in Hanoi to make final preparations for a summit next week": one
+    sentence, two meetings, the first leading to the second."""
+    return (x.type == EventType.MEETING and x.evidence is y.evidence
+            and x.trigger_start < y.trigger_start
+            and bool(_PREPARES.search(x.evidence.text[x.trigger_start:y.trigger_start])))
+
+
 def _compatible(x: Candidate, y: Candidate) -> bool:
     if x.type != y.type or not _same_place(x.location, y.location):
         return False
@@ -61,6 +74,8 @@ def _compatible(x: Candidate, y: Candidate) -> bool:
     if not dates_ok(x, y):
         return False
     if _lead_and_background(x, y) or _lead_and_background(y, x):
+        return False
+    if _prepares(x, y) or _prepares(y, x):
         return False
     if x.headline or y.headline:
         shared = {a.name for a in x.actors if a.role != Role.HOST} & {

@@ -79,8 +79,9 @@ def speaker(
     text = sent.text
     after = [(m, r) for m, r in zip(mentions, rel, strict=True)
              if 0 <= r[0] - trig.end <= 2 and not in_spans(r[0], quotes)]
-    if after and after[0][0].kind == ActorKind.PERSON:
-        return after[0][0]
+    if after and after[0][0].kind == ActorKind.PERSON and not re.match(
+            r"(?:told|tells|telling|tell|assured|informed|briefed|warned)\b", trig.text, re.I):
+        return after[0][0]  # "said Peskov"; but "told Putin" names who was told
     if _ANON_AFTER.match(text[trig.end:]):
         return None  # "..., said the Israeli officials"
     if re.match(r"\s+(?:the|a|an|one|two|three|several)\b", text[trig.end:]) and re.search(

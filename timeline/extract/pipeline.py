@@ -20,6 +20,7 @@ Stages, each a small function of this package:
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from timeline.extract.actors import (
@@ -50,7 +51,7 @@ from timeline.extract.text import split_sentences
 from timeline.extract.times import find_times
 from timeline.extract.triggers import find_triggers
 from timeline.models import EventCreate
-from timeline.vocab import ActorKind
+from timeline.vocab import ActorKind, EventType, Role, Status
 
 __all__ = ["extract_events"]
 
@@ -99,7 +100,7 @@ def extract_events(
             last_primary = parties[:1]
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
     events = [to_model(c, full, dct, title, url, outlet)
-              for c in date_within_occasion(merge(cands))]
+              for c in date_within_occasion(merge(cands)) if _has_sides(c)]
     if shift:
         for e in events:
             for s in e.sources:
@@ -109,3 +110,29 @@ def extract_events(
                 else:  # the evidence is the title, which is not part of ``text``
                     s.evidence_start = s.evidence_end = None
     return events
+
+
+_TALKS_NOUN = re.compile(r"(?:\w+\s+)*(?:talks|negotiations|discussions|consultations"
+                         r"|dialogue|process|round)", re.I)
+
+
+_WALKOUT = re.compile(r"(?:walk|pull|withdr|suspend|quit|boycott|broke|break|left|leave)",
+                      re.I)
+
+
+def _has_sides(c: Candidate) -> bool:
+    """Talks are between parties (EVENTS.md): "talks" held or planned with one side named
+    and no place are a mention of the negotiation, not an occasion. A verb keeps its meeting
+    ("met the mediation team", "will speak again"): the other side is there, only unnamed."""
+    if c.type != EventType.MEETING or not _TALKS_NOUN.fullmatch(c.trigger_text.strip()) or (
+            # "X suspended its part in the talks", "the talks were suspended": talks called
+            # off are news whoever is named
+            _WALKOUT.match(c.trigger_text) or c.status == Status.CANCELLED):
+        return True
+    sides = {a.name for a in c.actors if a.kind != ActorKind.PERSON}
+    if not sides:
+        sides = {a.name for a in c.actors}
+    # "held separate talks with Haftar": a counterpart known only as a person is a side
+    roles = {a.role for a in c.actors}
+    met = Role.INITIATOR in roles and bool(roles & {Role.COUNTERPART, Role.MEDIATOR, Role.HOST})
+    return len(sides) >= 2 or met or c.location is not None

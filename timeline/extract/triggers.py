@@ -51,7 +51,9 @@ _DEAL = (
 
 _OFFER = (
     r"(?:proposal|proposals|offer|plan|response|reply|draft|counter-?proposal|framework"
-    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum|list)"
+    r"|initiative|roadmap|ideas|vision|amendments|suggestions|memorandum|list"
+    # "put forward the final text", "presented a compromise text"
+    r"|(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?text)"
 )
 
 _CEASE = r"(?:cease-?fire|truce|pause|armistice)"
@@ -135,6 +137,9 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|behind\b|face\b|directly\b|informally\b|formally\b|virtually\b|online\b|late\b"
           r"|early\b|among\b|also\b"
           r"|to\s+(?:discuss|negotiate|work|finali[sz]e|review|sign|prepare|hammer)\b"
+          # "met junta representatives", "met rebel leaders": people named by what they are
+          r"|(?:[\w-]+\s+){0,2}(?:representatives|officials|leaders|delegates|delegations"
+          r"|negotiators|envoys|ministers|mediators|commanders|counterparts)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
           keys=("met", "meet"), strength=0.85),
     _rule(EventType.MEETING,
@@ -156,10 +161,17 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:talks|negotiations|meeting|summit|round|consultations)\b",
           keys=("host", "chair"), strength=0.8),
     _rule(EventType.MEETING,
-          r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
+          r"\b(?:hosted|hosts|welcomed|telephoned|phoned)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))"
+          # "hosts the Arab League's peace initiative": a thing of the party, not the party
+          r"(?!\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:[\w-]+\s+){0,3}?"
+          r"(?:initiative|plan|programme|program|headquarters|offices?|secretariat|mission"
+          r"|embassy|games|cup|forum|exhibition|base|fleet)\b)",
           keys=("hosted", "hosts", "welcomed", "phoned"), strength=0.75),
     _rule(EventType.MEETING,
-          r"\b(?:received|receives|receiving)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])))",
+          r"\b(?:received|receives|receiving)(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])"
+          # "after receiving a senior North Korean envoy": a visitor named by office
+          r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:envoys?|delegations?|emissar(?:y|ies)"
+          r"|ministers?|negotiators?|mediators?)\b))",
           r"(?![^.;]{0,60}?\b(?:proposals?|offers?|plan|response|reply|draft|message|letter"
           r"|call|request|invitation|memorandum|list|document|text|assurances|guarantees)\b)",
           keys=("receiv",), strength=0.75),
@@ -167,6 +179,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           keys=("discuss",), strength=0.7),
     _rule(EventType.MEETING, r"\b(?:phone call|telephone call|call|video call)\s+with\b",
           keys=("call",), strength=0.8),
+    # "Erdogan told Putin in a phone call on Sunday that ...": what was said was said in a call
+    _rule(EventType.MEETING,
+          r"\b(?:in|during|over)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+          r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?!\s+with\b)",
+          keys=("call", "conversation"), strength=0.75),
     # "The ministers of Turkey and Ukraine spoke by phone": the parties are the subject
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+phone"
@@ -232,6 +249,11 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|maintained|vowed|pledged|assured|remarked|commented|admitted|conceded|briefed",
           r"|informed|as saying)\b",
           speech=True, strength=0.7, cs=True),
+    # "the embassy issued a statement Friday saying ...": the statement is the occasion
+    _rule(EventType.STATEMENT,
+          r"\b(?:issued|issues|released|releases|put\s+out|puts\s+out)\s+(?:a|an)\s+"
+          r"(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé])\b",
+          keys=("statement", "communiq"), speech=True, strength=0.7),
     _rule(EventType.STATEMENT,
           r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|condemned|condemns|critici[sz]ed"
           r"|called)\b(?=\s+(?:the|a|an|this|that|its|their|Monday's|Tuesday's|Wednesday's"
@@ -248,14 +270,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?=[^.;]{0,50}?\b", _OFFER, r")",
           keys=("proposal", "offer", "plan", "response", "reply", "draft", "framework",
                 "initiative", "roadmap", "ideas", "vision", "amendments", "suggestions",
-                "memorandum", "list"),
+                "memorandum", "list", "text"),
           strength=0.75),
     # "Khartoum proposed a demilitarised buffer zone", "Russia and Turkey proposed a truce"
     _rule(EventType.PROPOSAL,
           r"\bpropos(?:e|es|ed|ing)\b(?=\s+(?:a|an|that|new|fresh|holding|to\s+hold)\b)",
           keys=("propos",), strength=0.7),
     _rule(EventType.PROPOSAL,
-          r"\b(?:offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
+          r"\b(?P<t>offer(?:s|ed)?|proposed)\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b"
           r"|(?-i:[A-Z]))\w+",
           keys=("offer", "proposed"), strength=0.7),
     # "Lebanon expects a written offer from the US mediator": a proposal announced
@@ -314,6 +336,15 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"(?:(?:formally|officially|also|jointly|finally)\s+)?",
           r"(?P<t>signed|initial(?:l)?ed|inked)\b(?!\s+(?:in|on)\s+(?:\d{4}|last\s+year)\b)",
           keys=("signed", "initial", "inked"), strength=0.75),
+    # "The final text was agreed in Havana on August 24", "the accord was approved by ...":
+    # the deal in the passive (signing has its own rule)
+    _rule(EventType.AGREEMENT,
+          r"\b(?:text|agreement|deal|accord|treaty|declaration|document|pact|protocol"
+          r"|memorandum|roadmap|road map)\s+(?:was|were|has\s+been|had\s+been|have\s+been)"
+          r"\s+(?:\w+ly\s+)?(?P<t>agreed|concluded|finali[sz]ed|approved|adopted|endorsed)\b"
+          r"(?!\s+(?:to|that|as)\b)",
+          keys=("agreed", "concluded", "finalised", "finalized", "approved", "adopted",
+                "endorsed"), passive=True, strength=0.75),
     _rule(EventType.AGREEMENT,
           r"\baccept(?:s|ed)?\s+(?:(?:parts?|most|elements|some|all|the\s+bulk)\s+of\s+)?"
           r"(?:it|them)\b",
@@ -365,6 +396,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           _CEASE_NOUN, r"(?=\s+(?:from|as of|starting(?: at)?)\s+(?:\d|midnight|noon))",
           keys=("ceasefire", "cease-fire", "truce", "armistice", "pause", "lull", "cessation"),
           strength=0.7),
+    # "to stop all firing on land, in the air and at sea with effect from 5 p.m.": a ceasefire
+    # in other words, with the hour it takes effect
+    _rule(EventType.CEASEFIRE,
+          r"\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|cease[sd]?|ceasing)\s+(?:all\s+)?"
+          r"(?:firing|fighting|hostilities|military\s+(?:action|operations)|attacks)\b"
+          r"(?=[^.;]{0,80}?\b(?:with\s+effect\s+from|effective\s+(?:from\s+)?|as\s+of"
+          r"|starting(?:\s+at)?)\s+(?:\d|midnight|noon|(?-i:[A-Z])))",
+          keys=("firing", "fighting", "hostilities", "military", "attacks"), strength=0.7),
     _rule(EventType.CEASEFIRE,
           r"\b(?:collapse|extension|renewal|end|breakdown|start|resumption)\s+of\s+(?:the|a)\s+",
           r"(?:\w+\s+)?", _CEASE, r"\b|\bending\s+(?:the|a)\s+(?:\w+\s+)?", _CEASE, r"\b",
