@@ -185,7 +185,7 @@ def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
             pending: deque[tuple[Article, datetime, Any]] = deque()
             for article, when in articles:
                 pending.append((article, when, pool.submit(_extract_or_error, article, when)))
-                if len(pending) >= workers * 4 * STORE_BATCH:  # busy while a batch is stored
+                if len(pending) >= workers * 2 * STORE_BATCH:  # busy while a batch is stored
                     a, w, fut = pending.popleft()
                     yield a, w, fut.result()
             for a, w, fut in pending:
@@ -210,8 +210,10 @@ _WARM_UP = (
 
 def _warm_up() -> None:
     from timeline.extract import extract_events
+    from timeline.temporal.lazy import compile_all
 
     extract_events(_WARM_UP, date(2025, 5, 20))
+    compile_all()
 
 
 def _extract_or_error(article: Article, when: datetime) -> list[EventCreate] | Exception:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-__all__ = ["lazy_re"]
+__all__ = ["compile_all", "lazy_re"]
 
 
 class _LazyPattern:
@@ -27,6 +27,19 @@ class _LazyPattern:
         return getattr(self._compiled, name)
 
 
+_MADE: list[_LazyPattern] = []
+
+
 def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, deferred until the pattern is first used."""
-    return cast(re.Pattern[str], _LazyPattern(pattern, flags))
+    made = _LazyPattern(pattern, flags)
+    _MADE.append(made)
+    return cast(re.Pattern[str], made)
+
+
+def compile_all() -> None:
+    """Compile every pattern now: before worker processes are forked, so that they share
+    the compiled patterns instead of each compiling its own."""
+    for made in _MADE:
+        if made._compiled is None:
+            made._compiled = re.compile(*made._args)
