@@ -234,3 +234,21 @@ def test_a_filter_with_a_character_no_database_can_hold_is_refused(tmp_path: Pat
     """A command line with bytes that are not UTF-8 reaches Python as lone surrogates."""
     code, out = run(str(tmp_path / "t.db"), "list", option, "Egypt\udc80")
     assert code == 1 and "U+DC80" in out and "Traceback" not in out, out
+
+
+def test_an_exported_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """Written through a private temporary file, it is then given the mode any new file
+    of the user gets (or keeps the mode of the file it replaces)."""
+    import os
+
+    db = str(tmp_path / "t.db")
+    target = tmp_path / "out.csv"
+    old = os.umask(0o022)
+    try:
+        assert run(db, "export", "-o", str(target))[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        assert run(db, "export", "-o", str(target))[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)

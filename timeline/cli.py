@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -487,12 +488,21 @@ def _output(path: Path | None) -> Iterator[Any]:
                                          suffix=".part") as part:
             tmp = Path(part.name)
             yield part
+        # a temporary file is private (0600): the file written gets what any new file of
+        # this user gets, or keeps the mode of the one it replaces
+        tmp.chmod(path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         tmp.replace(path)
     except OSError as err:
         raise TimelineError(f"{path}: cannot write ({err.strerror or err})") from err
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @app.command("import")
