@@ -927,12 +927,13 @@ class Writer:
             return []
         keys = None if actor_keys is None else sorted(set(actor_keys))
         stmt = _candidates_statement(self.dialect, keys is not None)
+        lists = json.dumps if self.dialect == "sqlite" else list
         params: dict[str, Any] = {
-            "types": types, "lo": lo, "hi": hi,
+            "types": lists(types), "lo": lo, "hi": hi,
             "brief_lo": lo - timedelta(days=min(BRIEF_SPAN, lo.toordinal() - 1)),
             "short_lo": lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1))}
         if keys is not None:
-            params["keys"] = keys
+            params["keys"] = lists(keys)
         found: dict[str, list[Any]] = {}
         for eid, etype, start, end, precision, location, origin, key in self.conn.execute(
                 stmt, params):
@@ -1110,21 +1111,31 @@ def _candidates_statement(dialect: str, by_actor: bool) -> Any:
     lo, those up to ``SHORT_SPAN`` days from that far back, each length looked up apart;
     the few longer ones through the span index."""
     plain = functools.partial(_unindexed, dialect=dialect)
-    types: Any = bindparam("types", expanding=True)
     lo: Any = bindparam("lo")
     hi: Any = bindparam("hi")
 
+    def among(col: Any, name: str) -> Any:
+        # one parameter holding the list (a JSON array on SQLite, an array on PostgreSQL),
+        # not one per value: the statement is compiled once, not once per call
+        if dialect == "sqlite":
+            return col.in_(select(column("value")).select_from(func.json_each(bindparam(name))))
+        from sqlalchemy import any_
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return col == any_(bindparam(name, type_=ARRAY(Text)))
+
     def near(spans: range, back: str) -> Any:
+        lengths: Any = literal_column(f"({', '.join(map(str, spans))})")
         return select(E.c.id).where(
-            E.c.type.in_(types), E.c.span_days.in_(list(spans)),
+            among(E.c.type, "types"), E.c.span_days.op("IN")(lengths),
             E.c.date_start >= bindparam(back), E.c.date_start <= hi, E.c.date_end >= lo)
 
     parts = [near(range(0, BRIEF_SPAN + 1), "brief_lo"),
              near(range(BRIEF_SPAN + 1, SHORT_SPAN + 1), "short_lo"),
-             select(E.c.id).where(E.c.span_days > SHORT_SPAN, plain(E.c.type).in_(types),
+             select(E.c.id).where(E.c.span_days > SHORT_SPAN, among(plain(E.c.type), "types"),
                                   plain(E.c.date_start) <= hi, plain(E.c.date_end) >= lo)]
     if by_actor:
-        actors = select(A.c.id).where(A.c.name_key.in_(bindparam("keys", expanding=True)))
+        actors = select(A.c.id).where(among(A.c.name_key, "keys"))
         named = select(EA.c.event_id).where(
             EA.c.event_id == E.c.id, EA.c.actor_id.in_(actors)).exists()
         parts = [part.where(named) for part in parts]
