@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from sqlalchemy import (
     Connection,
     Engine,
+    any_,
     bindparam,
     cast,
     column,
@@ -502,12 +503,10 @@ class Store:
                 conds.append(plain(col).in_([v.strip().lower() for v in values]))
         if flt.locations:
             keys = [fold_key(v) for v in flt.locations]
-            if self.dialect == "sqlite" and self._few(select(E.c.id).where(
-                    or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))):
-                conds.append(or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys)))
-            else:
-                conds.append(or_(plain(E.c.location_key).in_(keys),
-                                 plain(E.c.country_key).in_(keys)))
+            placed = or_(E.c.location_key.in_(keys), E.c.country_key.in_(keys))
+            if self.dialect == "sqlite" and not self._few(select(E.c.id).where(placed)):
+                placed = or_(plain(E.c.location_key).in_(keys), plain(E.c.country_key).in_(keys))
+            conds.append(placed)
         if flt.actors:
             keys = [fold_key(v) for v in flt.actors]
             members = select(EA.c.event_id).join(A, A.c.id == EA.c.actor_id).where(
@@ -574,7 +573,7 @@ class Store:
             matches = select(_SEARCH_INDEX.c.rowid).where(
                 literal_column("search_index").op("MATCH")(query))
             found = select(_SEARCH_DOCS.c.event_id).where(_SEARCH_DOCS.c.rowid.in_(matches))
-            return (E.c.id if self._few(matches) else self._plain(E.c.id)).in_(found)
+            return self._among(found) if self._few(matches) else self._plain(E.c.id).in_(found)
         # \w words quoted as lexemes: the cast reads them as they are, without the server's
         # parser or locale
         from sqlalchemy.dialects.postgresql import TSQUERY
@@ -622,21 +621,12 @@ class Store:
         with self.reading() as conn:
             rows = _raw_rows(conn, ev_stmt)
             if flt != EventFilter():
-                ids = [r[0] for r in rows]
-                if self.dialect == "sqlite":
-                    matched: Any = select(column("value")).select_from(
-                        func.json_each(literal(json.dumps(ids))))
-                    actor_stmt = actor_stmt.where(EA.c.event_id.in_(matched))
-                    source_stmt = source_stmt.where(S.c.event_id.in_(matched))
-                    track_stmt = track_stmt.where(ET.c.event_id.in_(matched))
-                else:
-                    from sqlalchemy import any_
-                    from sqlalchemy.dialects.postgresql import ARRAY
-
-                    matched = any_(literal(ids, ARRAY(Text)))
-                    actor_stmt = actor_stmt.where(EA.c.event_id == matched)
-                    source_stmt = source_stmt.where(S.c.event_id == matched)
-                    track_stmt = track_stmt.where(ET.c.event_id == matched)
+                ids = _list_value([r[0] for r in rows], self.dialect)
+                matched = literal(ids) if self.dialect == "sqlite" else \
+                    literal(ids, _text_array())
+                actor_stmt = actor_stmt.where(_in_list(EA.c.event_id, matched, self.dialect))
+                source_stmt = source_stmt.where(_in_list(S.c.event_id, matched, self.dialect))
+                track_stmt = track_stmt.where(_in_list(ET.c.event_id, matched, self.dialect))
             for eid, name, role in _raw_rows(conn, actor_stmt):
                 (initiators if role == "initiator" else actors)[eid].append(name)
             sources = {eid: (n, labels) for eid, n, labels in _raw_rows(conn, source_stmt)}
@@ -927,13 +917,12 @@ class Writer:
             return []
         keys = None if actor_keys is None else sorted(set(actor_keys))
         stmt = _candidates_statement(self.dialect, keys is not None)
-        lists = json.dumps if self.dialect == "sqlite" else list
         params: dict[str, Any] = {
-            "types": lists(types), "lo": lo, "hi": hi,
+            "types": _list_value(types, self.dialect), "lo": lo, "hi": hi,
             "brief_lo": lo - timedelta(days=min(BRIEF_SPAN, lo.toordinal() - 1)),
             "short_lo": lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1))}
         if keys is not None:
-            params["keys"] = lists(keys)
+            params["keys"] = _list_value(keys, self.dialect)
         found: dict[str, list[Any]] = {}
         for eid, etype, start, end, precision, location, origin, key in self.conn.execute(
                 stmt, params):
@@ -1115,14 +1104,7 @@ def _candidates_statement(dialect: str, by_actor: bool) -> Any:
     hi: Any = bindparam("hi")
 
     def among(col: Any, name: str) -> Any:
-        # one parameter holding the list (a JSON array on SQLite, an array on PostgreSQL),
-        # not one per value: the statement is compiled once, not once per call
-        if dialect == "sqlite":
-            return col.in_(select(column("value")).select_from(func.json_each(bindparam(name))))
-        from sqlalchemy import any_
-        from sqlalchemy.dialects.postgresql import ARRAY
-
-        return col == any_(bindparam(name, type_=ARRAY(Text)))
+        return _in_list(col, _list_param(name, dialect), dialect)
 
     def near(spans: range, back: str) -> Any:
         lengths: Any = literal_column(f"({', '.join(map(str, spans))})")
@@ -1195,6 +1177,31 @@ def _compiled(conn: Connection, stmt: Any) -> tuple[str, Any]:
     if compiled.positiontup is not None:
         params = tuple(_driver_value(compiled.params[k]) for k in compiled.positiontup)
     return str(compiled), params
+
+
+def _in_list(col: Any, values: Any, dialect: str) -> Any:
+    """``col`` is one of ``values``, a list handed over as one parameter or literal: a JSON
+    array on SQLite, an array on PostgreSQL. One statement whatever the list's length, so
+    it is compiled once and not rendered again for every call."""
+    if dialect == "sqlite":
+        return col.in_(select(column("value")).select_from(func.json_each(values)))
+    return col == any_(values)
+
+
+def _list_param(name: str, dialect: str) -> Any:
+    """The parameter ``_in_list`` reads (pass ``_list_value`` of the list)."""
+    return bindparam(name) if dialect == "sqlite" else bindparam(name, type_=_text_array())
+
+
+def _text_array() -> Any:
+    # imported when PostgreSQL is used: SQLite users do not pay for its dialect at start-up
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    return ARRAY(Text)
+
+
+def _list_value(values: Sequence[str], dialect: str) -> Any:
+    return json.dumps(values) if dialect == "sqlite" else list(values)
 
 
 def _raw_rows(conn: Connection, stmt: Any) -> list[tuple[Any, ...]]:
