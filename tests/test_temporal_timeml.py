@@ -561,6 +561,25 @@ def test_modifiers(text: str, mod: str) -> None:
     assert t.mod == mod
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        pytest.param("The talks lasted about two years.", "two years", id="about-duration"),
+        pytest.param("The blast came at about 10:35 a.m.", "10:35 a.m.", id="about-clock"),
+        pytest.param("He waited approximately three days.", "three days", id="approximately"),
+        pytest.param("The sale should close around Nov. 1.", "around Nov. 1", id="around-stays"),
+        pytest.param("They met earlier this week.", "earlier this week", id="earlier-stays"),
+        pytest.param("It lasted nearly two months.", "nearly two months", id="nearly-stays"),
+    ],
+)
+def test_approximation_left_out_of_span_keeps_its_mod(text: str, span: str) -> None:
+    # TimeBank and AQUAINT keep "about" outside the tag more often than inside; the other
+    # modifiers inside
+    (t,) = find_times(text, WED)
+    assert t.text == span
+    assert text[t.start : t.end] == span
+
+
 # --- 4. decades and centuries ----------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "dct", "expected"),

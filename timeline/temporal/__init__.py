@@ -7,8 +7,9 @@
 Conventions (TimeML / TempEval-3 where they exist):
 
 * spans leave out prepositions ("in", "since", "for", "over" as in "rose over six
-  years") but keep modifiers ("about two years", "early March", "the past three months",
-  "around Nov. 1", "1994 or later"), which also give the TIMEX3 ``mod``; values are
+  years") and "about" ("about two years" is tagged "two years", mod ``APPROX``), but keep
+  the other modifiers ("early March", "the past three months", "around Nov. 1", "nearly
+  a year", "1994 or later"), which also give the TIMEX3 ``mod``; values are
   TIMEX3 values (``2024-10-24TEV``, ``2024-W43``, ``2024-Q3``, ``199`` for the 1990s,
   ``P20D``, ``PRESENT_REF``...);
 * relative expressions resolve against the DCT and the tense of the verb group around

@@ -2050,17 +2050,27 @@ def _link_ranges(text: str, out: list[TimeExpression], dct: date) -> None:
         out[i + 1] = replace(b, interval=whole, precision=Precision.RANGE)
 
 
+# Approximations are read with the expression, for its mod, but left out of its span:
+# TimeBank and AQUAINT together keep "about" outside the tag more often than inside ("about
+# two weeks", "about 10:35 a.m.": 5 to 2). "around", "nearly", "early", "earlier" and
+# "later" are inside more often than not, and stay.
+_LEFT_OUT = lazy_re(r"(?i)(?:about|approximately|roughly|circa)\s+(?=\S)")
+
+
 def _expression(text: str, hit: _Hit, start: int, end: int) -> TimeExpression:
     start = start if hit.start is None else hit.start
     end = end if hit.end is None else hit.end
-    span = text[start:end]
+    mod = hit.mod or _mod_of(text[start:end])
+    lead = _LEFT_OUT.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
     return TimeExpression(
         start=start,
         end=end,
-        text=span,
+        text=text[start:end],
         type=hit.type,
         value=hit.value,
         interval=hit.interval,
         precision=hit.precision or Precision.UNKNOWN,
-        mod=hit.mod or _mod_of(span),
+        mod=mod,
     )
