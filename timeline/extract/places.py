@@ -14,7 +14,7 @@ from timeline.extract.gazetteer import Gazetteer
 
 __all__ = ["MIN_POPULATION", "PLACES_FILE", "Place", "PlaceIndex", "place_index"]
 
-MIN_POPULATION = 100_000
+MIN_POPULATION = 15_000
 """Cities smaller than this are left out unless they are a capital (or in the gazetteer)."""
 
 PLACES_FILE = Path(__file__).with_name("data") / "places.tsv"

