@@ -11,7 +11,8 @@ where ``kind`` is ``country``, ``city`` or ``state`` (a US state) and the forms 
 surface names that resolve to it (its own name, unless a likelier place has it, and for
 cities of 100,000+ and capitals their alternate names in Latin letters). Each form appears
 on one line only: the most plausible place for it (a country over a city, a city's own name
-over another's alternate name, then the bigger city). The gazetteer's entries are laid over it at run time.
+over another's alternate name, then the bigger city). The gazetteer's entries are laid
+over it at run time.
 """
 
 from __future__ import annotations
