@@ -698,3 +698,53 @@ def test_place_index_resolves_cities_countries_and_metonyms() -> None:
         ("Egypt", "Egypt", True), ("Cairo", "Egypt", False),
     ]
     assert index.get("Gaza") is None  # a gazetteer "not a place" entry wins
+
+
+# --- venues the place index cannot know -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "place"),
+    [
+        pytest.param("Sudanese army and RSF envoys signed the truce at the Rotana Palace "
+                     "Hotel on Thursday.", "agreement", "Sudan", "Rotana Palace Hotel",
+                     id="hotel"),
+        pytest.param("British and French foreign ministers met at Lancaster House on Thursday.",
+                     "meeting", "France", "Lancaster House", id="house"),
+        pytest.param("Israeli and Syrian delegations held talks at Blair House on Thursday.",
+                     "meeting", "Israel", "Blair House", id="guest-house"),
+        pytest.param("Serbian and Croatian officials met at Wright-Patterson Air Force Base "
+                     "on Thursday.", "meeting", "Serbia", "Wright-Patterson Air Force Base",
+                     id="air-base"),
+    ],
+)
+def test_a_named_building_is_the_venue(text: str, etype: str, actor: str, place: str) -> None:
+    events = extract_events(text, FRI)
+    assert _find(events, etype, actor, location=place), [(e.type, e.location) for e in events]
+
+
+def test_the_rose_garden_or_a_bare_centre_is_no_venue() -> None:
+    events = extract_events("Egyptian and Qatari envoys met at the Centre on Thursday.", FRI)
+    assert all(e.location is None for e in events)
+
+
+def test_here_is_the_dateline_s_town() -> None:
+    text = ("KATHMANDU, Oct 25 (Wire) - Nepal and India signed a border accord at a "
+            "ceremony here on Thursday, officials said.")
+    (deal,) = [e for e in extract_events(text, FRI) if e.type == "agreement"]
+    assert deal.location == "Kathmandu"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("KATHMANDU, Oct 25 (Wire) - Nepal and India signed a border "
+                     "accord on Thursday. \"The road from here is long,\" one said.",
+                     id="from-here"),
+        pytest.param("KATHMANDU, Oct 25 (Wire) - Nepal and India signed a border "
+                     "accord on Thursday in Pokhara, 200 km west of here.", id="of-here"),
+    ],
+)
+def test_here_that_is_not_the_venue(text: str) -> None:
+    (deal,) = [e for e in extract_events(text, FRI) if e.type == "agreement"]
+    assert deal.location in (None, "Pokhara")

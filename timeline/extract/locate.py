@@ -27,9 +27,14 @@ _PREP_PLACE = re.compile(
 _CAPSEQ = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:el-|al-|al\s|el\s)?[A-Z][\w'’-]*){0,3}")
 
 
-def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[PlaceHit]:
-    hits: list[PlaceHit] = []
+def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer,
+              here: Place | None = None) -> list[PlaceHit]:
+    """The places a sentence names; ``here`` is the dateline's, which "here" names."""
+    hits = _venues(text, offset, index, gaz)
+    inside = [(h.start - offset, h.end - offset) for h in hits]
     for m in _CAPSEQ.finditer(text):
+        if any(a <= m.start() < b for a, b in inside):
+            continue  # "Lancaster" of "Lancaster House"
         words = m.group(0).split()
         # longest prefix that names a place; "In Geneva", "At Doha": from the second word
         skip = 1 if len(words) > 1 and words[0] in ("In", "At", "From", "To", "On") else 0
@@ -58,6 +63,9 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
         country = dem.name if dem is not None and dem.kind == ActorKind.STATE else ""
         hits.append(PlaceHit(offset + m.start("name"), offset + m.end("name"),
                              Place(m.group("name"), country, False, 0), m.group("name")))
+    if here is not None:
+        for m in _HERE.finditer(text):
+            hits.append(PlaceHit(offset + m.start(), offset + m.end(), here, "here"))
     for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+capital\b", text):
         place = index.get(f"{m.group(1)} capital")
         if place is not None:
@@ -68,6 +76,36 @@ def places_in(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list
                              Place(region, "", False, -1), m.group(0)))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# "at the Rotana Palace Hotel", "at Wright-Patterson Air Force Base": a named building no
+# index holds, the venue when nothing bigger is named with it ("..., Ohio", "... in Atlanta",
+# "... here": the town is the place then)
+_NAMED_VENUE = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+){1,4}(?:Palace|Castle|Hotel|Centre|Center|Hall|House|Manor|Lodge"
+    r"|Base|Ch[aâ]teau|Villa|Buildings?|Compound|Headquarters|Residence|Pavilion)\b")
+_TOWN_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?[A-Z]|\s+(?:in|near|outside|at)\s+(?:the\s+)?[A-Z]|\s+here\b")
+
+
+def _venues(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[PlaceHit]:
+    out = []
+    for m in _NAMED_VENUE.finditer(text):
+        name = m.group(0)
+        first = name.split()[0]
+        if (index.get(name) is not None or name in gaz.surface or first in ("The", "A", "An")
+                or _TOWN_AFTER.match(text, m.end())):
+            continue  # a known place or actor ("the White House"), or one in a named town
+        out.append(PlaceHit(offset + m.start(), offset + m.end(), Place(name, "", building=True),
+                            name))
+    return out
+
+
+# "signed the accord at a ceremony here": the town of the dateline; not "the road from
+# here", "east of here", "here is", "here and there"
+_HERE = re.compile(
+    r"(?<!\bof )(?<!\bfrom )(?<!\bnear )(?<!\bthan )\bhere\b"
+    r"(?!\s+(?:is|are|was|were|and\s+there|and\s+now)\b|['’]s\b)")
 
 
 _NAMED_SETTLEMENT = re.compile(
@@ -174,8 +212,9 @@ def meeting_place(
             and h.place.country not in parties
         ):
             continue
-        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:city|town|resort|port|capital|village)\s+of\s+$", prefix):
+        if h.text != "here" and not re.search(
+                r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:city|town|resort|port|capital|village)\s+of\s+$", prefix):
             continue
         if trig.start <= rs <= limit and not re.search(
             # "were suspended ... before resuming in Vienna": another verb's place

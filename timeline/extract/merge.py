@@ -17,9 +17,11 @@ __all__ = ["dates_ok", "merge"]
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
-    """Unknown matches anything; a city matches its own country."""
+    """Unknown matches anything; a city matches its own country, a building any town."""
     if a is None or b is None or a.name == b.name:
         return True
+    if a.building or b.building:
+        return not (a.building and b.building)
     if a.population < 0 or b.population < 0:
         return False
     return (a.is_country and b.country == a.name) or (b.is_country and a.country == b.name)
@@ -179,8 +181,9 @@ def _fold(k: Candidate, c: Candidate) -> None:
     k.actors += [a for a in c.actors if a.name not in names]
     k.primary |= c.primary
     k.affiliations |= c.affiliations
-    if k.location is None or (k.location.is_country and c.location is not None
-                              and not c.location.is_country):
-        k.location = c.location or k.location
+    if k.location is None or c.location is not None and (
+            k.location.is_country and not c.location.is_country
+            or k.location.building and not c.location.building):
+        k.location = c.location or k.location  # the town over its country or a building
     k.confidence = min(0.99, max(k.confidence, c.confidence) + 0.05)
     k.extra_evidence.append(c.evidence)

@@ -91,7 +91,7 @@ def extract_events(
         triggers = find_triggers(sent.text)
         if triggers:
             cands += assemble(
-                sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz),
+                sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz, default_place),
                 time_slots(sent, times, dct), dct, gaz, default_place, last_primary, sent_idx,
             )
         history.add(mentions)

@@ -25,12 +25,14 @@ class Place:
     """A resolved place: ``name`` is a city or a country; ``country`` its country.
 
     ``population`` is 0 for a state the gazetteer knows but geonames does not, 10**9 for a
-    venue listed in the gazetteer, -1 for a region ("the Middle East")."""
+    venue listed in the gazetteer, -1 for a region ("the Middle East"). ``building`` is a
+    named building in a town the text may not name ("the Rotana Palace Hotel")."""
 
     name: str
     country: str
     is_country: bool = False
     population: int = 0
+    building: bool = False
 
 
 def _read_places() -> dict[str, Place]:
