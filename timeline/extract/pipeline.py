@@ -90,9 +90,10 @@ def extract_events(
         mentions = resolve_references(sent.text, sent.start, mentions, history)
         triggers = find_triggers(sent.text)
         if triggers:
+            places = places_in(sent.text, sent.start, index, gaz, default_place)
             cands += assemble(
-                sent, triggers, mentions, places_in(sent.text, sent.start, index, gaz, default_place),
-                time_slots(sent, times, dct), dct, gaz, default_place, last_primary, sent_idx,
+                sent, triggers, mentions, places, time_slots(sent, times, dct), dct, gaz,
+                default_place, last_primary, sent_idx,
             )
         history.add(mentions)
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
