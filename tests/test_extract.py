@@ -748,3 +748,32 @@ def test_here_is_the_dateline_s_town() -> None:
 def test_here_that_is_not_the_venue(text: str) -> None:
     (deal,) = [e for e in extract_events(text, FRI) if e.type == "agreement"]
     assert deal.location in (None, "Pokhara")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        pytest.param("Talks end\n\nKathmandu, November 21 (Wire): Nepal and India signed a "
+                     "border accord here on Tuesday.", "Kathmandu", id="mixed-case-with-agency"),
+        pytest.param("BELFAST, Friday 10 April 1998 - Britain and Ireland signed an accord "
+                     "here on Friday.", "Belfast", id="day-month-year"),
+        pytest.param("NEW DELHI, 12th February (Wire): India and Nepal signed an accord here "
+                     "on Friday.", "New Delhi", id="ordinal-day-month"),
+    ],
+)
+def test_datelines_in_other_styles(text: str, town: str) -> None:
+    from timeline.extract.locate import dateline
+
+    place, _ = dateline(text, place_index(load_gazetteer()))
+    assert place is not None and place.name == town
+    deals = [e for e in extract_events(text, date(1998, 4, 10)) if e.type == "agreement"]
+    assert deals and deals[0].location == town
+
+
+def test_the_year_of_another_named_text_is_not_the_event_s() -> None:
+    replaced = extract_events("Britain and Ireland later signed a new agreement replacing the "
+                              "Anglo-Irish Agreement of 1985.", date(1998, 4, 10))
+    assert [e.date_start.year for e in replaced if e.type == "agreement"] == [1998]
+    signed = extract_events("Britain and Ireland signed the Anglo-Irish Agreement of 1985 at "
+                            "Hillsborough.", date(1998, 4, 10))
+    assert [e.date_start.year for e in signed if e.type == "agreement"] == [1985]

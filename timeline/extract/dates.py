@@ -168,15 +168,27 @@ def _placed(t: TimeLike, sent: Sentence, earlier: list[TimeSlot], dct: date) -> 
                     day.isoformat(), (day, day), Precision.DAY)
 
 
+# "a new agreement replacing the Anglo-Irish Agreement of 1985", "under the Treaty of 1921":
+# the year names another text than the one the event is about ("signed the Treaty of 1921"
+# is dated by it)
+_NAMED_TEXT_OF = re.compile(
+    r"\b(?:(?!(?:sign|initial|ratif|negotiat|reach|agree|conclud|adopt|accept)\w*)\w+ing"
+    r"|under|than|replaced?|replaces|superseded?|supersedes)\s+the\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?-i:Agreements?|Accords?|Treaty|Treaties|Declaration|Protocols?|Conventions?|Charter"
+    r"|Pact|Settlement|Armistice)\s+of\s+$", re.I)
+
+
 def _not_event_date(t: TimeLike, text: str, rs: int, re_: int) -> bool:
-    """Centuries and decades, and years inside titles ("the 2018 peace agreement")."""
+    """Centuries and decades, and years inside titles ("the 2018 peace agreement", "the
+    Anglo-Irish Agreement of 1985")."""
     if re.fullmatch(r"\d{2,3}X?", t.value):  # centuries ("19") and decades ("199", "199X")
         return True
-
+    if not re.fullmatch(r"\d{4}", t.text):
+        return False
     return bool(
-        re.fullmatch(r"\d{4}", t.text)
-        and re.search(r"\b(?:the|a|an|its|their)\s+$|['’]s\s+$", text[max(0, rs - 12):rs])
+        re.search(r"\b(?:the|a|an|its|their)\s+$|['’]s\s+$", text[max(0, rs - 12):rs])
         and _TITLE_YEAR.match(text[re_:re_ + 60])
+        or _NAMED_TEXT_OF.search(text, max(0, rs - 80), rs)
     )
 
 

@@ -127,8 +127,11 @@ def _region_pattern(gaz: Gazetteer) -> re.Pattern[str]:
 
 
 _DATELINE = re.compile(
-    r"\s*([A-Z][A-Za-z .'/-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s"
+    r"\s*([A-Z][A-Za-z .'/-]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?"
+    # "Nov 21", "Friday 10 April 1998", "12th February", "Oct. 3, 2024"
+    r"(?P<date>,?\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+    r"\s*(?P<agency>\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s"
 )
 
 
@@ -146,8 +149,9 @@ def dateline(text: str, index: PlaceIndex) -> tuple[Place | None, tuple[int, int
         k += 1
         if k > 3:
             break
-        if not m or (k > 1 and not m.group(1).strip().isupper()):
-            continue
+        if not m or (k > 1 and not m.group(1).strip().isupper()
+                     and not (m.group("date") and m.group("agency"))):
+            continue  # "Kathmandu, November 21 (Wire):" is one too
         form = m.group(1).strip().split("/")[0].strip()  # "JEDDAH/KHARTOUM": the first
         place = index.get(form) or index.get(form.title())
         # a line opening in capitals is a dateline even when its town is one we do not know
