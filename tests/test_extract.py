@@ -777,3 +777,20 @@ def test_the_year_of_another_named_text_is_not_the_event_s() -> None:
     signed = extract_events("Britain and Ireland signed the Anglo-Irish Agreement of 1985 at "
                             "Hillsborough.", date(1998, 4, 10))
     assert [e.date_start.year for e in signed if e.type == "agreement"] == [1985]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        pytest.param("Putin saw Erdogan in Sochi on Monday.", True, id="saw-name-in-place"),
+        pytest.param("The envoy will travel to Paris on Thursday to see Macron and will then "
+                     "fly on to Berlin.", True, id="to-see-name-and"),
+        pytest.param("Washington wants to see Russia withdraw its troops.", False,
+                     id="want-to-see"),
+        pytest.param("Analysts see Moscow as the main obstacle.", False, id="see-as"),
+        pytest.param("Kyiv will see Russia's answer on Monday.", False, id="see-possessive"),
+    ],
+)
+def test_seeing_a_leader_is_a_meeting(text: str, met: bool) -> None:
+    meetings = [e for e in extract_events(text, FRI) if e.type == "meeting"]
+    assert bool(meetings) == met

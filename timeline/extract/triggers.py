@@ -142,6 +142,14 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|negotiators|envoys|ministers|mediators|commanders|counterparts)\b"
           r"|(?:\w+\s+){1,2}(?-i:[A-Z])))",
           keys=("met", "meet"), strength=0.85),
+    # "Arafat to see Mubarak in Alexandria on Thursday", "will see Sarkozy on Thursday": a
+    # meeting when a name and its place or time follow; not "wants to see Russia withdraw"
+    _rule(EventType.MEETING,
+          r"(?<!want to )(?<!wants to )(?<!wanted to )(?<!like to )(?<!hope to )"
+          r"(?<!hopes to )(?<!wish to )\b(?:see|sees|seeing|saw)",
+          r"(?=\s+(?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+){0,2}(?:\s+(?:in|on|at|later|next"
+          r"|this|before|after|today|tomorrow|again|and)\b|\s*[,;]|\s*\.(?!\w)|\s*$))",
+          keys=("see", "saw"), strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:hold(?:s|ing)?|held|conduct(?:s|ed|ing)?|begin|began|begun|start(?:ed)?",
           r"|resum(?:e|ed|es|ing)|open(?:s|ed)?|join(?:s|ed)?|attend(?:s|ed)?|engage in"
