@@ -794,3 +794,10 @@ def test_the_year_of_another_named_text_is_not_the_event_s() -> None:
 def test_seeing_a_leader_is_a_meeting(text: str, met: bool) -> None:
     meetings = [e for e in extract_events(text, FRI) if e.type == "meeting"]
     assert bool(meetings) == met
+
+
+def test_a_sea_named_after_a_people_is_no_party() -> None:
+    text = ("Indonesia and the Free Aceh Movement began talks in Helsinki in January, weeks "
+            "after the Indian Ocean tsunami devastated Aceh.")
+    names = {a.name for e in extract_events(text, FRI) for a in e.actors}
+    assert "India" not in names

@@ -455,6 +455,12 @@ _CAPITAL_VERB = re.compile(
 )
 
 
+# "the Indian Ocean tsunami", "the Arabian Peninsula": a sea or a land, not its people's state
+_FEATURE_AFTER = re.compile(
+    r"\s+(?:Ocean|Sea|Gulf|Peninsula|[Ss]ubcontinent|Basin|Plateau|Desert|Mountains|Alps"
+    r"|Highlands|Riviera|Archipelago)\b")
+
+
 def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Mention]:
     """Gazetteer actors, registered people and capital metonyms in one sentence.
 
@@ -482,7 +488,7 @@ def sentence_mentions(text: str, offset: int, actors: ArticleActors) -> list[Men
                                         ActorKind.ORGANIZATION, media=True)))
             continue
         entry = gaz.lookup(form)
-        if entry is not None:
+        if entry is not None and not (form in gaz.demonyms and _FEATURE_AFTER.match(text, b)):
             found.append((a, b, actors.entry_mention(offset + a, offset + b, form, entry)))
     # longest match wins: "Abdel Fattah el-Sissi" over "Abdel Fattah", "Israel Katz" over "Israel"
     for a, b, mention in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
