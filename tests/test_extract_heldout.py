@@ -5,7 +5,10 @@ negotiations that appear nowhere else in the project's tests or in the labelled 
 (the Black Sea grain deal, US-Taliban in Doha, Colombia-FARC in Cartagena, Serbia-Kosovo in
 Ohrid, ...), labelled to EVENTS.md in the corpus format (``NAME.txt`` + ``NAME.json``). They
 were labelled before the rules below were changed, and are kept apart so that a rule is
-judged on language it was not fitted to. The scorer lives with the labelled corpora
+judged on language it was not fitted to. tests/data/heldout4 is a later batch in more styles
+(British and Indian English datelines and dates, a press release, a live blog, reports from
+1993 to 2025: Oslo, Dayton, the Good Friday talks, Camp David, Aceh, Nepal, Georgia, Zurich,
+Cuba, COP21, Pangong, Doha), labelled the same way. The scorer lives with the labelled corpora
 (``../shared/tools``); where it is missing the floor test skips.
 
 The sentence tests name each class of language a rule reads.
@@ -87,11 +90,17 @@ def test_a_reporting_clause_closes_the_clause_its_date_belongs_to() -> None:
 
 # --- the held-out reports, scored ---------------------------------------------------
 
-# (F1, date accuracy) on tests/data/heldout: measured 0.827, 0.938 when the floor was set
-HELDOUT_FLOOR = (0.80, 0.92)
+# (F1, date accuracy) on tests/data/heldout: measured 0.827, 0.938 when the floor was set.
+# tests/data/heldout4 is a later batch, labelled without running the extractor: 0.752, 0.898
+# when first scored, 0.823, 0.908 when its floor was set.
+HELDOUT_FLOORS = {
+    HELDOUT: (0.80, 0.92),
+    HELDOUT.with_name("heldout4"): (0.80, 0.88),
+}
 
 
-def test_heldout_reports_floor() -> None:
+@pytest.mark.parametrize("folder", list(HELDOUT_FLOORS), ids=lambda p: p.name)
+def test_heldout_reports_floor(folder: Path) -> None:
     from timeline.cli import _event_json
 
     path = EVAL / "tools" / "score_events.py"
@@ -102,17 +111,18 @@ def test_heldout_reports_floor() -> None:
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     tot = {"must": 0, "matched_must": 0, "matched_any": 0, "pred": 0, "dated": 0}
-    for labels in sorted(HELDOUT.glob("*.json")):
+    for labels in sorted(folder.glob("*.json")):
         gold = json.loads(labels.read_text(encoding="utf-8"))
-        text = (HELDOUT / gold["doc"]).read_text(encoding="utf-8")
+        text = (folder / gold["doc"]).read_text(encoding="utf-8")
         events = extract_events(text, date.fromisoformat(gold["published"]))
         result = score.score_doc(gold["events"], [_event_json(e) for e in events])
         for key in tot:
             tot[key] += result[key]
     p, r = tot["matched_any"] / tot["pred"], tot["matched_must"] / tot["must"]
     f1 = 2 * p * r / (p + r)
-    assert f1 >= HELDOUT_FLOOR[0], f"F1 {f1:.3f}"
-    assert tot["dated"] / tot["matched_must"] >= HELDOUT_FLOOR[1]
+    floor_f1, floor_dated = HELDOUT_FLOORS[folder]
+    assert f1 >= floor_f1, f"F1 {f1:.3f}"
+    assert tot["dated"] / tot["matched_must"] >= floor_dated
 
 
 # --- who did what ---------------------------------------------------------------------
