@@ -801,3 +801,22 @@ def test_a_sea_named_after_a_people_is_no_party() -> None:
             "after the Indian Ocean tsunami devastated Aceh.")
     names = {a.name for e in extract_events(text, FRI) for a in e.actors}
     assert "India" not in names
+
+
+def test_a_person_known_by_one_name_after_a_title() -> None:
+    text = ("Prime Minister Girija Prasad Koirala and Maoist chairman Prachanda signed the "
+            "accord on Tuesday. Prachanda said the agreement was a victory for the people.")
+    found = extract_events(text, date(2006, 11, 22))
+    assert {a.name for e in found if e.type == "statement" for a in e.actors} == {"Prachanda"}
+
+
+def test_a_title_and_surname_is_the_person_named_in_full_elsewhere() -> None:
+    text = "Tony Blair flew into Belfast on Tuesday. Mr Blair said the talks were hard."
+    names = {a.name for e in extract_events(text, date(1998, 4, 10)) for a in e.actors}
+    assert "Blair" not in names and "Tony Blair" in names
+
+
+def test_an_institution_after_a_title_is_no_person() -> None:
+    text = "The General Assembly voted on Tuesday, and Mr Speaker said the talks had failed."
+    names = {a.name for e in extract_events(text, date(1998, 4, 10)) for a in e.actors}
+    assert "Assembly" not in names

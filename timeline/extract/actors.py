@@ -446,6 +446,47 @@ def find_people(text: str, actors: ArticleActors) -> None:
             aff = _affiliation_in(gaz, appos.group(1), last=False)
         actors.register(name, aff)
     _find_repeated_names(text, actors)
+    _find_mononyms(text, actors)
+
+
+# "CPN (Maoist) chairman Prachanda", "President Lula": a person known by one name, after a
+# title that only people hold
+_MONONYM = re.compile(
+    r"\b(?:President|Prime Minister|Premier|[Cc]hairman|[Cc]hairwoman|[Ll]eader|[Cc]ommander"
+    r"|Sheikh|Emir|King|Prince|General|Gen\.|Marshal|Colonel|Senator|Speaker|Mr\.?|Mrs\.?"
+    rf"|Ms\.?|Dr\.?)\s+(?P<name>{_CAP})(?=\s*[,.;:]|\s+(?:(?-i:[a-z])|on\b|and\b|said\b))")
+
+
+def _find_mononyms(text: str, actors: ArticleActors) -> None:
+    """Run last: a one-word name another registered or known name ends with is that person
+    ("Mr Blair" of "Tony Blair"), not a new one."""
+    gaz = actors.gazetteer
+    for m in _MONONYM.finditer(text):
+        name = m.group("name")
+        if (len(name) < 3 or name in actors.people or name in gaz.surface
+                or name in _surnames(gaz) or name in _NOT_NAME_START or name in _BAD_NAME_WORDS
+                or name in _FUNCTION_WORDS or name in _CALENDAR
+                or any(p.split()[-1] == name for p in actors.people)):
+            continue
+        before = re.split(r"[.;:“”\"]|,\s", text[max(0, m.start() - 70):m.start()])[-1]
+        aff = _affiliation_in(gaz, before + " " + m.group(0))
+        # "Tony Blair met Bertie Ahern ... Mr Blair said": the full name, given elsewhere
+        full = re.search(rf"(?<![\w-])(?:{_CAP}\s+){{1,3}}{re.escape(name)}\b", text)
+        whole = _clean_name(full.group(0), gaz) if full else None
+        actors.register(whole if whole and whole.endswith(name) else name, aff)
+
+
+_SURNAMES: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _surnames(gaz: Gazetteer) -> frozenset[str]:
+    """The last word of every person the gazetteer knows by a longer name."""
+    hit = _SURNAMES.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        hit = (gaz, frozenset(form.split()[-1] for form, e in gaz.surface.items()
+                              if e.kind == ActorKind.PERSON and " " in form))
+        _SURNAMES[id(gaz)] = hit
+    return hit[1]
 
 
 _CAPITAL_VERB = re.compile(
