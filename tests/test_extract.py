@@ -820,3 +820,20 @@ def test_an_institution_after_a_title_is_no_person() -> None:
     text = "The General Assembly voted on Tuesday, and Mr Speaker said the talks had failed."
     names = {a.name for e in extract_events(text, date(1998, 4, 10)) for a in e.actors}
     assert "Assembly" not in names
+
+
+def test_being_on_the_telephone_to_a_leader_is_a_call() -> None:
+    text = ("President Bill Clinton was on the telephone to SDLP leader John Hume several "
+            "times on Thursday night.")
+    (call,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
+    assert {"Bill Clinton", "John Hume"} <= {a.name for a in call.actors}
+    assert call.date_start == date(2024, 10, 24)
+
+
+def test_an_undated_meeting_takes_the_date_of_the_trip_to_it_by_either_side() -> None:
+    text = ("Shimon Peres flew to California on Friday to brief Secretary of State Warren "
+            "Christopher, who was on holiday there. The two men met at the Point Mugu naval "
+            "air station, and Christopher told Peres that Washington would host a signing, an "
+            "Israeli official said.")
+    (met,) = [e for e in extract_events(text, date(1993, 8, 31)) if e.type == "meeting"]
+    assert met.date_start == date(1993, 8, 27)

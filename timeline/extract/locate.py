@@ -248,8 +248,11 @@ def date_from_neighbours(cands: list[Candidate]) -> list[Candidate]:
                 or c.type not in (EventType.VISIT, EventType.MEETING)):
             continue
         if c.status == Status.OCCURRED:
+            # the same party, whichever side of the meeting it is on ("X flew to California
+            # on Friday to brief Y ... The two men met at ...")
+            sides = c.primary | {a.name for a in c.actors if a.role != Role.HOST}
             near = [d for k in (c.sent_idx - 1, c.sent_idx + 1) for d in by_sent.get(k, ())
-                    if d.status == Status.OCCURRED and d.primary & c.primary
+                    if d.status == Status.OCCURRED and d.primary & sides
                     and d.interval[1] <= c.interval[1]]
         elif c.status == Status.PLANNED and c.type == EventType.MEETING:
             names = {a.name for a in c.actors if a.role != Role.HOST}

@@ -192,6 +192,10 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:in|during|over)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?!\s+with\b)",
           keys=("call", "conversation"), strength=0.75),
+    # "Clinton was on the telephone to Trimble several times during the night"
+    _rule(EventType.MEETING,
+          r"\b(?:was|were|is|are|been|be)\s+on\s+the\s+(?:tele)?phone\s+(?:to|with)\b",
+          keys=("phone",), strength=0.75),
     # "The ministers of Turkey and Ukraine spoke by phone": the parties are the subject
     _rule(EventType.MEETING,
           r"\b(?:spoke|spoken|talked|conferred)\s+(?:by\s+(?:tele)?phone|over\s+the\s+phone"
