@@ -837,3 +837,14 @@ def test_an_undated_meeting_takes_the_date_of_the_trip_to_it_by_either_side() ->
             "Israeli official said.")
     (met,) = [e for e in extract_events(text, date(1993, 8, 31)) if e.type == "meeting"]
     assert met.date_start == date(1993, 8, 27)
+
+
+def test_a_semicolon_ends_the_clause_a_date_belongs_to() -> None:
+    text = ("Pakistan and Afghanistan agree immediate ceasefire in Doha; follow-up round set "
+            "for Istanbul on Oct 25")
+    found = extract_events(text, date(2025, 10, 19))
+    (deal,) = [e for e in found if e.type == "agreement"]
+    assert deal.date_start != date(2025, 10, 25)
+    (round_,) = [e for e in found if e.type == "meeting"]
+    assert (round_.status, round_.date_start, round_.location) == (
+        "planned", date(2025, 10, 25), "Istanbul")

@@ -309,6 +309,8 @@ def assign_times(
                 continue
             if quotes and in_spans(slot.rel_start, quotes) != in_spans(tr.start, quotes):
                 continue
+            if ";" in sent.text[min(tr.end, slot.rel_end):max(tr.start, slot.rel_start)]:
+                continue  # "agree a ceasefire in Doha; next round set for Oct 25": another clause
             cost = dist + (0 if tr.start <= slot.rel_start else 20)
             if cost > 120:
                 continue

@@ -218,7 +218,10 @@ def meeting_place(
             continue
         if h.text != "here" and not re.search(
                 r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
-                r"(?:city|town|resort|port|capital|village)\s+of\s+$", prefix):
+                r"(?:city|town|resort|port|capital|village)\s+of\s+$"
+                # "a follow-up round set for Istanbul", "talks moved to Geneva"
+                r"|\b(?:set|scheduled|planned|slated|due|moved|relocated|shifted)\s+(?:for|to)\s+$",
+                prefix):
             continue
         if trig.start <= rs <= limit and not re.search(
             # "were suspended ... before resuming in Vienna": another verb's place

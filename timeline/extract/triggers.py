@@ -245,7 +245,8 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           strength=0.75),
     _rule(EventType.MEETING,
           r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|new"
-          r"|previous|final|last|next)\s+round\b(?!\s+of\b)",
+          r"|previous|final|last|next|follow-up|follow-on|fresh|further|another)\s+round\b"
+          r"(?!\s+of\b)",
           keys=("round",), noun=True, strength=0.65),
     _rule(EventType.MEETING,
           r"\b(?:talks|negotiations|discussions|meeting|meetings|summit|round of talks",
