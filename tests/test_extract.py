@@ -848,3 +848,12 @@ def test_a_semicolon_ends_the_clause_a_date_belongs_to() -> None:
     (round_,) = [e for e in found if e.type == "meeting"]
     assert (round_.status, round_.date_start, round_.location) == (
         "planned", date(2025, 10, 25), "Istanbul")
+
+
+def test_where_a_trip_came_from_is_not_its_destination() -> None:
+    text = ("TBILISI, Aug 13 (Wire) - Georgia accepted the plan early on Wednesday, after "
+            "French President Nicolas Sarkozy flew in from Moscow with terms agreed there.")
+    trips = [e for e in extract_events(text, date(2008, 8, 13)) if e.type == "visit"]
+    assert trips and all(e.location != "Moscow" for e in trips)
+    back = extract_events("The Israeli team returned from Doha on Friday.", FRI)
+    assert [e.location for e in back if e.type == "visit"] == ["Doha"]

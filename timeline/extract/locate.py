@@ -173,6 +173,10 @@ def visit_places(
         prefix = sent.text[trig.start:rs]
         if not (_PREP_PLACE.search(prefix) or rs - trig.end <= 1):
             continue
+        if not trig.departure and re.search(r"\bfrom\s+(?:the\s+)?$", prefix) and not re.match(
+                r"(?:return|came back|come back|coming back)", trig.text, re.I):
+            continue  # "flew in from Moscow", "arrived from Doha": where the trip began (but
+            # a return from Doha is the end of a stay there)
         if trig.departure and rs - trig.end > 12:
             break  # "left Cairo", "departed from Doha"; not "departed from the understanding..."
         if out and not re.search(r"\bthen\s+(?:on\s+)?to\s+(?:the\s+)?$",
