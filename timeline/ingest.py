@@ -19,9 +19,11 @@ written unless all rows are good (or ``skip_invalid`` is set).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -427,6 +429,9 @@ def import_text(store: Store, text: str, fmt: str, *, name: str = "input",
                         update=update, tracks=tracks)
 
 
+_IMPORT_BATCH = 2000  # rows checked against the store and written at a time
+
+
 def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
                  skip_invalid: bool, update: bool, tracks: Sequence[str]) -> ImportReport:
     """Check and write rows in batches inside one transaction; if any row is bad (and
@@ -436,7 +441,7 @@ def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
     problems: list[str] = []
     seen: dict[str, int] = {}
     count = 0
-    with store.writing() as w:
+    with store.writing() as w, _rare_collections():
         batch: list[ImportRow] = []
         for row in rows:
             if isinstance(row, str):
@@ -458,7 +463,7 @@ def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
             seen[eid] = row.line
             row.event_id = eid
             batch.append(row)
-            if len(batch) >= 500:
+            if len(batch) >= _IMPORT_BATCH:
                 _write_batch(w, batch, report, update, problems)
                 batch = []
         _write_batch(w, batch, report, update, problems)
@@ -471,13 +476,29 @@ def _import_rows(store: Store, rows: Iterable[ImportRow | str], *, name: str,
     return report
 
 
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Run the cycle collector less often while rows are read and written. A batch is
+    thousands of objects that live until it is written: at the default pace they outlive
+    enough collections to set off, every few batches, a full one over every object of the
+    process."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 def _write_batch(w: Writer, batch: list[ImportRow], report: ImportReport, update: bool,
                  problems: list[str]) -> None:
     from timeline.export import changed_fields
 
     if not batch:
         return
-    stored = w.records([r.event_id for r in batch if r.event_id])
+    # most rows of an import are new: only the ids found stored are read in full
+    present = w.existing_ids([r.event_id for r in batch if r.event_id])
+    stored = w.records(present) if present else {}
     new = []
     for row in batch:
         assert row.event_id is not None
