@@ -49,3 +49,15 @@ def test_evidence_is_one_line() -> None:
         "sources": [{"evidence": "two\nlines  here"}],
     })
     assert ev.evidence == "two lines here"
+
+
+def test_one_line_collapses_every_kind_of_whitespace() -> None:
+    import re
+    import sys
+
+    from timeline.models import one_line
+
+    spaces = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"\s", c))
+    assert {"\u00a0", "\u2028", "\u3000", "\x1c", "\x85"} <= set(spaces)
+    for text in [f"{spaces}a{spaces}b {spaces}", "a  b", " a\tb\n", "", spaces, "a\u200bb"]:
+        assert one_line(text) == re.sub(r"\s+", " ", text).strip()

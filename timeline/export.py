@@ -83,10 +83,6 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def _restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") else cell
-
-
 def format_actors(actors: Iterable[ActorRef | ActorTuple]) -> str:
     return "; ".join(f"{a.name} [{a.kind}/{a.role}]" for a in actors)
 
@@ -259,7 +255,7 @@ def _guard_decoding(rows: Iterator[ImportRow | str], path: Path) -> Iterator[Imp
         yield f"{path}: not UTF-8 text (a bad byte at offset {err.start} of a block)"
 
 
-def _validate(line: int, data: dict[str, Any], where: str, given: Iterable[str]
+def _validate(line: int, data: dict[str, Any], where: str, fields: frozenset[str]
               ) -> ImportRow | str:
     label = f"{where} {line}"
     raw_id = data.pop("id", None)
@@ -278,8 +274,12 @@ def _validate(line: int, data: dict[str, Any], where: str, given: Iterable[str]
         return f"{label}: {describe_validation_error(err)}"
     except (RecursionError, ValueError, TypeError) as err:
         return f"{label}: cannot be read as an event ({type(err).__name__})"
-    fields = {_COLUMN_FIELDS.get(k, k) for k in given} & set(EventCreate.model_fields)
-    return ImportRow(line, event_id, ev, label, fields)
+    return ImportRow(line, event_id, ev, label, set(fields))
+
+
+def _given_fields(given: Iterable[str]) -> frozenset[str]:
+    """The event fields that the columns (or a record's keys) ``given`` carry."""
+    return frozenset({_COLUMN_FIELDS.get(k, k) for k in given} & set(EventCreate.model_fields))
 
 
 def _csv_rows(text: IO[str]) -> Iterator[ImportRow | str]:
@@ -297,6 +297,7 @@ def _csv_rows(text: IO[str]) -> Iterator[ImportRow | str]:
     if problem:
         yield f"line 1: {problem}; expected columns: {', '.join(CSV_COLUMNS)}"
         return
+    fields = _given_fields(header)
     line = reader.line_num + 1
     while True:
         try:
@@ -312,8 +313,9 @@ def _csv_rows(text: IO[str]) -> Iterator[ImportRow | str]:
         if len(cells) != len(header):
             yield f"line {start}: {len(cells)} cells where the header has {len(header)}"
             continue
-        raw = {h: _restore(c) for h, c in zip(header, cells, strict=True)}
-        yield _validate(start, _row_to_data(raw), "line", header)
+        # without the apostrophe ``neutralise`` wrote
+        raw = {h: c[1:] if c.startswith("'") else c for h, c in zip(header, cells, strict=True)}
+        yield _validate(start, _row_to_data(raw), "line", fields)
 
 
 def _header_problem(header: list[str]) -> str:
@@ -330,13 +332,15 @@ def _header_problem(header: list[str]) -> str:
     return "; ".join(parts)
 
 
+_LIST_CELLS = frozenset({"actors", "source_urls", "evidence", "tracks"})
+# a blank cell in these columns says "the default", not "empty"
+_OPTIONAL_CELLS = frozenset({"date_end", "date_precision", "status", "location", "country",
+                             "confidence", "date_text"})
+
+
 def _row_to_data(raw: dict[str, str]) -> dict[str, Any]:
-    data: dict[str, Any] = {k: v for k, v in raw.items()
-                            if k not in ("actors", "source_urls", "evidence", "tracks")}
-    for key in ("date_end", "date_precision", "status", "location", "country", "confidence",
-                "date_text"):
-        if key in data and not data[key].strip():
-            del data[key]
+    data: dict[str, Any] = {k: v for k, v in raw.items() if k not in _LIST_CELLS and (
+        k not in _OPTIONAL_CELLS or (v and not v.isspace()))}
     data["actors"] = parse_actors(raw.get("actors", ""))
     if "tracks" in raw:
         data["tracks"] = [t.strip() for t in raw["tracks"].split(";") if t.strip()]
@@ -426,7 +430,7 @@ def _json_reason(err: Exception) -> str:
 def _json_item(n: int, item: Any) -> ImportRow | str:
     if not isinstance(item, dict):
         return f"record {n}: expected an object, got {type(item).__name__}"
-    return _validate(n, dict(item), "record", item)
+    return _validate(n, dict(item), "record", _given_fields(item))
 
 
 # --- comparing ----------------------------------------------------------------------
