@@ -1077,7 +1077,15 @@ def _bulk_insert(dialect: Any, name: str, cols: tuple[str, ...]
     mark = "?" if dialect.name == "sqlite" else "%s"
     sql = (f"INSERT INTO {name} ({', '.join(cols)}) VALUES "
            f"({', '.join([mark] * len(cols))})")
-    return sql, [tbl.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
+    convert: list[Callable[[Any], Any] | None] = []
+    for c in cols:
+        f = tbl.c[c].type.dialect_impl(dialect).bind_processor(dialect)
+        if f is not None and tbl.c[c].type.python_type in (date, datetime):
+            # days repeat from row to row and a batch's rows share one time of writing:
+            # each distinct value is converted once
+            f = functools.lru_cache(maxsize=1024)(f)
+        convert.append(f)
+    return sql, convert
 
 
 def _search_text(title: str, sources: Sequence[SourceRef]) -> str:
