@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
@@ -348,9 +349,8 @@ def _row_to_data(raw: dict[str, str]) -> dict[str, Any]:
         urls = raw.get("source_urls", "").split("\n") if raw.get("source_urls") else []
         notes = raw.get("evidence", "").split("\n") if raw.get("evidence") else []
         sources = []
-        for i in range(max(len(urls), len(notes))):
-            url = urls[i].strip() if i < len(urls) else ""
-            note = notes[i] if i < len(notes) else ""
+        for url, note in zip_longest(urls, notes, fillvalue=""):
+            url = url.strip()
             if url or note.strip():
                 sources.append({"url": url or None, "evidence": note})
         data["sources"] = sources
