@@ -91,13 +91,8 @@ def ingest(
     tracks = _explicit_tracks(tracks)
     articles = _articles(store, expand_inputs(list(inputs)), settings, published, report,
                          progress)
-    batch: list[tuple[Article, datetime, list[EventCreate] | Exception]] = []
-    for item in _extracted(articles, workers):
-        batch.append(item)
-        if len(batch) >= STORE_BATCH:
-            _store_batch(store, batch, report, rules, tracks)
-            batch = []
-    _store_batch(store, batch, report, rules, tracks)
+    for batch in _extracted(articles, workers):
+        _store_batch(store, batch, report, rules, tracks)
     return report
 
 
@@ -163,36 +158,151 @@ def _not_stored(store: Store, window: list[tuple[Article, datetime]], report: In
             yield article, when
 
 
+Extracted = tuple[Article, datetime, list[EventCreate] | Exception]
+
+
 def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
-               ) -> Iterator[tuple[Article, datetime, list[EventCreate] | Exception]]:
-    """Each article with its events (or the error extracting them), in input order."""
+               ) -> Iterator[list[Extracted]]:
+    """The articles with their events (or the error extracting them), in input order, in
+    batches to store one transaction each."""
     if workers <= 1:
+        batch: list[Extracted] = []
         for article, when in articles:
-            yield article, when, _extract_or_error(article, when)
+            batch.append((article, when, _extract_or_error(article, when)))
+            if len(batch) >= STORE_BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
         return
     import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    # fork: workers start at once, with the gazetteer and place index already loaded
-    context = multiprocessing.get_context("fork")
     _warm_up()
     # What exists now is shared with the workers; out of the collector's sight, it stays
     # shared instead of being copied page by page as the collector touches it.
     gc.freeze()
+    lanes: list[_Lane] = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_to_storing
-                                 ) as pool:
-            pending: deque[tuple[Article, datetime, Any]] = deque()
-            for article, when in articles:
-                pending.append((article, when, pool.submit(_extract_or_error, article, when)))
-                if len(pending) >= workers * 2 * STORE_BATCH:  # busy while a batch is stored
-                    a, w, fut = pending.popleft()
-                    yield a, w, fut.result()
-            for a, w, fut in pending:
-                yield a, w, fut.result()
+        for _ in range(workers):
+            lanes.append(_Lane(lanes))
+        # Chunks go to the workers in turn, and each answers its own in order: the results
+        # are read in input order from the worker that has them, by this thread alone (a
+        # thread reading them would contend for the interpreter with the storing).
+        pending: deque[tuple[list[tuple[Article, datetime]], _Lane]] = deque()
+        batch = []
+        for n, chunk in enumerate(_chunked(articles, EXTRACT_CHUNK)):
+            lane = lanes[n % workers]
+            lane.send(chunk)
+            pending.append((chunk, lane))
+            if len(pending) * EXTRACT_CHUNK >= workers * 2 * STORE_BATCH:  # busy while
+                batch.extend(_with_results(*pending.popleft()))  # a batch is stored
+                if len(batch) >= STORE_BATCH:
+                    yield batch
+                    batch = []
+        # Everything is handed out: each chunk is stored as it comes, so that what is left
+        # to store once the workers are done is one chunk, not a whole batch.
+        while pending:
+            yield batch + list(_with_results(*pending.popleft()))
+            batch = []
     finally:
+        for lane in lanes:
+            lane.close()
         gc.unfreeze()
+
+
+EXTRACT_CHUNK = 5  # articles per message to a worker and back
+
+
+def _chunked(items: Iterator[tuple[Article, datetime]], size: int
+             ) -> Iterator[list[tuple[Article, datetime]]]:
+    chunk: list[tuple[Article, datetime]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _with_results(chunk: list[tuple[Article, datetime]], lane: _Lane) -> Iterator[Extracted]:
+    results = lane.receive()
+    for (article, when), events in zip(chunk, results, strict=True):
+        yield article, when, events
+
+
+class _Lane:
+    """A worker process (forked: it starts with what this one has loaded) and the pipes to
+    it: chunks of articles go in, their events come back in the same order."""
+
+    def __init__(self, others: Sequence[_Lane] = ()) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        tasks, self._tasks = context.Pipe(duplex=False)
+        self._results, results = context.Pipe(duplex=False)
+        _widen(self._tasks)
+        _widen(results)
+        # the worker closes its copies of this process's ends of every pipe, so that
+        # each worker sees the end of its tasks when this process closes them
+        ends = [self._tasks, self._results, *(c for o in others for c in o.ends())]
+        self.process = context.Process(target=_serve, args=(tasks, results, ends),
+                                       daemon=True)
+        self.process.start()
+        tasks.close()  # the worker's ends: a worker that dies is then seen as the end of
+        results.close()  # its results instead of a wait for ever
+
+    def ends(self) -> tuple[Any, Any]:
+        return self._tasks, self._results
+
+    def send(self, chunk: list[tuple[Article, datetime]]) -> None:
+        self._tasks.send(chunk)
+
+    def receive(self) -> list[list[EventCreate] | Exception]:
+        try:
+            results: list[list[EventCreate] | Exception] = self._results.recv()
+        except EOFError:
+            self.process.join(timeout=5)
+            code = self.process.exitcode
+            how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
+            raise TimelineError(f"an extraction worker stopped ({how}); the documents stored "
+                                f"before are kept: ingest again for the rest") from None
+        return results
+
+    def close(self) -> None:
+        self._tasks.close()  # the worker sees the end of its tasks and exits
+        self._results.close()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def _widen(conn: Any) -> None:
+    """A pipe that holds the results of several chunks (1 MB where the system allows), so
+    that a worker goes on while this process stores a batch instead of waiting for it."""
+    import contextlib
+
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+
+
+def _serve(tasks: Any, results: Any, parent_ends: list[Any]) -> None:
+    import signal
+
+    for end in parent_ends:
+        end.close()
+    # Ctrl-C is for the parent: it stops sending, and each worker ends with its tasks
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _yield_to_storing()
+    try:
+        while True:
+            chunk = tasks.recv()
+            results.send([_extract_or_error(article, when) for article, when in chunk])
+    except (EOFError, BrokenPipeError):  # the parent has closed its ends: no more work
+        return
 
 
 def _yield_to_storing() -> None:
@@ -245,8 +355,7 @@ def _extract(article: Article, when: datetime) -> list[EventCreate]:
 STORE_BATCH = 25  # documents per transaction: one commit, one turn of the lock, for many
 
 
-def _store_batch(store: Store, batch: Sequence[tuple[Article, datetime,
-                                                     list[EventCreate] | Exception]],
+def _store_batch(store: Store, batch: Sequence[Extracted],
                  report: IngestReport, rules: Sequence[TrackInfo], tracks: Sequence[str],
                  *, errors: bool = True) -> None:
     """Store extracted documents in one transaction, each behind its own savepoint: a
