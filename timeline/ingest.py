@@ -185,13 +185,14 @@ def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
     try:
         for _ in range(workers):
             lanes.append(_Lane(lanes))
-        # Chunks go to the workers in turn, and each answers its own in order: the results
-        # are read in input order from the worker that has them, by this thread alone (a
-        # thread reading them would contend for the interpreter with the storing).
+        # Each chunk goes to the worker with the least work waiting, and each worker
+        # answers its chunks in order: the results are read in input order from the worker
+        # that has them, by this thread alone (a thread reading them would contend for the
+        # interpreter with the storing).
         pending: deque[tuple[list[tuple[Article, datetime]], _Lane]] = deque()
         batch = []
-        for n, chunk in enumerate(_chunked(articles, EXTRACT_CHUNK)):
-            lane = lanes[n % workers]
+        for chunk in _chunked(articles, EXTRACT_CHUNK):
+            lane = min(lanes, key=_Lane.waiting)
             lane.send(chunk)
             pending.append((chunk, lane))
             if len(pending) * EXTRACT_CHUNK >= workers * 2 * STORE_BATCH:  # busy while
@@ -249,6 +250,8 @@ class _Lane:
         self.process = context.Process(target=_serve, args=(tasks, results, ends),
                                        daemon=True)
         self.process.start()
+        self._sent = 0
+        self._done: deque[list[list[EventCreate] | Exception]] = deque()
         tasks.close()  # the worker's ends: a worker that dies is then seen as the end of
         results.close()  # its results instead of a wait for ever
 
@@ -257,8 +260,20 @@ class _Lane:
 
     def send(self, chunk: list[tuple[Article, datetime]]) -> None:
         self._tasks.send(chunk)
+        self._sent += 1
+
+    def waiting(self) -> int:
+        """Chunks sent that this worker has not finished."""
+        while self._sent > len(self._done) and self._results.poll():
+            self._done.append(self._receive())
+        return self._sent - len(self._done)
 
     def receive(self) -> list[list[EventCreate] | Exception]:
+        """The results of the oldest chunk not received yet."""
+        self._sent -= 1
+        return self._done.popleft() if self._done else self._receive()
+
+    def _receive(self) -> list[list[EventCreate] | Exception]:
         try:
             results: list[list[EventCreate] | Exception] = self._results.recv()
         except EOFError:
