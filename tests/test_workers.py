@@ -37,9 +37,9 @@ def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
 def test_a_worker_that_dies_is_a_clear_error(tmp_path: Path, monkeypatch: Any) -> None:
     """A worker killed mid-run (out of memory, a signal) ends the ingest with one line
     naming the problem, instead of a traceback or a wait for ever."""
-    import timeline.ingest
+    import timeline.workers
 
-    monkeypatch.setattr(timeline.ingest, "_extract_or_error", lambda *_: os._exit(3))
+    monkeypatch.setattr(timeline.workers, "extract_or_error", lambda *_: os._exit(3))
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "t.db"), "ingest",
                                       str(ARTICLES), "--published", "2025-05-16",
                                       "--workers", "2"])

@@ -20,15 +20,15 @@ written unless all rows are good (or ``skip_invalid`` is set).
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from timeline import workers as _workers
 from timeline.config import Settings, load_settings
 from timeline.errors import ImportFailed, InvalidInput, SourceError, TimelineError
 from timeline.merge import Occasion, plan_merge
@@ -43,6 +43,7 @@ from timeline.models import (
 from timeline.sources import Article, display_url, expand_inputs, read_input
 from timeline.sources.article import published_problem
 from timeline.store import Store, Writer, content_id
+from timeline.workers import Workers
 
 if TYPE_CHECKING:
     from timeline.export import ImportRow
@@ -74,14 +75,15 @@ def ingest(
     settings: Settings | None = None,
     progress: Callable[[str], None] | None = None,
     tracks: Sequence[str] = (),
-    workers: int = 1,
+    workers: int | Workers = 1,
 ) -> IngestReport:
     """Read, extract, merge and store every document of ``inputs``; see the module doc.
 
     ``published`` dates the documents that carry no date of their own; ``tracks`` puts
     every event of these documents in those tracks (besides the tracks they match).
-    ``progress`` is called with each input before it is read. With ``workers`` > 1 the
-    extraction runs in that many processes; storing stays in this one, in input order.
+    ``progress`` is called with each input before it is read. With ``workers`` > 1 (or
+    started ``Workers``) the extraction runs in that many processes; storing stays in this
+    one, in input order.
     """
     settings = settings or load_settings()
     if published is not None and (problem := published_problem(published)):
@@ -103,7 +105,7 @@ def ingest_article(store: Store, article: Article, *, published: date | datetime
     report = report if report is not None else IngestReport()
     when = _check(store, article, published, report)
     if when is not None:
-        _store_batch(store, [(article, when, _extract(article, when))], report,
+        _store_batch(store, [(article, when, _workers.extract(article, when))], report,
                      store.tracks(), _explicit_tracks(tracks), errors=False)
     return report
 
@@ -161,210 +163,34 @@ def _not_stored(store: Store, window: list[tuple[Article, datetime]], report: In
 Extracted = tuple[Article, datetime, list[EventCreate] | Exception]
 
 
-def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
+def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int | Workers
                ) -> Iterator[list[Extracted]]:
     """The articles with their events (or the error extracting them), in input order, in
     batches to store one transaction each."""
-    if workers <= 1:
+    if isinstance(workers, int) and workers <= 1:
         batch: list[Extracted] = []
         for article, when in articles:
-            batch.append((article, when, _extract_or_error(article, when)))
+            batch.append((article, when, _workers.extract_or_error(article, when)))
             if len(batch) >= STORE_BATCH:
                 yield batch
                 batch = []
         if batch:
             yield batch
         return
-    import gc
-
-    _warm_up()
-    # What exists now is shared with the workers; out of the collector's sight, it stays
-    # shared instead of being copied page by page as the collector touches it.
-    gc.freeze()
-    lanes: list[_Lane] = []
+    pool = workers if isinstance(workers, Workers) else Workers(workers)
     try:
-        for _ in range(workers):
-            lanes.append(_Lane(lanes))
-        # Each chunk goes to the worker with the least work waiting, and each worker
-        # answers its chunks in order: the results are read in input order from the worker
-        # that has them, by this thread alone (a thread reading them would contend for the
-        # interpreter with the storing).
-        pending: deque[tuple[list[tuple[Article, datetime]], _Lane]] = deque()
         batch = []
-        for chunk in _chunked(articles, EXTRACT_CHUNK):
-            lane = min(lanes, key=_Lane.waiting)
-            lane.send(chunk)
-            pending.append((chunk, lane))
-            if len(pending) * EXTRACT_CHUNK >= workers * 2 * STORE_BATCH:  # busy while
-                batch.extend(_with_results(*pending.popleft()))  # a batch is stored
-                if len(batch) >= STORE_BATCH:
-                    yield batch
-                    batch = []
-        # Everything is handed out: each chunk is stored as it comes, so that what is left
-        # to store once the workers are done is one chunk, not a whole batch.
-        while pending:
-            yield batch + list(_with_results(*pending.popleft()))
-            batch = []
+        # the workers go on with the next articles while a batch is stored
+        for chunk, results, more in pool.extracted(articles, 2 * len(pool) * STORE_BATCH):
+            batch.extend((a, w, r) for (a, w), r in zip(chunk, results, strict=True))
+            # once every article is handed out, each chunk is stored as it comes, so that
+            # what is left to store after the workers are done is one chunk, not a batch
+            if len(batch) >= STORE_BATCH or not more:
+                yield batch
+                batch = []
     finally:
-        for lane in lanes:
-            lane.close()
-        gc.unfreeze()
-
-
-EXTRACT_CHUNK = 5  # articles per message to a worker and back
-
-
-def _chunked(items: Iterator[tuple[Article, datetime]], size: int
-             ) -> Iterator[list[tuple[Article, datetime]]]:
-    chunk: list[tuple[Article, datetime]] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _with_results(chunk: list[tuple[Article, datetime]], lane: _Lane) -> Iterator[Extracted]:
-    results = lane.receive()
-    for (article, when), events in zip(chunk, results, strict=True):
-        yield article, when, events
-
-
-class _Lane:
-    """A worker process (forked: it starts with what this one has loaded) and the pipes to
-    it: chunks of articles go in, their events come back in the same order."""
-
-    def __init__(self, others: Sequence[_Lane] = ()) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        tasks, self._tasks = context.Pipe(duplex=False)
-        self._results, results = context.Pipe(duplex=False)
-        _widen(self._tasks)
-        _widen(results)
-        # the worker closes its copies of this process's ends of every pipe, so that
-        # each worker sees the end of its tasks when this process closes them
-        ends = [self._tasks, self._results, *(c for o in others for c in o.ends())]
-        self.process = context.Process(target=_serve, args=(tasks, results, ends),
-                                       daemon=True)
-        self.process.start()
-        self._sent = 0
-        self._done: deque[list[list[EventCreate] | Exception]] = deque()
-        tasks.close()  # the worker's ends: a worker that dies is then seen as the end of
-        results.close()  # its results instead of a wait for ever
-
-    def ends(self) -> tuple[Any, Any]:
-        return self._tasks, self._results
-
-    def send(self, chunk: list[tuple[Article, datetime]]) -> None:
-        self._tasks.send(chunk)
-        self._sent += 1
-
-    def waiting(self) -> int:
-        """Chunks sent that this worker has not finished."""
-        while self._sent > len(self._done) and self._results.poll():
-            self._done.append(self._receive())
-        return self._sent - len(self._done)
-
-    def receive(self) -> list[list[EventCreate] | Exception]:
-        """The results of the oldest chunk not received yet."""
-        self._sent -= 1
-        return self._done.popleft() if self._done else self._receive()
-
-    def _receive(self) -> list[list[EventCreate] | Exception]:
-        try:
-            results: list[list[EventCreate] | Exception] = self._results.recv()
-        except EOFError:
-            self.process.join(timeout=5)
-            code = self.process.exitcode
-            how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
-            raise TimelineError(f"an extraction worker stopped ({how}); the documents stored "
-                                f"before are kept: ingest again for the rest") from None
-        return results
-
-    def close(self) -> None:
-        self._tasks.close()  # the worker sees the end of its tasks and exits
-        self._results.close()
-        self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-
-
-def _widen(conn: Any) -> None:
-    """A pipe that holds the results of several chunks (1 MB where the system allows), so
-    that a worker goes on while this process stores a batch instead of waiting for it."""
-    import contextlib
-
-    with contextlib.suppress(ImportError, AttributeError, OSError):
-        import fcntl
-
-        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
-
-
-def _serve(tasks: Any, results: Any, parent_ends: list[Any]) -> None:
-    import signal
-
-    for end in parent_ends:
-        end.close()
-    # Ctrl-C is for the parent: it stops sending, and each worker ends with its tasks
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _yield_to_storing()
-    try:
-        while True:
-            chunk = tasks.recv()
-            results.send([_extract_or_error(article, when) for article, when in chunk])
-    except (EOFError, BrokenPipeError):  # the parent has closed its ends: no more work
-        return
-
-
-def _yield_to_storing() -> None:
-    """Workers give way to the process that stores: it is the one all wait for (it does a
-    third of the work alone), so it runs whenever it can and the workers fill the rest."""
-    import contextlib
-    import os
-
-    with contextlib.suppress(OSError):  # not allowed here: the same priority, then
-        os.nice(5)
-
-
-# Read once before the workers start, so that what the engine builds on first use
-# (patterns, the gazetteer, the place index) is built once and shared, not in each worker.
-_WARM_UP = (
-    "CAIRO, March 4 (Wire) - Egypt's foreign minister met a Hamas delegation in Cairo on "
-    "Monday and will travel to Doha next week, officials said on Tuesday. Talks resumed "
-    "on 12 February 2024 after a pause of three days, and a second round is expected in "
-    "the coming days or by the end of the month. Qatar said on Sunday that the proposal, "
-    "first made in early January, was accepted last week; a ceasefire took effect at "
-    "midnight on Feb. 27-28. Envoys from Russia and Ukraine held talks in Istanbul from "
-    "May 16 to 18, 2025, and agreed to meet again in June. The United States urged both "
-    "sides on Thursday night to sign the deal, two years after the 2022 talks collapsed."
-)
-
-
-def _warm_up() -> None:
-    from timeline.extract import extract_events
-    from timeline.temporal.lazy import compile_all
-
-    extract_events(_WARM_UP, date(2025, 5, 20))
-    compile_all()
-
-
-def _extract_or_error(article: Article, when: datetime) -> list[EventCreate] | Exception:
-    try:
-        return _extract(article, when)
-    except Exception as err:  # a failure on one article skips it alone, not the batch
-        detail = str(err) if isinstance(err, TimelineError) else f"{type(err).__name__}: {err}"
-        return SourceError(f"{article.name}: cannot read its events ({' '.join(detail.split())})")
-
-
-def _extract(article: Article, when: datetime) -> list[EventCreate]:
-    from timeline.extract import extract_events
-
-    return extract_events(article.text, when, title=article.title, url=article.url,
-                          outlet=article.outlet)
+        if pool is not workers:
+            pool.close()
 
 
 STORE_BATCH = 25  # documents per transaction: one commit, one turn of the lock, for many
