@@ -20,8 +20,8 @@ it, in-process: the CPU per article of reading and extracting alone (no store), 
 first batch: what ingest costs at the least.
 
 ``--workers N`` is passed to ingest when it has that option; ``--speedup`` ingests the
-first batch into fresh databases with ``--workers 1`` and ``--workers 2`` and compares
-wall times.
+first batch into fresh databases with ``--workers 1`` and ``--workers 2``, compares wall
+times and checks that both stored the same documents, events and sources.
 
 Parallel (``--parallel P``, needs ``--pg``): the articles are ingested once by one process
 in file order, once by one process in reverse order (merging depends on the order; this
@@ -273,11 +273,13 @@ def growth(args: argparse.Namespace, dirs: list[Path], tmp: Path, workers: list[
 def speedup(args: argparse.Namespace, first: Path, tmp: Path) -> bool:
     rows = []
     walls = {}
+    stored = {}
     for n in (1, 2):
         target = Target(tmp, args.pg, f"timeline_bench_ingest_w{n}")
         r = run([TIMELINE, "--db", target.db, "ingest", str(first), "--workers", str(n)],
                 timeout=args.timeout)
         walls[n] = r.wall
+        stored[n] = (target.counts(), sorted(target.events()), _summary(r))
         rows.append([f"--workers {n}", f"{r.cpu:.1f}", f"{r.wall:.1f}", f"{r.maxrss_mb:.0f}",
                      "" if r.ok else r.failure()])
         target.drop()
@@ -285,9 +287,12 @@ def speedup(args: argparse.Namespace, first: Path, tmp: Path) -> bool:
     print(f"\ningest of one batch ({first.name}) with 1 and 2 workers (wall time; "
           f"{machine()})")
     print(table(["workers", "cpu s", "wall s", "max RSS MB", ""], rows))
+    same = stored[1] == stored[2]
+    print("stored with 2 workers: " + ("the same documents, events, sources and report as "
+                                       "with 1" if same else "DIFFERS from 1 worker"))
     ok = ratio >= SPEEDUP_TARGET
     print(f"speed-up: {ratio:.2f}x (target >= {SPEEDUP_TARGET:g}x) {'ok' if ok else 'MISS'}")
-    return not ok
+    return not ok or not same
 
 
 def _link_all(files: list[Path], folder: Path, prefix: str = "") -> None:

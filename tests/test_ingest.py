@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 import timeline.ingest as ingest_mod
+import timeline.workers
 from timeline.cli import app
 from timeline.models import EventCreate
 from timeline.sources import Article
@@ -39,7 +40,7 @@ def fake_extract(article: Article, when: datetime) -> list[EventCreate]:
 
 @pytest.fixture(autouse=True)
 def _fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_mod, "_extract", fake_extract)
+    monkeypatch.setattr(timeline.workers, "extract", fake_extract)
 
 
 def _art(text: str, url: str | None, when: str | None = "2024-05-01") -> Article:

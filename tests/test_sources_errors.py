@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import timeline.ingest as ingest_mod
+import timeline.workers
 from timeline.config import Settings
 from timeline.errors import InvalidInput, SourceError
 from timeline.ingest import ingest
@@ -69,14 +70,14 @@ def test_an_absurd_published_option_is_refused(store: Store, tmp_path: Path) -> 
 def test_an_unexpected_failure_extracting_one_document_skips_it_alone(
         store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         error: Exception) -> None:
-    real = ingest_mod._extract
+    real = timeline.workers.extract
 
     def extract(article: Article, when: datetime) -> list:
         if "Doha" in article.text:
             raise error
         return real(article, when)
 
-    monkeypatch.setattr(ingest_mod, "_extract", extract)
+    monkeypatch.setattr(timeline.workers, "extract", extract)
     (tmp_path / "a.md").write_text(_md("2024-05-06", "Qatar hosted talks in Doha on Sunday."))
     (tmp_path / "b.md").write_text(_md("2024-05-07"))
     report = ingest(store, [str(tmp_path)])

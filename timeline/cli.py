@@ -8,6 +8,7 @@ layer.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import io
@@ -561,16 +562,22 @@ def ingest_(
     Extracted events also join the tracks they match: a track's party named, and one of
     its keywords in the article (see `timeline track add --help`).
     """
-    from timeline.ingest import ingest
     from timeline.sources import expand_inputs
+    from timeline.workers import Workers
 
     when = _parse_when(published, "--published") if published else None
     items = list(expand_inputs(inputs))
     progress = _progress(len(items))
     settings = ctx.obj.replace(allow_private_hosts=True) if allow_private_hosts else ctx.obj
-    with _store(ctx) as store:
-        report = ingest(store, items, published=when, settings=settings, progress=progress,
-                        tracks=track or [], workers=workers)
+    # Started before the database layer is imported and the store opened: the workers load
+    # the extraction engine meanwhile, instead of after it.
+    with Workers(workers) if workers > 1 else contextlib.nullcontext() as pool:
+        from timeline.ingest import ingest
+
+        with _store(ctx) as store:
+            report = ingest(store, items, published=when, settings=settings,
+                            progress=progress, tracks=track or [],
+                            workers=1 if pool is None else pool)
     if items and len(items) >= 3 and sys.stderr.isatty():
         _say("")
     for name, reason in report.skipped:

@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from timeline import workers as _workers
 from timeline.config import Settings, load_settings
 from timeline.errors import ImportFailed, InvalidInput, SourceError, TimelineError
 from timeline.merge import Occasion, plan_merge
@@ -45,6 +45,7 @@ from timeline.models import (
 from timeline.sources import Article, display_url, expand_inputs, read_input
 from timeline.sources.article import published_problem
 from timeline.store import Store, Writer, content_id
+from timeline.workers import Workers
 
 if TYPE_CHECKING:
     from timeline.export import ImportRow
@@ -76,14 +77,15 @@ def ingest(
     settings: Settings | None = None,
     progress: Callable[[str], None] | None = None,
     tracks: Sequence[str] = (),
-    workers: int = 1,
+    workers: int | Workers = 1,
 ) -> IngestReport:
     """Read, extract, merge and store every document of ``inputs``; see the module doc.
 
     ``published`` dates the documents that carry no date of their own; ``tracks`` puts
     every event of these documents in those tracks (besides the tracks they match).
-    ``progress`` is called with each input before it is read. With ``workers`` > 1 the
-    extraction runs in that many processes; storing stays in this one, in input order.
+    ``progress`` is called with each input before it is read. With ``workers`` > 1 (or
+    started ``Workers``) the extraction runs in that many processes; storing stays in this
+    one, in input order.
     """
     settings = settings or load_settings()
     if published is not None and (problem := published_problem(published)):
@@ -93,13 +95,8 @@ def ingest(
     tracks = _explicit_tracks(tracks)
     articles = _articles(store, expand_inputs(list(inputs)), settings, published, report,
                          progress)
-    batch: list[tuple[Article, datetime, list[EventCreate] | Exception]] = []
-    for item in _extracted(articles, workers):
-        batch.append(item)
-        if len(batch) >= STORE_BATCH:
-            _store_batch(store, batch, report, rules, tracks)
-            batch = []
-    _store_batch(store, batch, report, rules, tracks)
+    for batch in _extracted(articles, workers):
+        _store_batch(store, batch, report, rules, tracks)
     return report
 
 
@@ -110,7 +107,7 @@ def ingest_article(store: Store, article: Article, *, published: date | datetime
     report = report if report is not None else IngestReport()
     when = _check(store, article, published, report)
     if when is not None:
-        _store_batch(store, [(article, when, _extract(article, when))], report,
+        _store_batch(store, [(article, when, _workers.extract(article, when))], report,
                      store.tracks(), _explicit_tracks(tracks), errors=False)
     return report
 
@@ -165,90 +162,43 @@ def _not_stored(store: Store, window: list[tuple[Article, datetime]], report: In
             yield article, when
 
 
-def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int
-               ) -> Iterator[tuple[Article, datetime, list[EventCreate] | Exception]]:
-    """Each article with its events (or the error extracting them), in input order."""
-    if workers <= 1:
+Extracted = tuple[Article, datetime, list[EventCreate] | Exception]
+
+
+def _extracted(articles: Iterator[tuple[Article, datetime]], workers: int | Workers
+               ) -> Iterator[list[Extracted]]:
+    """The articles with their events (or the error extracting them), in input order, in
+    batches to store one transaction each."""
+    if isinstance(workers, int) and workers <= 1:
+        batch: list[Extracted] = []
         for article, when in articles:
-            yield article, when, _extract_or_error(article, when)
+            batch.append((article, when, _workers.extract_or_error(article, when)))
+            if len(batch) >= STORE_BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
         return
-    import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork: workers start at once, with the gazetteer and place index already loaded
-    context = multiprocessing.get_context("fork")
-    _warm_up()
-    # What exists now is shared with the workers; out of the collector's sight, it stays
-    # shared instead of being copied page by page as the collector touches it.
-    gc.freeze()
+    pool = workers if isinstance(workers, Workers) else Workers(workers)
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_to_storing
-                                 ) as pool:
-            pending: deque[tuple[Article, datetime, Any]] = deque()
-            for article, when in articles:
-                pending.append((article, when, pool.submit(_extract_or_error, article, when)))
-                if len(pending) >= workers * 2 * STORE_BATCH:  # busy while a batch is stored
-                    a, w, fut = pending.popleft()
-                    yield a, w, fut.result()
-            for a, w, fut in pending:
-                yield a, w, fut.result()
+        batch = []
+        # the workers go on with the next articles while a batch is stored
+        for chunk, results, more in pool.extracted(articles, 2 * len(pool) * STORE_BATCH):
+            batch.extend((a, w, r) for (a, w), r in zip(chunk, results, strict=True))
+            # once every article is handed out, each chunk is stored as it comes, so that
+            # what is left to store after the workers are done is one chunk, not a batch
+            if len(batch) >= STORE_BATCH or not more:
+                yield batch
+                batch = []
     finally:
-        gc.unfreeze()
-
-
-def _yield_to_storing() -> None:
-    """Workers give way to the process that stores: it is the one all wait for (it does a
-    third of the work alone), so it runs whenever it can and the workers fill the rest."""
-    import contextlib
-    import os
-
-    with contextlib.suppress(OSError):  # not allowed here: the same priority, then
-        os.nice(5)
-
-
-# Read once before the workers start, so that what the engine builds on first use
-# (patterns, the gazetteer, the place index) is built once and shared, not in each worker.
-_WARM_UP = (
-    "CAIRO, March 4 (Wire) - Egypt's foreign minister met a Hamas delegation in Cairo on "
-    "Monday and will travel to Doha next week, officials said on Tuesday. Talks resumed "
-    "on 12 February 2024 after a pause of three days, and a second round is expected in "
-    "the coming days or by the end of the month. Qatar said on Sunday that the proposal, "
-    "first made in early January, was accepted last week; a ceasefire took effect at "
-    "midnight on Feb. 27-28. Envoys from Russia and Ukraine held talks in Istanbul from "
-    "May 16 to 18, 2025, and agreed to meet again in June. The United States urged both "
-    "sides on Thursday night to sign the deal, two years after the 2022 talks collapsed."
-)
-
-
-def _warm_up() -> None:
-    from timeline.extract import extract_events
-    from timeline.temporal.lazy import compile_all
-
-    extract_events(_WARM_UP, date(2025, 5, 20))
-    compile_all()
-
-
-def _extract_or_error(article: Article, when: datetime) -> list[EventCreate] | Exception:
-    try:
-        return _extract(article, when)
-    except Exception as err:  # a failure on one article skips it alone, not the batch
-        detail = str(err) if isinstance(err, TimelineError) else f"{type(err).__name__}: {err}"
-        return SourceError(f"{article.name}: cannot read its events ({' '.join(detail.split())})")
-
-
-def _extract(article: Article, when: datetime) -> list[EventCreate]:
-    from timeline.extract import extract_events
-
-    return extract_events(article.text, when, title=article.title, url=article.url,
-                          outlet=article.outlet)
+        if pool is not workers:
+            pool.close()
 
 
 STORE_BATCH = 25  # documents per transaction: one commit, one turn of the lock, for many
 
 
-def _store_batch(store: Store, batch: Sequence[tuple[Article, datetime,
-                                                     list[EventCreate] | Exception]],
+def _store_batch(store: Store, batch: Sequence[Extracted],
                  report: IngestReport, rules: Sequence[TrackInfo], tracks: Sequence[str],
                  *, errors: bool = True) -> None:
     """Store extracted documents in one transaction, each behind its own savepoint: a
