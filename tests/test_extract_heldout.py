@@ -8,7 +8,9 @@ were labelled before the rules below were changed, and are kept apart so that a 
 judged on language it was not fitted to. tests/data/heldout4 is a later batch in more styles
 (British and Indian English datelines and dates, a press release, a live blog, reports from
 1993 to 2025: Oslo, Dayton, the Good Friday talks, Camp David, Aceh, Nepal, Georgia, Zurich,
-Cuba, COP21, Pangong, Doha), labelled the same way. The scorer lives with the labelled corpora
+Cuba, COP21, Pangong, Doha), labelled the same way; tests/data/heldout5 (Wye River, Rambouillet,
+Sun City, Naivasha, Annapolis, Doha 2008, Geneva II, Chad in Doha) is the newest and the one
+no rule has seen. The scorer lives with the labelled corpora
 (``../shared/tools``); where it is missing the floor test skips.
 
 The sentence tests name each class of language a rule reads.
@@ -92,10 +94,12 @@ def test_a_reporting_clause_closes_the_clause_its_date_belongs_to() -> None:
 
 # (F1, date accuracy) on tests/data/heldout: measured 0.827, 0.938 when the floor was set.
 # tests/data/heldout4 is a later batch, labelled without running the extractor: 0.752, 0.898
-# when first scored, 0.823, 0.908 when its floor was set.
+# when first scored, 0.823, 0.908 when its floor was set. tests/data/heldout5, labelled the
+# same way, was scored once and no rule has been changed for it since: 0.578, 0.857.
 HELDOUT_FLOORS = {
     HELDOUT: (0.80, 0.92),
     HELDOUT.with_name("heldout4"): (0.80, 0.88),
+    HELDOUT.with_name("heldout5"): (0.55, 0.80),
 }
 
 
