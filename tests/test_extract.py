@@ -857,3 +857,20 @@ def test_where_a_trip_came_from_is_not_its_destination() -> None:
     assert trips and all(e.location != "Moscow" for e in trips)
     back = extract_events("The Israeli team returned from Doha on Friday.", FRI)
     assert [e.location for e in back if e.type == "visit"] == ["Doha"]
+
+
+def test_a_gathering_named_after_its_town_places_the_talks_on_its_sidelines() -> None:
+    text = ("John Kerry and Sergei Lavrov are expected to discuss the talks on the sidelines "
+            "of the Munich Security Conference on Saturday.")
+    (talks,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
+    assert talks.location == "Munich"
+    text = ("Subrahmanyam Jaishankar and Wang Yi met in Moscow on Thursday on the sidelines of "
+            "a Shanghai Cooperation Organisation meeting.")
+    assert [e.location for e in extract_events(text, FRI) if e.type == "meeting"] == ["Moscow"]
+
+
+def test_this_lakeside_town_is_the_dateline_s() -> None:
+    text = ("NAIVASHA, Kenya, Oct 25 (Wire) - Sudan and South Sudan signed a border accord in "
+            "this lakeside town on Thursday.")
+    (deal,) = [e for e in extract_events(text, FRI) if e.type == "agreement"]
+    assert deal.location == "Naivasha"

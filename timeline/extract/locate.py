@@ -105,7 +105,9 @@ def _venues(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[P
 # here", "east of here", "here is", "here and there"
 _HERE = re.compile(
     r"(?<!\bof )(?<!\bfrom )(?<!\bnear )(?<!\bthan )\bhere\b"
-    r"(?!\s+(?:is|are|was|were|and\s+there|and\s+now)\b|['’]s\b)")
+    r"(?!\s+(?:is|are|was|were|and\s+there|and\s+now)\b|['’]s\b)"
+    # "in this lakeside town", "in this Red Sea resort": wire copy's name for its dateline
+    r"|(?<=\bin )this\s+(?:[\w-]+\s+){0,3}?(?:town|city|capital|resort|port|village)\b")
 
 
 _NAMED_SETTLEMENT = re.compile(
@@ -203,6 +205,12 @@ _NOT_VENUE = re.compile(
 _DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement|hostilities)\s+in\s+$", re.I)
 
 
+# "the Munich Security Conference", "the Davos forum": a gathering named after its town
+_NAMED_GATHERING = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w-]+){0,2}\s+(?:Conference|Summit|Forum|Dialogue|conference|summit"
+    r"|forum)\b")
+
+
 def meeting_place(
     trig: Trigger, sent: Sentence, places: list[PlaceHit], limit: int,
     parties: frozenset[str] = frozenset(),
@@ -224,9 +232,12 @@ def meeting_place(
                 r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
                 r"(?:city|town|resort|port|capital|village)\s+of\s+$"
                 # "a follow-up round set for Istanbul", "talks moved to Geneva"
-                r"|\b(?:set|scheduled|planned|slated|due|moved|relocated|shifted)\s+(?:for|to)\s+$",
-                prefix):
-            continue
+                r"|\b(?:set|scheduled|planned|slated|due|moved|relocated|shifted)\s+(?:for|to)\s+$"
+                # "on the sidelines of the Munich Security Conference"
+                r"|\bsidelines\s+of\s+(?:the\s+|a\s+)?$",
+                prefix) or re.search(r"\bsidelines\s+of\s+(?:the\s+|a\s+)?$", prefix) and not (
+                    _NAMED_GATHERING.match(sent.text, h.end - sent.start)):
+            continue  # not "the sidelines of a Shanghai Cooperation Organisation meeting"
         if trig.start <= rs <= limit and not re.search(
             # "were suspended ... before resuming in Vienna": another verb's place
             r"[;]|\b(?:before|after|while|since|until|then)\s+\w+ing\b", sent.text[trig.end:rs]
