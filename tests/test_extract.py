@@ -874,3 +874,12 @@ def test_this_lakeside_town_is_the_dateline_s() -> None:
             "this lakeside town on Thursday.")
     (deal,) = [e for e in extract_events(text, FRI) if e.type == "agreement"]
     assert deal.location == "Naivasha"
+
+
+def test_what_is_said_at_the_ceremony_is_dated_by_the_signing() -> None:
+    # a report of the signing that also tells of a meeting weeks before
+    text = (Path(__file__).parent / "data" / "heldout5" / "wye_river.txt").read_text("utf-8")
+    said = [e for e in extract_events(text, date(1998, 10, 23)) if e.type == "statement"
+            and "Benjamin Netanyahu" in {a.name for a in e.actors}
+            and "At the ceremony" in e.sources[0].evidence]
+    assert [e.date_start for e in said] == [date(1998, 10, 23)]

@@ -318,14 +318,17 @@ _DURING = re.compile(
 def date_within_occasion(events: list[Candidate]) -> list[Candidate]:
     """"During his opening remarks, Erdogan stated ...": an undated statement made at talks
     the article dates takes their date (run after merging, when the talks have it)."""
-    talks = [e for e in events if e.type == EventType.MEETING and e.status == Status.OCCURRED
-             and e.precision == Precision.DAY]
     for c in events:
+        during = _DURING.search(c.evidence.text)
         if (c.type != EventType.STATEMENT or c.precision != Precision.UNKNOWN or c.date_text
-                or c.interval[0] != c.interval[1] or not _DURING.search(c.evidence.text)):
+                or c.interval[0] != c.interval[1] or during is None):
             continue
+        # "At the ceremony Netanyahu said": the signing's ceremony, not a meeting's
+        kind = EventType.AGREEMENT if re.search(r"ceremony\b", during.group(0), re.I) else (
+            EventType.MEETING)
         names = {a.name for a in c.actors}
-        at = [t for t in talks if names & {a.name for a in t.actors}
+        at = [t for t in events if t.type == kind and t.status == Status.OCCURRED
+              and t.precision == Precision.DAY and names & {a.name for a in t.actors}
               and t.interval[1] <= c.interval[1]]
         if len(at) == 1:
             c.interval, c.precision, c.date_text = at[0].interval, at[0].precision, at[0].date_text
