@@ -883,3 +883,20 @@ def test_what_is_said_at_the_ceremony_is_dated_by_the_signing() -> None:
             and "Benjamin Netanyahu" in {a.name for a in e.actors}
             and "At the ceremony" in e.sources[0].evidence]
     assert [e.date_start for e in said] == [date(1998, 10, 23)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param("Israeli and Palestinian negotiators opened talks on Thursday at the Wye "
+                     "River conference centre on Maryland's Eastern Shore.", "Wye River",
+                     id="conference-centre"),
+        pytest.param("Sudanese and South Sudanese envoys met at the Serena hotel on Thursday.",
+                     "Serena", id="hotel-named-like-a-town"),
+        pytest.param("Israeli and Egyptian envoys met at the Marriott hotel in Cairo on "
+                     "Thursday.", "Cairo", id="hotel-in-a-town"),
+    ],
+)
+def test_a_named_place_of_a_kind_is_the_venue(text: str, place: str) -> None:
+    (talks,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
+    assert talks.location == place

@@ -88,8 +88,22 @@ _TOWN_AFTER = re.compile(
     r"\s*,\s*(?:the\s+)?[A-Z]|\s+(?:in|near|outside|at)\s+(?:the\s+)?[A-Z]|\s+here\b")
 
 
+# "the Wye River conference centre", "the Serena hotel": a named place's own name is the
+# capitalised part
+_NAMED_PLACE_OF_KIND = re.compile(
+    r"(?<=\bthe )(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}?)(?:conference\s+)?(?:centre|center|hotel"
+    r"|resort|estate|plantation|retreat|compound|palace)\b")
+
+
 def _venues(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[PlaceHit]:
     out = []
+    for m in _NAMED_PLACE_OF_KIND.finditer(text):
+        name = m.group("name").strip()
+        if name in gaz.surface or _TOWN_AFTER.match(text, m.end()):
+            continue  # "the Serena hotel" is a hotel even where a town has the name
+        start = m.start("name")
+        out.append(PlaceHit(offset + start, offset + start + len(name),
+                            Place(name, "", building=True), name))
     for m in _NAMED_VENUE.finditer(text):
         name = m.group(0)
         first = name.split()[0]
