@@ -96,23 +96,20 @@ _NAMED_PLACE_OF_KIND = re.compile(
 
 
 def _venues(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[PlaceHit]:
-    out = []
+    found: list[tuple[int, str]] = []  # (start, name)
     for m in _NAMED_PLACE_OF_KIND.finditer(text):
         name = m.group("name").strip()
-        if name in gaz.surface or _TOWN_AFTER.match(text, m.end()):
-            continue  # "the Serena hotel" is a hotel even where a town has the name
-        start = m.start("name")
-        out.append(PlaceHit(offset + start, offset + start + len(name),
-                            Place(name, "", building=True), name))
+        # "the Serena hotel" is a hotel even where a town has the name
+        if name not in gaz.surface and not _TOWN_AFTER.match(text, m.end()):
+            found.append((m.start("name"), name))
     for m in _NAMED_VENUE.finditer(text):
         name = m.group(0)
-        first = name.split()[0]
-        if (index.get(name) is not None or name in gaz.surface or first in ("The", "A", "An")
-                or _TOWN_AFTER.match(text, m.end())):
-            continue  # a known place or actor ("the White House"), or one in a named town
-        out.append(PlaceHit(offset + m.start(), offset + m.end(), Place(name, "", building=True),
-                            name))
-    return out
+        # not a known place or actor ("the White House"), nor one in a named town
+        if not (index.get(name) is not None or name in gaz.surface
+                or name.split()[0] in ("The", "A", "An") or _TOWN_AFTER.match(text, m.end())):
+            found.append((m.start(), name))
+    return [PlaceHit(offset + start, offset + start + len(name), Place(name, "", building=True),
+                     name) for start, name in found]
 
 
 # "signed the accord at a ceremony here": the town of the dateline; not "the road from
@@ -219,6 +216,15 @@ _NOT_VENUE = re.compile(
 _DEAL_IN = re.compile(r"\b(?:cease-?fire|truce|peace|deal|agreement|hostilities)\s+in\s+$", re.I)
 
 
+# what comes before a meeting's place: "in (the)", "at the city of", "a round set for",
+# "talks moved to"
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:city|town|resort|port|capital|village)\s+of\s+$"
+    r"|\b(?:set|scheduled|planned|slated|due|moved|relocated|shifted)\s+(?:for|to)\s+$")
+# "on the sidelines of the Munich Security Conference" (not "the sidelines of a Shanghai
+# Cooperation Organisation meeting"): in the town a gathering is named after
+_SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+|a\s+)?$")
 # "the Munich Security Conference", "the Davos forum": a gathering named after its town
 _NAMED_GATHERING = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w-]+){0,2}\s+(?:Conference|Summit|Forum|Dialogue|conference|summit"
@@ -242,16 +248,10 @@ def meeting_place(
             and h.place.country not in parties
         ):
             continue
-        if h.text != "here" and not re.search(
-                r"\b(?:in|at)\s+(?:the\s+)?$|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}?"
-                r"(?:city|town|resort|port|capital|village)\s+of\s+$"
-                # "a follow-up round set for Istanbul", "talks moved to Geneva"
-                r"|\b(?:set|scheduled|planned|slated|due|moved|relocated|shifted)\s+(?:for|to)\s+$"
-                # "on the sidelines of the Munich Security Conference"
-                r"|\bsidelines\s+of\s+(?:the\s+|a\s+)?$",
-                prefix) or re.search(r"\bsidelines\s+of\s+(?:the\s+|a\s+)?$", prefix) and not (
-                    _NAMED_GATHERING.match(sent.text, h.end - sent.start)):
-            continue  # not "the sidelines of a Shanghai Cooperation Organisation meeting"
+        gathering = _SIDELINES.search(prefix) and _NAMED_GATHERING.match(
+            sent.text, h.end - sent.start)
+        if h.text != "here" and not (_VENUE_BEFORE.search(prefix) or gathering):
+            continue
         if trig.start <= rs <= limit and not re.search(
             # "were suspended ... before resuming in Vienna": another verb's place
             r"[;]|\b(?:before|after|while|since|until|then)\s+\w+ing\b", sent.text[trig.end:rs]
