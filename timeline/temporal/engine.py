@@ -1305,6 +1305,13 @@ def _h_weekday(m: re.Match[str], s: _State) -> _Hit | None:
     wd = _weekday_of(w.group())
     pre = t[: w.start()].strip().lower()
     post = t[w.end() :].strip().lower()
+    if post.startswith("of "):  # "Monday of last week": that week's Monday
+        week = post.split()[-2]
+        anchor = s.last_day or s.dct if week in ("previous", "following") else s.dct
+        shift = {"last": -7, "previous": -7, "next": 7, "following": 7}.get(week, 0)
+        d = anchor + timedelta(days=shift + wd - anchor.weekday())
+        s.last_day = d
+        return _Hit("DATE", d.isoformat(), (d, d), Precision.DAY)
     if post.startswith("s") or post.endswith("s"):
         # "on Sundays", "Tuesday nights": every such day (or part of it)
         code = _POD_CODE.get(post.lstrip("s ").rstrip("s"))

@@ -335,7 +335,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         rf"(?:(?i:early|late|earlier|later|mid-?|the\s+previous|the\s+following|"
-        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}(?:s\b)?(?:\s+{POD}(?:s\b)?)?"
+        rf"last|next|this\s+coming|this\s+past|this)\s+)?{WD}"
+        # "Monday of last week": a day of a named week
+        rf"(?:\s+of\s+(?i:last|next|this|the\s+previous|the\s+following)\s+week(?![\w-])"
+        rf"|(?:s\b)?(?:\s+{POD}(?:s\b)?)?)"
         rf"(?!,?\s+{MON}\s+\d)",
     ),
     (
