@@ -56,17 +56,30 @@ def _d(s: str) -> date:
             id="next-friday-from-friday",
         ),
         pytest.param("The delegation left last Friday.", FRI, "2024-10-18", id="last-friday"),
+        # "was due": the future as seen from the past, like "is due"
+        pytest.param(
+            "The envoy was due in Cairo on Tuesday for talks.",
+            date(2024, 10, 21),
+            "2024-10-22",
+            id="was-due-tuesday",
+        ),
         # a weekday of a named week: the week counts, not the nearest such day
         pytest.param(
-            "Both leaders arrived on Monday of last week.", FRI, "2024-10-14",
+            "Both leaders arrived on Monday of last week.",
+            FRI,
+            "2024-10-14",
             id="monday-of-last-week",
         ),
         pytest.param(
-            "The envoys return on Tuesday of next week.", FRI, "2024-10-29",
+            "The envoys return on Tuesday of next week.",
+            FRI,
+            "2024-10-29",
             id="tuesday-of-next-week",
         ),
         pytest.param(
-            "The text was agreed on the Wednesday of this week.", FRI, "2024-10-23",
+            "The text was agreed on the Wednesday of this week.",
+            FRI,
+            "2024-10-23",
             id="wednesday-of-this-week",
         ),
         pytest.param(

@@ -24,7 +24,7 @@ _CUE = lazy_re(
     # a modal perfect looks back: "would have met", "could not have signed"
     rf"(?i:\b(?P<perf>{_MODAL}\s+(?:not\s+)?have)\b"
     r"|\b(?P<fut>will|shall|won't|'ll|would|should|must|ought\s+to|going\s+to|expected\s+to"
-    r"|(?:is|are|be)\s+(?:expected|planned|due)|scheduled|slated|due\s+to|supposed\s+to"
+    r"|(?:is|are|be|was|were)\s+(?:expected|planned|due)|scheduled|slated|due\s+to|supposed\s+to"
     r"|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|set\s+to|is\s+to|are\s+to"
     r"|needs?\s+to|likely\s+to|poised\s+to|ready\s+to|upcoming|hopes?\s+to|aims?\s+to"
     r"|expects?\s+to|(?:is|are|be|been)\s+set\b"
