@@ -100,6 +100,7 @@ HELDOUT_FLOORS = {
     HELDOUT: (0.80, 0.92),
     HELDOUT.with_name("heldout4"): (0.80, 0.88),
     HELDOUT.with_name("heldout5"): (0.55, 0.80),
+    HELDOUT.with_name("heldout6"): (0.65, 0.72),
 }
 
 
