@@ -374,6 +374,21 @@ def test_undated_trip_takes_the_date_of_the_next_sentence() -> None:
     assert (visit.date_start, visit.date_end) == (date(2024, 11, 21), date(2024, 11, 30))
 
 
+def test_a_day_that_opens_a_sentence_dates_the_undated_events_after_it() -> None:
+    text = ("GENEVA, March 3 - The envoys met for a second day without a deal.\n\n"
+            "On Sunday the session ran late into the evening. Norway proposed a joint "
+            "monitoring team for the border. Sudan rejected the offer.\n\n"
+            "Kenya proposed a new timetable for the talks.")
+    events = extract_events(text, date(2025, 3, 3))  # a Monday
+    by_actor = {e.actors[0].name: e for e in events if e.type in ("proposal", "rejection")}
+    sunday = date(2025, 3, 2)
+    assert (by_actor["Norway"].date_start, by_actor["Norway"].date_end) == (sunday, sunday)
+    assert by_actor["Sudan"].date_start == sunday
+    # a new paragraph is a new scene: undated, the publication day
+    assert by_actor["Kenya"].date_start == date(2025, 3, 3)
+    assert by_actor["Kenya"].date_precision == Precision.UNKNOWN
+
+
 def test_negated_meeting_is_dropped() -> None:
     assert extract_events("Hamas and Israeli negotiators did not meet in Cairo on Monday.",
                           FRI) == []

@@ -47,11 +47,11 @@ from timeline.extract.locate import (
 from timeline.extract.merge import merge
 from timeline.extract.output import to_model
 from timeline.extract.places import place_index
-from timeline.extract.text import split_sentences
-from timeline.extract.times import find_times
+from timeline.extract.text import Sentence, split_sentences
+from timeline.extract.times import TimeLike, find_times
 from timeline.extract.triggers import find_triggers
 from timeline.models import EventCreate
-from timeline.vocab import ActorKind, EventType, Role, Status
+from timeline.vocab import ActorKind, EventType, Precision, Role, Status
 
 __all__ = ["extract_events"]
 
@@ -83,7 +83,8 @@ def extract_events(
     history = History()
     last_primary: list[Mention] = []
     cands: list[Candidate] = []
-    for sent_idx, sent in enumerate(split_sentences(full)):
+    sentences = split_sentences(full)
+    for sent_idx, sent in enumerate(sentences):
         mentions = sentence_mentions(sent.text, sent.start, actors)
         if sent.start < dl_end:  # "NOORDWIJK, Netherlands, May 28 -": where it was filed
             mentions = [m for m in mentions if not dl_start <= m.start < dl_end]
@@ -100,6 +101,7 @@ def extract_events(
         if parties:
             last_primary = parties[:1]
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
+    cands = date_from_scene(cands, sentences, times, dct)
     events = [to_model(c, full, dct, title, url, outlet)
               for c in date_within_occasion(merge(cands)) if _has_sides(c)]
     if shift:
@@ -137,3 +139,42 @@ def _has_sides(c: Candidate) -> bool:
     roles = {a.role for a in c.actors}
     met = Role.INITIATOR in roles and bool(roles & {Role.COUNTERPART, Role.MEDIATOR, Role.HOST})
     return len(sides) >= 2 or met or c.location is not None
+
+
+# "On Sunday the talks ran on ...": a day that opens a sentence sets the scene
+_SCENE = re.compile(r"(?:(?:late|early)\s+)?(?:on\s+|by\s+)?$", re.I)
+
+
+def date_from_scene(cands: list[Candidate], sentences: list[Sentence],
+                    times: list[TimeLike], dct: date) -> list[Candidate]:
+    """An undated event told after a sentence that opens with a day gone by, in the same
+    paragraph and with no date of its own between, happened that day: news tells a day's
+    events after naming it once ("On Sunday the talks ran on. The Americans proposed ...")."""
+    scene: dict[int, TimeLike] = {}
+    current: TimeLike | None = None
+    para = -1
+    ti = 0
+    for idx, sent in enumerate(sentences):
+        if sent.para != para or sent.headline:
+            current, para = None, sent.para
+        own = []
+        while ti < len(times) and times[ti].start < sent.end:
+            if times[ti].start >= sent.start and times[ti].interval is not None:
+                own.append(times[ti])
+            ti += 1
+        if current is not None:
+            scene[idx] = current
+        if own:
+            first = own[0]
+            opens = _SCENE.fullmatch(sent.text[:first.start - sent.start])
+            assert first.interval is not None
+            current = first if (opens and first.precision == Precision.DAY
+                                and first.interval[1] <= dct) else None
+    for c in cands:
+        t = scene.get(c.sent_idx)
+        if (t is None or c.status != Status.OCCURRED or c.date_text or c.headline
+                or c.precision != Precision.UNKNOWN or c.interval != (dct, dct)):
+            continue
+        assert t.interval is not None
+        c.interval, c.precision, c.date_text = t.interval, Precision.DAY, t.text
+    return cands
