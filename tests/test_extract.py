@@ -900,3 +900,17 @@ def test_what_is_said_at_the_ceremony_is_dated_by_the_signing() -> None:
 def test_a_named_place_of_a_kind_is_the_venue(text: str, place: str) -> None:
     (talks,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
     assert talks.location == place
+
+
+def test_each_line_of_a_chronology_is_dated_and_placed_by_its_opening() -> None:
+    text = ("BOGOTA, Dec 2 (Wire) - Colombia and the FARC rebels signed a revised peace "
+            "accord in Bogota on Thursday.\n\n"
+            "STEPS ALONG THE WAY\n\n"
+            "- May 26, 2013, Havana: the two sides agree on a land reform plan for the "
+            "countryside.\n\n"
+            "- Sept. 23, 2015, Havana: a justice accord sets up special courts for war "
+            "crimes.\n")
+    found = extract_events(text, date(2016, 12, 2))
+    deals = {(e.date_start, e.location) for e in found if e.type == "agreement"}
+    assert (date(2013, 5, 26), "Havana") in deals
+    assert (date(2015, 9, 23), "Havana") in deals

@@ -19,7 +19,7 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.locate import meeting_place, visit_places
 from timeline.extract.parties import PREP_OBJECT, add_actor, speaker
 from timeline.extract.places import Place
-from timeline.extract.text import Sentence
+from timeline.extract.text import CHRONOLOGY, Sentence
 from timeline.extract.triggers import Trigger, is_hypothetical, is_negated, status_of
 from timeline.models import ActorRef
 from timeline.vocab import ActorKind, EventType, Precision, Role, Status
@@ -994,6 +994,15 @@ def assemble(
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
             c.dateline = default_place
+    entry = CHRONOLOGY.match(sent.text)
+    lead = next((h.place for h in places if entry and entry.start("place") >= 0
+                 and h.start - sent.start == entry.start("place") and h.place.population >= 0),
+                None)
+    for c in s.out:
+        # "- July 20, 2002, Machakos: the two sides agree ...": there, on that day
+        if lead is not None and entry is not None and c.location is None and c.type in (
+                EventType.MEETING, EventType.AGREEMENT) and c.date_text == entry.group("date"):
+            c.location = lead
     return fold_statements(s.out)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from timeline.extract.text import CHRONOLOGY
 from timeline.vocab import EventType, Status
 
 __all__ = ["Trigger", "find_triggers", "is_hypothetical", "is_negated", "mask_abbreviations",
@@ -474,8 +475,19 @@ def find_triggers(text: str) -> list[Trigger]:
                 # "will lead the high-level meeting Tuesday": the noun, not the verb
                 trig = replace(trig, noun=True)
             found.append(trig)
+    entry = CHRONOLOGY.match(text) if not found else None
+    deal = _CHRONICLED_DEAL.search(text, entry.end()) if entry else None
+    if deal is not None:
+        # "- Sept. 25, 2003, Naivasha: a security deal keeps two armies": a dated line of a
+        # chronology that tells of a deal tells of its making
+        found.append(Trigger(EventType.AGREEMENT, deal.start(), deal.end(), deal.group(0),
+                             strength=0.6))
     found.sort(key=lambda t: t.start)
     return _absorb_nouns(found, text)
+
+
+_CHRONICLED_DEAL = re.compile(
+    r"\b(?:deal|agreement|accord|protocol|memorandum|treaty|pact|understanding)s?\b", re.I)
 
 
 _SIDELINES = re.compile(
