@@ -914,3 +914,24 @@ def test_each_line_of_a_chronology_is_dated_and_placed_by_its_opening() -> None:
     deals = {(e.date_start, e.location) for e in found if e.type == "agreement"}
     assert (date(2013, 5, 26), "Havana") in deals
     assert (date(2015, 9, 23), "Havana") in deals
+
+
+def test_a_party_named_in_full_is_an_actor_and_so_is_its_acronym() -> None:
+    text = ("The Democratic Unionist Party condemned the accord on Friday. Sudan's government "
+            "and the Sudan People's Liberation Movement signed a wealth-sharing deal in "
+            "Naivasha on Wednesday. The SPLM said on Thursday the deal was a fair one.")
+    found = extract_events(text, FRI)
+    names = {a.name for e in found for a in e.actors}
+    assert {"Democratic Unionist Party", "Sudan People's Liberation Movement"} <= names
+    said = [e for e in found if e.type == "statement" and e.date_start == date(2024, 10, 24)]
+    assert [a.name for e in said for a in e.actors] == ["Sudan People's Liberation Movement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Nepal Army welcomed the accord on Friday.",
+    "The Security Council welcomed the accord on Friday.",
+    "The Houthis' Supreme Political Council welcomed the accord on Friday.",
+])
+def test_a_state_s_own_body_is_no_party_of_its_own(text: str) -> None:
+    names = {a.name for e in extract_events(text, FRI) for a in e.actors}
+    assert not names & {"Nepal Army", "Security Council", "Supreme Political Council"}

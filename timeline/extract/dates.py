@@ -49,6 +49,7 @@ _EDGE = re.compile(r"\b(?:(?P<edge>from|by)|no\s+later\s+than|not\s+later\s+than
 _TITLE_YEAR = re.compile(
     r"^(?:[\s'’-]*[\w-]+){0,3}?\s+(?:deal|agreement|accord|accords|declaration|treaty"
     r"|protocol|charter|constitution|roadmap|road map|plan|resolution|conference|summit"
+    r"|communiqu[eé]|convention|pact"
     r"|ceasefire|cease-fire|truce|memorandum|elections?|war|revolution|uprising|coup)\b",
     re.I,
 )
