@@ -935,3 +935,19 @@ def test_a_party_named_in_full_is_an_actor_and_so_is_its_acronym() -> None:
 def test_a_state_s_own_body_is_no_party_of_its_own(text: str) -> None:
     names = {a.name for e in extract_events(text, FRI) for a in e.actors}
     assert not names & {"Nepal Army", "Security Council", "Supreme Political Council"}
+
+
+def test_calling_a_deal_something_is_a_statement() -> None:
+    text = ("Norway's foreign minister, Espen Barth Eide, whose country brokered the talks, "
+            "called the signing \"a turning point\" on Friday.")
+    (said,) = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert "Espen Barth Eide" in {a.name for a in said.actors}
+    assert not [e for e in extract_events("The envoy called it a day on Friday after the "
+                                           "talks.", FRI) if e.type == "statement"]
+
+
+def test_the_speaker_comes_before_a_relative_clause_and_a_passive_says_nothing() -> None:
+    text = ("The Kurdish National Council, which left the talks in May when the Democratic "
+            "Union Party was admitted, condemned the agreement.")
+    said = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert [[a.name for a in e.actors] for e in said] == [["Kurdish National Council"]]

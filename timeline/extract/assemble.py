@@ -35,7 +35,7 @@ _NEGOTIATION = re.compile(
     r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
     r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*|talking|treaty"
     r"|declaration|sign|signs|signed|signing|initial(?:l)?ed|draft|text|solution|consensus"
-    r"|memorandum|communiqu[eé]|participation|ceasefire)\b",
+    r"|memorandum|communiqu[eé]|participation|ceasefire|answer|document)\b",
     re.I,
 )
 _DENIAL = re.compile(
@@ -229,6 +229,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
             return True
         if _NOT_YET.search(before) or " more " in trig.text:
             return True
+    if trig.speech and re.search(r"\b(?:was|were|been|being)\s+$", before) and not (
+            re.match(r"\s+by\b", text[trig.end:])):
+        return True  # "when Sinn Fein was admitted", "he was told": no one speaks
     if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)) and not _between_sides(
         s, trig
     ) and not _AT_TALKS.search(text[:trig.start]) and not (

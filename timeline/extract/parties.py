@@ -99,6 +99,11 @@ def speaker(
             return m0
     joint = bool(_JOINT.search(text))  # "the two governments said in a joint declaration"
     cut = trig.start
+    closed = re.search(r",\s+(?:who|which|whose)\s+[^,;:“”\"]{3,200},\s*$", text[:cut])
+    if closed and closed.start() > 0:
+        # "The DUP, which walked out when Sinn Fein was admitted, condemned ...": the
+        # subject before the relative clause speaks
+        cut = closed.start()
     for _ in range(3):
         seg_start = 0
         for cm in _CLAUSE.finditer(text[:cut]):

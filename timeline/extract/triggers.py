@@ -275,6 +275,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           _DEAL, r"\b)",
           keys=("welcome", "hail", "prais", "condemn", "critici", "called"),
           speech=True, strength=0.7),
+    # "called the signing 'a historic step'", "called it a betrayal": a judgement passed
+    _rule(EventType.STATEMENT,
+          r"\bcalled\s+(?:it|this|that|(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+          r"[\w-]+)(?=\s+[“\"]|\s+(?:a|an)\s+(?!day\b)(?:[\w-]+\s+){0,2}?[\w-]+\b"
+          r"(?!\s+(?:to|for)\b))",
+          keys=("called",), speech=True, strength=0.7),
     # --- proposals ------------------------------------------------------------------
     _rule(EventType.PROPOSAL,
           r"\b(?:submit(?:s|ted|ting)?|present(?:s|ed|ing)?|deliver(?:s|ed|ing)?",
