@@ -951,3 +951,13 @@ def test_the_speaker_comes_before_a_relative_clause_and_a_passive_says_nothing()
             "Union Party was admitted, condemned the agreement.")
     said = [e for e in extract_events(text, FRI) if e.type == "statement"]
     assert [[a.name for a in e.actors] for e in said] == [["Kurdish National Council"]]
+
+
+def test_what_a_report_tells_undated_happened_by_the_day_it_was_filed() -> None:
+    text = ("GENEVA, Oct 24 (Wire) - Armenia and Azerbaijan initialled a border text on "
+            "Thursday. Armenia's foreign minister Ararat Mirzoyan said the text was a fair "
+            "compromise.")
+    said = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert [(e.date_start, e.date_end) for e in said] == [(date(2024, 10, 24),) * 2]
+    late = extract_events(text.replace("Oct 24", "Oct 14"), FRI)  # a dateline of old
+    assert [e.date_end for e in late if e.type == "statement"] == [FRI]

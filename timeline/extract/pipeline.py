@@ -48,10 +48,10 @@ from timeline.extract.merge import merge
 from timeline.extract.output import to_model
 from timeline.extract.places import place_index
 from timeline.extract.text import split_sentences
-from timeline.extract.times import find_times
+from timeline.extract.times import TimeLike, find_times
 from timeline.extract.triggers import find_triggers
 from timeline.models import EventCreate
-from timeline.vocab import ActorKind, EventType, Role, Status
+from timeline.vocab import ActorKind, EventType, Precision, Role, Status
 
 __all__ = ["extract_events"]
 
@@ -99,6 +99,12 @@ def extract_events(
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
+    filed = _filed(times, dl_start, dl_end, dct)
+    if filed is not None:
+        for c in cands:
+            if c.status == Status.OCCURRED and c.precision == Precision.UNKNOWN and (
+                    not c.date_text and c.interval == (dct, dct)):
+                c.interval = (filed, filed)
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
     events = [to_model(c, full, dct, title, url, outlet)
               for c in date_within_occasion(merge(cands)) if _has_sides(c)]
@@ -111,6 +117,17 @@ def extract_events(
                 else:  # the evidence is the title, which is not part of ``text``
                     s.evidence_start = s.evidence_end = None
     return events
+
+
+def _filed(times: list[TimeLike], start: int, end: int, dct: date) -> date | None:
+    """The day a dateline gives ("ZURICH, 10 October (Wire) -"), when the report was filed
+    a day or two before it was published: what the report tells without a date happened by
+    then, not by the day of publication."""
+    for t in times:
+        if start <= t.start < end and t.precision == Precision.DAY and t.interval is not None:
+            day = t.interval[0]
+            return day if 0 < (dct - day).days <= 3 else None
+    return None
 
 
 _TALKS_NOUN = re.compile(r"(?:\w+\s+)*(?:talks|negotiations|discussions|consultations"
