@@ -961,3 +961,10 @@ def test_what_a_report_tells_undated_happened_by_the_day_it_was_filed() -> None:
     assert [(e.date_start, e.date_end) for e in said] == [(date(2024, 10, 24),) * 2]
     late = extract_events(text.replace("Oct 24", "Oct 14"), FRI)  # a dateline of old
     assert [e.date_end for e in late if e.type == "statement"] == [FRI]
+
+
+def test_flying_into_a_town_is_a_trip_there() -> None:
+    text = ("An African Union panel flew into Khartoum on Monday evening, hours after the "
+            "army and the protesters broke off their talks.")
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.date_start) for e in trips] == [("Khartoum", date(2024, 10, 21))]

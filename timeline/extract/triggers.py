@@ -109,7 +109,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|own|ying)|head(?:s|ed|ing)?",
           r"|go(?:es|ing)?|went|return(?:s|ed|ing)?|(?:came|come|coming) back|jet(?:s|ted)?",
           r"|en route|make (?:a|his|her) way)",
-          r"(?=\s+(?:\w+\s+){0,3}?(?:to|for|from|home)\b)",
+          r"(?=\s+(?:\w+\s+){0,3}?(?:to|into|for|from|home)\b)",
           keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way"),
           needs_place=True, strength=0.8),
     _rule(EventType.VISIT, r"\b(?:visit(?:s|ed|ing)?|trip|tour|stopover)\b",
