@@ -968,3 +968,19 @@ def test_flying_into_a_town_is_a_trip_there() -> None:
             "army and the protesters broke off their talks.")
     trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
     assert [(e.location, e.date_start) for e in trips] == [("Khartoum", date(2024, 10, 21))]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("British and Irish ministers met at Chequers on Thursday.", "Chequers",
+                 id="one-word-estate"),
+    pytest.param("The tenth round of commander-level talks was held on Sunday at Chushul, on "
+                 "the Indian side of the line.", "Chushul", id="border-point"),
+])
+def test_a_place_named_after_at_is_the_venue(text: str, place: str) -> None:
+    (talks,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
+    assert talks.location == place
+
+
+def test_at_a_holiday_or_a_party_is_no_venue() -> None:
+    text = "Hamas and Fatah met at Easter in Cairo."
+    assert [e.location for e in extract_events(text, FRI) if e.type == "meeting"] == ["Cairo"]
