@@ -984,3 +984,12 @@ def test_a_place_named_after_at_is_the_venue(text: str, place: str) -> None:
 def test_at_a_holiday_or_a_party_is_no_venue() -> None:
     text = "Hamas and Fatah met at Easter in Cairo."
     assert [e.location for e in extract_events(text, FRI) if e.type == "meeting"] == ["Cairo"]
+
+
+def test_a_pronoun_after_the_speech_verb_is_not_the_speaker() -> None:
+    text = ("Foreign Minister Laurent Fabius presented the final text on Saturday. Bolivia's "
+            "envoy complains that his amendments were left out and says his country will not "
+            "sign the accord.")
+    said = [e for e in extract_events(text, FRI) if e.type in ("statement", "rejection")]
+    assert said and all("Bolivia" in {a.name for a in e.actors} for e in said)
+    assert not any("Laurent Fabius" in {a.name for a in e.actors} for e in said)
