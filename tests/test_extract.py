@@ -915,3 +915,96 @@ def test_what_is_said_at_the_ceremony_is_dated_by_the_signing() -> None:
 def test_a_named_place_of_a_kind_is_the_venue(text: str, place: str) -> None:
     (talks,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
     assert talks.location == place
+
+
+def test_each_line_of_a_chronology_is_dated_and_placed_by_its_opening() -> None:
+    text = ("BOGOTA, Dec 2 (Wire) - Colombia and the FARC rebels signed a revised peace "
+            "accord in Bogota on Thursday.\n\n"
+            "STEPS ALONG THE WAY\n\n"
+            "- May 26, 2013, Havana: the two sides agree on a land reform plan for the "
+            "countryside.\n\n"
+            "- Sept. 23, 2015, Havana: a justice accord sets up special courts for war "
+            "crimes.\n")
+    found = extract_events(text, date(2016, 12, 2))
+    deals = {(e.date_start, e.location) for e in found if e.type == "agreement"}
+    assert (date(2013, 5, 26), "Havana") in deals
+    assert (date(2015, 9, 23), "Havana") in deals
+
+
+def test_a_party_named_in_full_is_an_actor_and_so_is_its_acronym() -> None:
+    text = ("The Democratic Unionist Party condemned the accord on Friday. Sudan's government "
+            "and the Sudan People's Liberation Movement signed a wealth-sharing deal in "
+            "Naivasha on Wednesday. The SPLM said on Thursday the deal was a fair one.")
+    found = extract_events(text, FRI)
+    names = {a.name for e in found for a in e.actors}
+    assert {"Democratic Unionist Party", "Sudan People's Liberation Movement"} <= names
+    said = [e for e in found if e.type == "statement" and e.date_start == date(2024, 10, 24)]
+    assert [a.name for e in said for a in e.actors] == ["Sudan People's Liberation Movement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Nepal Army welcomed the accord on Friday.",
+    "The Security Council welcomed the accord on Friday.",
+    "The Houthis' Supreme Political Council welcomed the accord on Friday.",
+])
+def test_a_state_s_own_body_is_no_party_of_its_own(text: str) -> None:
+    names = {a.name for e in extract_events(text, FRI) for a in e.actors}
+    assert not names & {"Nepal Army", "Security Council", "Supreme Political Council"}
+
+
+def test_calling_a_deal_something_is_a_statement() -> None:
+    text = ("Norway's foreign minister, Espen Barth Eide, whose country brokered the talks, "
+            "called the signing \"a turning point\" on Friday.")
+    (said,) = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert "Espen Barth Eide" in {a.name for a in said.actors}
+    assert not [e for e in extract_events("The envoy called it a day on Friday after the "
+                                           "talks.", FRI) if e.type == "statement"]
+
+
+def test_the_speaker_comes_before_a_relative_clause_and_a_passive_says_nothing() -> None:
+    text = ("The Kurdish National Council, which left the talks in May when the Democratic "
+            "Union Party was admitted, condemned the agreement.")
+    said = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert [[a.name for a in e.actors] for e in said] == [["Kurdish National Council"]]
+
+
+def test_what_a_report_tells_undated_happened_by_the_day_it_was_filed() -> None:
+    text = ("GENEVA, Oct 24 (Wire) - Armenia and Azerbaijan initialled a border text on "
+            "Thursday. Armenia's foreign minister Ararat Mirzoyan said the text was a fair "
+            "compromise.")
+    said = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert [(e.date_start, e.date_end) for e in said] == [(date(2024, 10, 24),) * 2]
+    late = extract_events(text.replace("Oct 24", "Oct 14"), FRI)  # a dateline of old
+    assert [e.date_end for e in late if e.type == "statement"] == [FRI]
+
+
+def test_flying_into_a_town_is_a_trip_there() -> None:
+    text = ("An African Union panel flew into Khartoum on Monday evening, hours after the "
+            "army and the protesters broke off their talks.")
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.date_start) for e in trips] == [("Khartoum", date(2024, 10, 21))]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("British and Irish ministers met at Chequers on Thursday.", "Chequers",
+                 id="one-word-estate"),
+    pytest.param("The tenth round of commander-level talks was held on Sunday at Chushul, on "
+                 "the Indian side of the line.", "Chushul", id="border-point"),
+])
+def test_a_place_named_after_at_is_the_venue(text: str, place: str) -> None:
+    (talks,) = [e for e in extract_events(text, FRI) if e.type == "meeting"]
+    assert talks.location == place
+
+
+def test_at_a_holiday_or_a_party_is_no_venue() -> None:
+    text = "Hamas and Fatah met at Easter in Cairo."
+    assert [e.location for e in extract_events(text, FRI) if e.type == "meeting"] == ["Cairo"]
+
+
+def test_a_pronoun_after_the_speech_verb_is_not_the_speaker() -> None:
+    text = ("Foreign Minister Laurent Fabius presented the final text on Saturday. Bolivia's "
+            "envoy complains that his amendments were left out and says his country will not "
+            "sign the accord.")
+    said = [e for e in extract_events(text, FRI) if e.type in ("statement", "rejection")]
+    assert said and all("Bolivia" in {a.name for a in e.actors} for e in said)
+    assert not any("Laurent Fabius" in {a.name for a in e.actors} for e in said)

@@ -280,6 +280,44 @@ def _find_orgs(text: str, actors: ArticleActors) -> None:
                 break
 
 
+# "the Democratic Unionist Party", "the opposition National Coalition", "the Sudan People's
+# Liberation Movement": a party, front or movement named in full, known or not
+_NAMED_ORG = re.compile(
+    r"\b(?:the|The)\s+(?P<qual>(?:opposition|rebel|ruling|main|armed|militant|separatist"
+    r"|Islamist|exiled|banned|outlawed|governing)\s+)?"
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+){1,5}(?:Movement|Front|Party|Coalition|Council|Army"
+    r"|Alliance|Congress|Forces|Organi[sz]ation|Committee|Union|League|Brigades?)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}){0,2})\b")
+# what a state calls its own forces and bodies: "the Nepal Army", "the Israeli Army"
+_STATE_BODY = re.compile(
+    r"(?:\s+(?:Army|Armed|Forces|Defen[cs]e|National|Security|Council|Union|Congress|Party"
+    r"|Navy|Air|Force|Guard|Police|Front|Coalition|Alliance|Committee|Organi[sz]ation))+")
+
+
+def _find_named_orgs(text: str, actors: ArticleActors) -> None:
+    """Parties named in full, and the acronym the article abbreviates one to ("DUP")."""
+    gaz = actors.gazetteer
+    for m in _NAMED_ORG.finditer(text):
+        name = m.group("name")
+        if any(form in gaz.surface or form in actors.orgs
+               for form in (name, name.replace("isation", "ization"))) or re.match(
+                r"\S+['’]s?\s", name):
+            continue  # known, or another's ("the North's Committee for ...")
+        known = [(a, b, e) for a, b, form in gaz.scan(name) if (e := gaz.lookup(form))]
+        if any(e.kind != ActorKind.STATE or a > 0 for a, _, e in known) or (
+                known and _STATE_BODY.fullmatch(name[known[0][1]:])):
+            continue  # "the Hamas Leadership Council": Hamas; "the Nepal Army": Nepal
+        if not m.group("qual") and (len(name.split()) < 3 or _STATE_BODY.fullmatch(" " + name)):
+            continue  # "the Security Council", "the Federation Council": a state's own
+        kind = ActorKind.GROUP if _ARMED.search(name) else ActorKind.ORGANIZATION
+        actors.orgs.setdefault(name, (name, kind))
+        initials = "".join(w[0] for w in re.findall(r"(?<![\w’'-])[A-Z][\w’'-]*", name))
+        if len(initials) >= 3 and initials not in gaz.surface and re.search(
+                rf"(?<![\w-]){initials}(?![\w-])", text):
+            actors.orgs.setdefault(initials, (name, kind))  # "the SPLM", "the DUP"
+        actors.pattern = None
+
+
 # "The NDFP suspended its participation", "after the SPLM-IO withdrew": an acronym the
 # gazetteer does not know, acting as the subject of a verb, is an organisation
 _BARE_ACRONYM = re.compile(
@@ -389,6 +427,7 @@ def find_people(text: str, actors: ArticleActors) -> None:
     Name``, names whose surname recurs alone) and organisations introduced with an acronym."""
     gaz = actors.gazetteer
     _find_orgs(text, actors)
+    _find_named_orgs(text, actors)
     _find_bare_acronyms(text, actors)
     _known_surnames(text, actors)
     for m in _OFFICE_OF.finditer(text):

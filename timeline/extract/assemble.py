@@ -19,7 +19,7 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.locate import meeting_place, visit_places
 from timeline.extract.parties import PREP_OBJECT, add_actor, speaker
 from timeline.extract.places import Place
-from timeline.extract.text import Sentence
+from timeline.extract.text import CHRONOLOGY, Sentence
 from timeline.extract.triggers import Trigger, is_hypothetical, is_negated, status_of
 from timeline.models import ActorRef
 from timeline.vocab import ActorKind, EventType, Precision, Role, Status
@@ -35,7 +35,7 @@ _NEGOTIATION = re.compile(
     r"|parties|session|round|envoy|diplomatic|signals|constructive|productive|breakthrough"
     r"|meet|met|trip|invitation|mediator|agreed|accept\w*|reject\w*|talking|treaty"
     r"|declaration|sign|signs|signed|signing|initial(?:l)?ed|draft|text|solution|consensus"
-    r"|memorandum|communiqu[eé]|participation|ceasefire)\b",
+    r"|memorandum|communiqu[eé]|participation|ceasefire|answer|document)\b",
     re.I,
 )
 _DENIAL = re.compile(
@@ -229,6 +229,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
             return True
         if _NOT_YET.search(before) or " more " in trig.text:
             return True
+    if trig.speech and re.search(r"\b(?:was|were|been|being)\s+$", before) and not (
+            re.match(r"\s+by\b", text[trig.end:])):
+        return True  # "when Sinn Fein was admitted", "he was told": no one speaks
     if trig.speech and not _NEGOTIATION.search(_said_part(text, trig)) and not _between_sides(
         s, trig
     ) and not _AT_TALKS.search(text[:trig.start]) and not (
@@ -994,6 +997,15 @@ def assemble(
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
             c.dateline = default_place
+    entry = CHRONOLOGY.match(sent.text)
+    lead = next((h.place for h in places if entry and entry.start("place") >= 0
+                 and h.start - sent.start == entry.start("place") and h.place.population >= 0),
+                None)
+    for c in s.out:
+        # "- July 20, 2002, Machakos: the two sides agree ...": there, on that day
+        if lead is not None and entry is not None and c.location is None and c.type in (
+                EventType.MEETING, EventType.AGREEMENT) and c.date_text == entry.group("date"):
+            c.location = lead
     return fold_statements(s.out)
 
 

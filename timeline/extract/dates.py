@@ -14,7 +14,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from timeline.extract.candidate import TimeSlot, in_spans, quote_spans
-from timeline.extract.text import Sentence
+from timeline.extract.text import CHRONOLOGY, Sentence
 from timeline.extract.times import TimeLike, join, offset_of
 from timeline.extract.triggers import Trigger
 from timeline.vocab import EventType, Precision, Status
@@ -49,6 +49,7 @@ _EDGE = re.compile(r"\b(?:(?P<edge>from|by)|no\s+later\s+than|not\s+later\s+than
 _TITLE_YEAR = re.compile(
     r"^(?:[\s'’-]*[\w-]+){0,3}?\s+(?:deal|agreement|accord|accords|declaration|treaty"
     r"|protocol|charter|constitution|roadmap|road map|plan|resolution|conference|summit"
+    r"|communiqu[eé]|convention|pact"
     r"|ceasefire|cease-fire|truce|memorandum|elections?|war|revolution|uprising|coup)\b",
     re.I,
 )
@@ -395,6 +396,12 @@ def assign_times(
                      and re.search(r"\bto\s+$", between))
             ) or (re.fullmatch(r"[^;]*,\s+where\s+(?:\w+\s+){0,3}", between)):
                 shared[i] = owner[i - 1]
+    entry = CHRONOLOGY.match(sent.text)
+    opening = next((x for x in slots if entry and x.rel_start < entry.end("date") <= x.rel_end),
+                   None)
+    if opening is not None:  # "- July 20, 2002, Machakos: the two sides agree ...": that day
+        for i in range(len(triggers)):
+            shared.setdefault(i, opening)
     return shared
 
 

@@ -95,8 +95,25 @@ _NAMED_PLACE_OF_KIND = re.compile(
     r"|resort|estate|plantation|retreat|compound|palace)\b")
 
 
+# "reached agreement at Stormont this evening", "was held ... at Moldo, on the Chinese
+# side": a place known by one name no index holds, where something is done
+_AT_NAME = re.compile(
+    r"\bat\s+(?P<name>[A-Z][a-z][\w'’-]+)(?=\s*[,.;]|\s+(?:on|in|this|last|late|early|for"
+    r"|and|after|before|until|since)\b)")
+_NOT_AT_NAME = frozenset({
+    "Christmas", "Easter", "Ramadan", "Eid", "Passover", "Midnight", "Noon", "Dawn", "Dusk",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Home",
+    "Least", "Last", "First", "Times", "Present", "Once", "Issue", "Stake", "Odds", "Heart",
+})
+
+
 def _venues(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[PlaceHit]:
     found: list[tuple[int, str]] = []  # (start, name)
+    spots = [PlaceHit(offset + m.start("name"), offset + m.end("name"),
+                      Place(m.group("name"), ""), m.group("name"))
+             for m in _AT_NAME.finditer(text) if not (
+                 m.group("name") in _NOT_AT_NAME or m.group("name") in gaz.surface
+                 or m.group("name") in gaz.media or index.get(m.group("name")) is not None)]
     for m in _NAMED_PLACE_OF_KIND.finditer(text):
         name = m.group("name").strip()
         # "the Serena hotel" is a hotel even where a town has the name
@@ -108,8 +125,8 @@ def _venues(text: str, offset: int, index: PlaceIndex, gaz: Gazetteer) -> list[P
         if not (index.get(name) is not None or name in gaz.surface
                 or name.split()[0] in ("The", "A", "An") or _TOWN_AFTER.match(text, m.end())):
             found.append((m.start(), name))
-    return [PlaceHit(offset + start, offset + start + len(name), Place(name, "", building=True),
-                     name) for start, name in found]
+    return spots + [PlaceHit(offset + start, offset + start + len(name),
+                             Place(name, "", building=True), name) for start, name in found]
 
 
 # "signed the accord at a ceremony here": the town of the dateline; not "the road from

@@ -79,9 +79,10 @@ def speaker(
     text = sent.text
     after = [(m, r) for m, r in zip(mentions, rel, strict=True)
              if 0 <= r[0] - trig.end <= 2 and not in_spans(r[0], quotes)]
-    if after and after[0][0].kind == ActorKind.PERSON and not re.match(
+    if after and after[0][0].kind == ActorKind.PERSON and not after[0][0].coref and not re.match(
             r"(?:told|tells|telling|tell|assured|informed|briefed|warned)\b", trig.text, re.I):
-        return after[0][0]  # "said Peskov"; but "told Putin" names who was told
+        return after[0][0]  # "said Peskov"; but "told Putin" names who was told, and "says
+        # his country will not back the deal" is the subject's country
     if _ANON_AFTER.match(text[trig.end:]):
         return None  # "..., said the Israeli officials"
     if re.match(r"\s+(?:the|a|an|one|two|three|several)\b", text[trig.end:]) and re.search(
@@ -94,11 +95,18 @@ def speaker(
         if firsts and firsts[0][1][0] < 30:
             m0, r0 = firsts[0]
             for m2, r2 in firsts[1:2]:
-                if m2.kind == ActorKind.PERSON and r2[0] - r0[1] < 40:
+                # "Iran's envoy Ali Bagheri complains ... and says": the person of the side;
+                # not "his" in "complains that his objections were ignored"
+                if m2.kind == ActorKind.PERSON and r2[0] - r0[1] < 40 and not m2.coref:
                     m0 = m2
             return m0
     joint = bool(_JOINT.search(text))  # "the two governments said in a joint declaration"
     cut = trig.start
+    closed = re.search(r",\s+(?:who|which|whose)\s+[^,;:“”\"]{3,200},\s*$", text[:cut])
+    if closed and closed.start() > 0:
+        # "The DUP, which walked out when Sinn Fein was admitted, condemned ...": the
+        # subject before the relative clause speaks
+        cut = closed.start()
     for _ in range(3):
         seg_start = 0
         for cm in _CLAUSE.finditer(text[:cut]):

@@ -100,6 +100,12 @@ def extract_events(
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]
         if parties:
             last_primary = parties[:1]
+    filed = _filed(times, dl_start, dl_end, dct)
+    if filed is not None:
+        for c in cands:
+            if c.status == Status.OCCURRED and c.precision == Precision.UNKNOWN and (
+                    not c.date_text and c.interval == (dct, dct)):
+                c.interval = (filed, filed)
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
     cands = date_from_scene(cands, sentences, times, dct)
     events = [to_model(c, full, dct, title, url, outlet)
@@ -113,6 +119,17 @@ def extract_events(
                 else:  # the evidence is the title, which is not part of ``text``
                     s.evidence_start = s.evidence_end = None
     return events
+
+
+def _filed(times: list[TimeLike], start: int, end: int, dct: date) -> date | None:
+    """The day a dateline gives ("ZURICH, 10 October (Wire) -"), when the report was filed
+    a day or two before it was published: what the report tells without a date happened by
+    then, not by the day of publication."""
+    for t in times:
+        if start <= t.start < end and t.precision == Precision.DAY and t.interval is not None:
+            day = t.interval[0]
+            return day if 0 < (dct - day).days <= 3 else None
+    return None
 
 
 _TALKS_NOUN = re.compile(r"(?:\w+\s+)*(?:talks|negotiations|discussions|consultations"
@@ -173,7 +190,7 @@ def date_from_scene(cands: list[Candidate], sentences: list[Sentence],
     for c in cands:
         t = scene.get(c.sent_idx)
         if (t is None or c.status != Status.OCCURRED or c.date_text or c.headline
-                or c.precision != Precision.UNKNOWN or c.interval != (dct, dct)):
+                or c.precision != Precision.UNKNOWN or c.interval[0] != c.interval[1]):
             continue
         assert t.interval is not None
         c.interval, c.precision, c.date_text = t.interval, Precision.DAY, t.text

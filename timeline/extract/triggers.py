@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from timeline.extract.text import CHRONOLOGY
 from timeline.vocab import EventType, Status
 
 __all__ = ["Trigger", "find_triggers", "is_hypothetical", "is_negated", "mask_abbreviations",
@@ -108,7 +109,7 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|own|ying)|head(?:s|ed|ing)?",
           r"|go(?:es|ing)?|went|return(?:s|ed|ing)?|(?:came|come|coming) back|jet(?:s|ted)?",
           r"|en route|make (?:a|his|her) way)",
-          r"(?=\s+(?:\w+\s+){0,3}?(?:to|for|from|home)\b)",
+          r"(?=\s+(?:\w+\s+){0,3}?(?:to|into|for|from|home)\b)",
           keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way"),
           needs_place=True, strength=0.8),
     _rule(EventType.VISIT, r"\b(?:visit(?:s|ed|ing)?|trip|tour|stopover)\b",
@@ -274,6 +275,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           _DEAL, r"\b)",
           keys=("welcome", "hail", "prais", "condemn", "critici", "called"),
           speech=True, strength=0.7),
+    # "called the signing 'a historic step'", "called it a betrayal": a judgement passed
+    _rule(EventType.STATEMENT,
+          r"\bcalled\s+(?:it|this|that|(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+          r"[\w-]+)(?=\s+[“\"]|\s+(?:a|an)\s+(?!day\b)(?:[\w-]+\s+){0,2}?[\w-]+\b"
+          r"(?!\s+(?:to|for)\b))",
+          keys=("called",), speech=True, strength=0.7),
     # --- proposals ------------------------------------------------------------------
     _rule(EventType.PROPOSAL,
           r"\b(?:submit(?:s|ted|ting)?|present(?:s|ed|ing)?|deliver(?:s|ed|ing)?",
@@ -474,8 +481,19 @@ def find_triggers(text: str) -> list[Trigger]:
                 # "will lead the high-level meeting Tuesday": the noun, not the verb
                 trig = replace(trig, noun=True)
             found.append(trig)
+    entry = CHRONOLOGY.match(text) if not found else None
+    deal = _CHRONICLED_DEAL.search(text, entry.end()) if entry else None
+    if deal is not None:
+        # "- Sept. 25, 2003, Naivasha: a security deal keeps two armies": a dated line of a
+        # chronology that tells of a deal tells of its making
+        found.append(Trigger(EventType.AGREEMENT, deal.start(), deal.end(), deal.group(0),
+                             strength=0.6))
     found.sort(key=lambda t: t.start)
     return _absorb_nouns(found, text)
+
+
+_CHRONICLED_DEAL = re.compile(
+    r"\b(?:deal|agreement|accord|protocol|memorandum|treaty|pact|understanding)s?\b", re.I)
 
 
 _SIDELINES = re.compile(
