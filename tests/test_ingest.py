@@ -76,6 +76,32 @@ def test_hand_made_events_are_never_changed(store: Store) -> None:
     assert store.get(eid) == before
 
 
+def test_a_report_of_an_occasion_stored_twice_joins_the_one_of_lowest_id(store: Store) -> None:
+    """Whichever database, and in whatever order they were stored."""
+    store.add(make_event(date_start="2024-05-03", origin="extracted", title="later"), "zz-9")
+    store.add(make_event(date_start="2024-05-03", origin="extracted", title="first"), "aa-1")
+    r = ingest_mod.ingest_article(store, _art("Cairo DAY:2024-05-03", "https://a/1"))
+    assert (r.events_new, r.events_merged) == (0, 1)
+    assert [s.url for s in store.get("aa-1").sources] == ["https://example.org/a", "https://a/1"]
+    assert len(store.get("zz-9").sources) == 1
+
+
+def test_merge_candidates_are_read_on_the_days_of_a_document_s_events(store: Store) -> None:
+    """Not on the days between them: a report of last week and one of next week leave
+    this week's stored events alone, however many there are."""
+    def ev(etype: str, day: str) -> EventCreate:
+        return make_event(type=etype, date_start=day, origin="extracted", title=f"{etype} {day}")
+
+    for etype, day in [("visit", "2024-05-01"), ("visit", "2024-05-10"), ("visit", "2024-05-21"),
+                       ("meeting", "2024-05-10"), ("meeting", "2024-05-01")]:
+        store.add(ev(etype, day), f"{etype}-{day}")
+    reports = [ev("visit", "2024-05-01"), ev("visit", "2024-05-02"), ev("visit", "2024-05-20"),
+               ev("meeting", "2024-05-10")]
+    with store.writing() as w:
+        found = ingest_mod._candidates(w, reports)
+    assert [c.id for c in found] == ["meeting-2024-05-10", "visit-2024-05-01"]
+
+
 def test_document_without_date_is_named_and_skipped(store: Store, tmp_path: Path) -> None:
     (tmp_path / "undated.txt").write_text("Other talks in Cairo.")
     (tmp_path / "dated.md").write_text("---\npublished: 2024-05-01\n---\nTalks in Cairo.")

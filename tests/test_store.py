@@ -100,6 +100,22 @@ def test_timeline_rows_agree_with_query(store: Store) -> None:
                 if s.outlet or s.url))
 
 
+def test_reports_appended_to_a_stored_event_follow_its_sources(store: Store) -> None:
+    from timeline.models import SourceRef
+
+    eid = store.add(make_event(origin="extracted",
+                               sources=[{"evidence": "One."}, {"evidence": "Two."}]))
+    own = store.add(make_event(title="Entered by hand", sources=[{"evidence": "Mine."}]))
+    with store.writing() as w:
+        added = w.add_sources([(eid, SourceRef(evidence="Three.")),
+                               (own, SourceRef(evidence="Not mine.")),
+                               (eid, SourceRef(evidence="Four."))])
+    assert added == 2
+    assert [s.evidence for s in store.get(eid).sources] == ["One.", "Two.", "Three.", "Four."]
+    assert [s.evidence for s in store.get(own).sources] == ["Mine."]
+    assert [e.id for e in store.query(EventFilter(text="four"))] == [eid]
+
+
 def test_text_search_finds_words_of_every_report(store: Store) -> None:
     from timeline.models import SourceRef
 

@@ -228,6 +228,65 @@ def test_merge_candidates_of_every_interval_length(store: Store, days: int) -> N
     assert store.candidates(lo, lo, ["meeting"], ["hamas"]) == []
 
 
+def test_merge_candidates_of_several_periods_come_from_one_query(store: Store) -> None:
+    """Each period (a type and its days) finds the events of its type overlapping those
+    days, not the days between two periods nor another type's; an event overlapping two
+    periods comes once; each comes with all its actors' keys, in the order of the ids."""
+    from datetime import date
+
+    from timeline.store import Writer
+
+    hamas = [{"name": "Hamas"}, {"name": "Egypt"}]
+
+    def add(eid: str, etype: str, start: str, end: str | None = None,
+            actors: list[dict[str, str]] | None = None) -> None:
+        store.add(make_event(type=etype, date_start=start, date_end=end or start,
+                             date_precision="range" if end else "day",
+                             actors=actors or hamas), eid)
+
+    add("e-first-day", "visit", "2024-01-02")
+    add("d-week", "visit", "2024-01-08", "2024-01-14")
+    add("c-month", "visit", "2023-12-20", "2024-01-15")  # overlaps both periods
+    add("b-between", "visit", "2024-01-06")
+    add("a-meeting", "meeting", "2024-01-02")
+    add("f-qatar", "visit", "2024-01-02", actors=[{"name": "Qatar"}])
+    add("g-meeting-later", "meeting", "2024-01-20", actors=[{"name": "Hamas"}])
+    periods = [("visit", date(2024, 1, 2), date(2024, 1, 2)),
+               ("visit", date(2024, 1, 10), date(2024, 1, 11)),
+               ("meeting", date(2024, 1, 20), date(2024, 1, 20))]
+    with store.reading() as conn:
+        found = Writer(conn, store.dialect).candidates(periods, ["hamas"])
+        anyone = Writer(conn, store.dialect).candidates(periods)
+    assert [c.id for c in found] == ["c-month", "d-week", "e-first-day", "g-meeting-later"]
+    assert found[2].actor_keys == {"hamas", "egypt"}
+    assert [c.id for c in anyone] == ["c-month", "d-week", "e-first-day", "f-qatar",
+                                      "g-meeting-later"]
+
+
+def test_sqlite_reads_merge_candidates_period_by_period(tmp_path: Path) -> None:
+    """Without statistics SQLite's planner would walk every one-day event of the store
+    through the span index and look for its period (a hundred milliseconds a document on
+    a store of 60,000 events, instead of a tenth of one)."""
+    import sqlite3
+    from datetime import date
+
+    from sqlalchemy import event
+
+    store = Store(f"sqlite:///{tmp_path / 'plan.db'}")
+    seen: list[tuple[str, object]] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cursor, sql, params, *_: seen.append((sql, params)))
+    store.candidates(date(2024, 1, 2), date(2024, 1, 3), ["visit", "meeting"], ["hamas"])
+    store.close()
+    sql, params = next((s, p) for s, p in seen if "json_each" in s)
+    with sqlite3.connect(tmp_path / "plan.db") as conn:
+        plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    reads = [step for step in plan if step.startswith(("SCAN events", "SEARCH events"))]
+    assert reads == ["SEARCH events USING INDEX ix_events_type_span_start "
+                     "(type=? AND span_days=? AND date_start>? AND date_start<?)"] * 3 + [
+                         "SEARCH events USING INDEX ix_events_span (span_days>?)"], plan
+
+
 @pytest.mark.parametrize("option", ["--actor", "--location", "--track", "--text"])
 def test_a_filter_with_a_character_no_database_can_hold_is_refused(tmp_path: Path,
                                                                    option: str) -> None:

@@ -266,22 +266,31 @@ def _store_one(w: Writer, article: Article, when: datetime, events: list[EventCr
 
 
 def _candidates(w: Writer, events: list[EventCreate]) -> list[Occasion]:
-    """The stored events a document's events could be reports of: for each type, those
-    overlapping that type's own dates (a day either side) that name one of its actors.
-    Asked type by type, the set stays close to what the merge can match (an article's
-    every type, dates and actors together would bring in hundreds of events more)."""
-    by_type: dict[str, list[EventCreate]] = {}
+    """The stored events a document's events could be reports of: of an event's type, on
+    days that overlap its own, naming one of the document's actors. One query for the
+    document, with each type's days as periods: the days between a document's events (an
+    article tells of last week and of next week) hold stored events no report of it can
+    match, more of them as the store grows."""
+    days: dict[str, list[tuple[date, date]]] = {}
+    keys: set[str] = set()
     for e in events:
-        by_type.setdefault(str(e.type), []).append(e)
-    found: list[Occasion] = []
-    for etype, group in by_type.items():
-        keys = {fold_key(a.name) for e in group for a in e.actors}
-        if not keys:  # an event without actors shares none with a stored one
+        if not e.actors:  # an event without actors shares none with a stored one
             continue
-        lo = min(e.date_start for e in group) - timedelta(days=1)
-        hi = max(e.date_end or e.date_start for e in group) + timedelta(days=1)
-        found.extend(w.candidates(lo, hi, [etype], keys))
-    return found
+        days.setdefault(str(e.type), []).append((e.date_start, e.date_end or e.date_start))
+        keys.update(fold_key(a.name) for a in e.actors)
+    periods = [(etype, lo, hi) for etype, spans in days.items() for lo, hi in _joined(spans)]
+    return w.candidates(periods, keys) if periods else []
+
+
+def _joined(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Intervals that overlap or touch, joined: the days they cover, each once."""
+    out: list[tuple[date, date]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _unique_ids(w: Writer, new: list[tuple[str, EventCreate]]) -> list[tuple[str, EventCreate]]:

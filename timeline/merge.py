@@ -85,11 +85,15 @@ def _better_date(old: Occasion, new: EventCreate) -> dict[str, object] | None:
 
 
 def plan_merge(reports: Sequence[EventCreate], stored: Sequence[Occasion]) -> MergePlan:
-    """Decide, for each new report, which stored event (if any) it is a report of."""
+    """Decide, for each new report, which stored event (if any) it is a report of: the
+    first of ``stored`` that is the same occasion."""
     plan = MergePlan()
+    of_type: dict[str, list[Occasion]] = {}  # only an event of its type can match a report
+    for s in stored:
+        of_type.setdefault(s.type, []).append(s)
     for ev in reports:
         mine = occasion_of(ev)
-        match = next((s for s in stored if same_occasion(mine, s)), None)
+        match = next((s for s in of_type.get(mine.type, ()) if same_occasion(mine, s)), None)
         if match is None:
             plan.new.append(ev)
         elif match.origin == Origin.MANUAL:

@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from sqlalchemy import (
     Connection,
     Engine,
+    and_,
     any_,
     bindparam,
     cast,
@@ -51,9 +52,10 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import Join, UnaryExpression
 from sqlalchemy.sql.operators import custom_op
-from sqlalchemy.types import Text
+from sqlalchemy.types import Date, Text
 from sqlmodel import create_engine
 
 from timeline.config import Settings, load_settings, shown_database
@@ -362,7 +364,8 @@ class Store:
                    actor_keys: Iterable[str] | None = None) -> list[Occasion]:
         """Stored events that could be reports of the same occasions (for merging)."""
         with self.reading() as conn:
-            return Writer(conn, self.dialect).candidates(lo, hi, types, actor_keys)
+            return Writer(conn, self.dialect).candidates(
+                [(t, lo, hi) for t in types], actor_keys)
 
     def actor_names(self) -> list[str]:
         with self.reading() as conn:
@@ -737,25 +740,21 @@ class Writer:
         if not items:
             return 0
         ids = list(dict.fromkeys(eid for eid, _ in items))
-        open_ids: set[str] = set()
-        counts: dict[str, int] = {}
-        reports = select(func.count()).where(S.c.event_id == E.c.id).scalar_subquery()
-        for chunk in _chunks(ids):
-            for eid, n in self.conn.execute(select(E.c.id, reports).where(
-                    E.c.id.in_(chunk), E.c.origin != str(Origin.MANUAL))):
-                open_ids.add(eid)
-                counts[eid] = n
+        # each open event's number of sources and (SQLite) its row of search words
+        stored = {eid: [n, row, words] for eid, n, row, words in self.conn.execute(
+            _appendable_statement(self.dialect), {"ids": _list_value(ids, self.dialect)})}
         rows, added_text = [], defaultdict(list)
         for eid, src in items:
-            if eid not in open_ids:
+            if eid not in stored:
                 continue
-            pos = counts.get(eid, 0)
-            counts[eid] = pos + 1
+            pos = stored[eid][0]
+            stored[eid][0] = pos + 1
             rows.append(_source_values(eid, src, pos, document_id))
             added_text[eid].append(src.evidence)
         if rows:
             self.insert_rows(S, rows)
-            self._index_append([(eid, "\n".join(t)) for eid, t in added_text.items()])
+            self._index_append([(eid, "\n".join(t)) for eid, t in added_text.items()],
+                               {eid: (row, words) for eid, (_, row, words) in stored.items()})
         return len(rows)
 
     def refine_dates(self, items: Sequence[tuple[str, dict[str, Any]]]) -> None:
@@ -902,34 +901,32 @@ class Writer:
 
     # --- merge candidates -------------------------------------------------------------
 
-    def candidates(self, lo: date, hi: date, types: Iterable[str],
+    def candidates(self, periods: Iterable[tuple[str, date, date]],
                    actor_keys: Iterable[str] | None = None) -> list[Occasion]:
-        """Stored events of these types whose interval overlaps lo..hi and (when given)
-        that name one of these actors: only the columns the merge compares.
+        """Stored events whose type is a period's and whose interval overlaps its days
+        (a period is a type, a first and a last day) and, when keys are given, that name
+        one of these actors: only the columns the merge compares, in the order of their ids.
 
-        Intervals up to ``SHORT_SPAN`` days are found by ranges of the (type, span_days,
-        date_start) index bounded on both sides, each no wider than the interval's length
-        class allows; the few long ones by the span_days index. What is read is close to
-        what overlaps lo..hi, however many events are stored before or after its dates.
+        One statement for all the periods. Intervals up to ``SHORT_SPAN`` days are found
+        by ranges of the (type, span_days, date_start) index bounded on both sides, each no
+        wider than the interval's length class allows; the few long ones by the span_days
+        index. What is read is close to what overlaps the periods, however many events are
+        stored before, after or between them; each event's actor keys come in the same row.
         """
-        types = sorted({str(t) for t in types})
-        if not types:
+        wanted = sorted({(str(t), lo, hi) for t, lo, hi in periods})
+        if not wanted:
             return []
         keys = None if actor_keys is None else sorted(set(actor_keys))
         stmt = _candidates_statement(self.dialect, keys is not None)
-        params: dict[str, Any] = {
-            "types": _list_value(types, self.dialect), "lo": lo, "hi": hi,
-            "brief_lo": lo - timedelta(days=min(BRIEF_SPAN, lo.toordinal() - 1)),
-            "short_lo": lo - timedelta(days=min(SHORT_SPAN, lo.toordinal() - 1))}
+        params = _periods_value(wanted, self.dialect)
         if keys is not None:
             params["keys"] = _list_value(keys, self.dialect)
-        found: dict[str, list[Any]] = {}
-        for eid, etype, start, end, precision, location, origin, key in self.conn.execute(
-                stmt, params):
-            row = found.setdefault(eid, [etype, start, end, precision, location, origin, set()])
-            row[6].add(key)
-        return [Occasion(eid, r[0], _day(r[1]), _day(r[2]), r[3], frozenset(r[6]), r[4], r[5])
-                for eid, r in found.items()]
+        # an event overlapping two periods comes twice
+        found = {row[0]: row for row in self.conn.execute(stmt, params)}
+        return [Occasion(eid, etype, _day(start), _day(end), precision,
+                         frozenset(names.split(_SEP)), location, origin)
+                for eid, etype, start, end, precision, location, origin, names
+                in (found[k] for k in sorted(found)) if names]
 
     # --- text search ------------------------------------------------------------------
 
@@ -957,30 +954,29 @@ class Writer:
         finally:
             cursor.close()
 
-    def _index_append(self, items: Sequence[tuple[str, str]]) -> None:
+    def _index_append(self, items: Sequence[tuple[str, str]],
+                      indexed: dict[str, tuple[int | None, str | None]]) -> None:
+        """Add the words of new text to stored events' search words; ``indexed`` gives, on
+        SQLite, each event's row of the full-text index and the words it holds."""
         if self.dialect == "sqlite":
             # only words the event is not found by yet: an event reported a hundred times
             # keeps a body of its distinct words, and FTS5 re-indexes no more than that
-            rowids = self._search_rowids([eid for eid, _ in items])
-            bodies: dict[int, str] = {}
-            for chunk in _chunks(list(rowids.values())):
-                bodies.update(self.conn.execute(
-                    select(_SEARCH_INDEX.c.rowid, _SEARCH_INDEX.c.body)
-                    .where(_SEARCH_INDEX.c.rowid.in_(chunk))).all())
             changes = []
             for eid, text in items:
-                row = rowids.get(eid)
+                row, body = indexed.get(eid, (None, None))
                 if row is None:
                     continue
-                known = set(bodies.get(row, "").split())
+                known = set((body or "").split())
                 new = [w for w in search_words(text) if w not in known]
                 if new:
-                    bodies[row] = f"{bodies.get(row, '')} {' '.join(new)}".strip()
-                    changes.append({"r": row, "body": bodies[row]})
+                    changes.append((f"{body or ''} {' '.join(new)}".strip(), row))
             if changes:
-                self.conn.execute(
-                    update(_SEARCH_INDEX).where(_SEARCH_INDEX.c.rowid == bindparam("r"))
-                    .values(body=bindparam("body")), changes)
+                cursor = self._cursor()
+                try:
+                    cursor.executemany("UPDATE search_index SET body = ? WHERE rowid = ?",
+                                       changes)
+                finally:
+                    cursor.close()
         else:
             from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
@@ -1107,38 +1103,118 @@ def _page(stmt: Any, flt: EventFilter) -> Any:
 
 @functools.cache
 def _candidates_statement(dialect: str, by_actor: bool) -> Any:
-    """The merge's one query, built once: the events of some types whose interval overlaps
-    lo..hi, optionally naming one of some actors, with every actor's key. Through the
-    (type, span_days, date_start) index: intervals up to a week long from a week before
-    lo, those up to ``SHORT_SPAN`` days from that far back, each length looked up apart;
+    """The merge's one query, built once (see ``Writer.candidates``): for each period, the
+    events of its type overlapping its days, optionally naming one of some actors, each
+    with its actors' keys joined. One-day events (nearly all) are read on the period's own
+    days; intervals up to a week from a week before it, up to ``SHORT_SPAN`` days from
+    that far back, each length looked up apart in the (type, span_days, date_start) index;
     the few longer ones through the span index."""
     plain = functools.partial(_unindexed, dialect=dialect)
-    lo: Any = bindparam("lo")
-    hi: Any = bindparam("hi")
+    # each actor's key read by its id: a join here is planned for an average event, and
+    # PostgreSQL may then hash every actor for each candidate
+    key = select(A.c.name_key).where(A.c.id == EA.c.actor_id).scalar_subquery()
+    names = (select(func.aggregate_strings(key, _SEP)).where(EA.c.event_id == E.c.id)
+             .scalar_subquery())
+    columns = (E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
+               E.c.location_key, E.c.origin, names)
 
-    def among(col: Any, name: str) -> Any:
-        return _in_list(col, _list_param(name, dialect), dialect)
+    def near(spans: Any, since: str) -> Any:
+        p = _periods(dialect)
+        return select(*columns).select_from(_PeriodsFirst(p, E, and_(
+            E.c.type == p.c.type, spans, E.c.date_start >= p.c[since],
+            E.c.date_start <= p.c.hi, E.c.date_end >= p.c.lo)))
 
-    def near(spans: range, back: str) -> Any:
-        lengths: Any = literal_column(f"({', '.join(map(str, spans))})")
-        return select(E.c.id).where(
-            among(E.c.type, "types"), E.c.span_days.op("IN")(lengths),
-            E.c.date_start >= bindparam(back), E.c.date_start <= hi, E.c.date_end >= lo)
+    def lengths(spans: range) -> Any:
+        return E.c.span_days.op("IN")(literal_column(f"({', '.join(map(str, spans))})"))
 
-    parts = [near(range(0, BRIEF_SPAN + 1), "brief_lo"),
-             near(range(BRIEF_SPAN + 1, SHORT_SPAN + 1), "short_lo"),
-             select(E.c.id).where(E.c.span_days > SHORT_SPAN, among(plain(E.c.type), "types"),
-                                  plain(E.c.date_start) <= hi, plain(E.c.date_end) >= lo)]
+    p = _periods(dialect)
+    parts = [near(E.c.span_days == 0, "lo"),
+             near(lengths(range(1, BRIEF_SPAN + 1)), "brief_lo"),
+             near(lengths(range(BRIEF_SPAN + 1, SHORT_SPAN + 1)), "short_lo"),
+             select(*columns).select_from(E).join(p, and_(
+                 plain(E.c.type) == p.c.type, plain(E.c.date_start) <= p.c.hi,
+                 plain(E.c.date_end) >= p.c.lo)).where(E.c.span_days > SHORT_SPAN)]
     if by_actor:
-        actors = select(A.c.id).where(among(A.c.name_key, "keys"))
-        named = select(EA.c.event_id).where(
-            EA.c.event_id == E.c.id, EA.c.actor_id.in_(actors)).exists()
+        # Each event found is tested: its two or three actors read and looked up among
+        # the wanted ones. Neither database is left to start from the actors instead: an
+        # actor of thousands of events looks to its planner like the average one.
+        actors = select(A.c.id).where(_in_list(A.c.name_key, _list_param("keys", dialect),
+                                               dialect))
+        named: Any
+        if dialect == "sqlite":
+            named = select(EA.c.event_id).where(
+                EA.c.event_id == E.c.id, plain(EA.c.actor_id).in_(actors)).exists()
+        else:  # arrays: a semi-join PostgreSQL cannot turn around
+            theirs = select(EA.c.actor_id).where(EA.c.event_id == E.c.id)
+            named = func.array(theirs.scalar_subquery()).op("&&")(
+                func.array(actors.scalar_subquery()))
         parts = [part.where(named) for part in parts]
-    ids = union_all(*parts).subquery()
-    return (select(E.c.id, E.c.type, E.c.date_start, E.c.date_end, E.c.date_precision,
-                   E.c.location_key, E.c.origin, A.c.name_key)
-            .join(EA, EA.c.event_id == E.c.id).join(A, A.c.id == EA.c.actor_id)
-            .where(E.c.id.in_(select(ids.c.id))))
+    return union_all(*parts)
+
+
+@functools.cache
+def _appendable_statement(dialect: str) -> Any:
+    """Of some events (``ids``), those that are not hand-made, with their number of
+    sources and, on SQLite, their row of the full-text index and its words: what appending
+    reports to them needs, in one query."""
+    reports = select(func.count()).where(S.c.event_id == E.c.id).scalar_subquery()
+    open_ = and_(_in_list(E.c.id, _list_param("ids", dialect), dialect),
+                 E.c.origin != str(Origin.MANUAL))
+    if dialect != "sqlite":
+        return select(E.c.id, reports, literal(None), literal(None)).where(open_)
+    return (select(E.c.id, reports, _SEARCH_DOCS.c.rowid, _SEARCH_INDEX.c.body)
+            .select_from(E.outerjoin(_SEARCH_DOCS, _SEARCH_DOCS.c.event_id == E.c.id)
+                         .outerjoin(_SEARCH_INDEX,
+                                    _SEARCH_INDEX.c.rowid == _SEARCH_DOCS.c.rowid))
+            .where(open_))
+
+
+_PERIOD = ("type", "lo", "hi", "brief_lo", "short_lo")
+
+
+class _PeriodsFirst(Join):
+    """A join of the periods to the events, read period by period. SQLite's planner,
+    without statistics, would rather walk every one-day event through the span index
+    and look for its period: CROSS JOIN is how SQLite is told which side comes first."""
+
+    inherit_cache = True
+
+
+@compiles(_PeriodsFirst, "sqlite")
+def _cross_join(join: _PeriodsFirst, compiler: Any, asfrom: bool = False, **kw: Any) -> str:
+    on: Any = join.onclause
+    return (f"{join.left._compiler_dispatch(compiler, asfrom=True, **kw)} CROSS JOIN "
+            f"{join.right._compiler_dispatch(compiler, asfrom=True, **kw)} "
+            f"ON {on._compiler_dispatch(compiler, **kw)}")
+
+
+def _periods(dialect: str) -> Any:
+    """The ``periods`` of ``Writer.candidates`` as a table (``_periods_value`` gives the
+    parameters): a type, its first and last day, and how far back intervals of up to
+    ``BRIEF_SPAN`` and ``SHORT_SPAN`` days that overlap them may start."""
+    if dialect == "sqlite":
+        rows = func.json_each(bindparam("periods")).table_valued("value")
+        return select(*(func.json_extract(rows.c.value, literal_column(f"'$[{i}]'"))
+                        .label(name) for i, name in enumerate(_PERIOD))).subquery()
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    return func.unnest(*(bindparam(f"period_{name}", type_=ARRAY(Text if name == "type"
+                                                                  else Date))
+                         for name in _PERIOD)).table_valued(*_PERIOD).render_derived()
+
+
+def _periods_value(periods: Sequence[tuple[str, date, date]], dialect: str
+                   ) -> dict[str, Any]:
+    rows = [(t, lo, hi, _back(lo, BRIEF_SPAN), _back(lo, SHORT_SPAN))
+            for t, lo, hi in periods]
+    if dialect == "sqlite":
+        return {"periods": json.dumps([[t, *(d.isoformat() for d in days)]
+                                       for t, *days in rows])}
+    return {f"period_{name}": [r[i] for r in rows] for i, name in enumerate(_PERIOD)}
+
+
+def _back(day: date, days: int) -> date:
+    return day - timedelta(days=min(days, day.toordinal() - 1))
 
 
 def _track_refs(conn: Connection) -> dict[str, str]:
