@@ -1008,3 +1008,14 @@ def test_a_pronoun_after_the_speech_verb_is_not_the_speaker() -> None:
     said = [e for e in extract_events(text, FRI) if e.type in ("statement", "rejection")]
     assert said and all("Bolivia" in {a.name for a in e.actors} for e in said)
     assert not any("Laurent Fabius" in {a.name for a in e.actors} for e in said)
+
+
+def test_a_person_called_by_the_first_word_of_the_name_is_that_person() -> None:
+    # Thai and Indonesian usage names a person by the given name; Chinese news by the
+    # family name, which comes first
+    text = ("BANGKOK, Oct 25 (Wire) - Thailand's chief negotiator, General Somchai Rattanakorn, "
+            "met delegates of the rebel front in Penang on Thursday. Somchai told reporters "
+            "late on Thursday that the rebels had agreed to meet again next month.")
+    said = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert [(a.name, e.date_start) for e in said for a in e.actors][:1] == [
+        ("Somchai Rattanakorn", date(2024, 10, 24))]

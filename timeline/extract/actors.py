@@ -486,6 +486,7 @@ def find_people(text: str, actors: ArticleActors) -> None:
         actors.register(name, aff)
     _find_repeated_names(text, actors)
     _find_mononyms(text, actors)
+    _find_given_names(text, actors)
 
 
 # "CPN (Maoist) chairman Prachanda", "President Lula": a person known by one name, after a
@@ -513,6 +514,35 @@ def _find_mononyms(text: str, actors: ArticleActors) -> None:
         full = re.search(rf"(?<![\w-])(?:{_CAP}\s+){{1,3}}{re.escape(name)}\b", text)
         whole = _clean_name(full.group(0), gaz) if full else None
         actors.register(whole if whole and whole.endswith(name) else name, aff)
+
+
+def _find_given_names(text: str, actors: ArticleActors) -> None:
+    """Run after every full name is known: "Paradorn Pattanatabut ... Paradorn told
+    reporters", "Wang Yi ... Wang said". Thai and Indonesian usage names a person by the given
+    name and Chinese or Korean by the family name, both first; a first word that stands alone
+    in the article and begins no other name of it is that person."""
+    gaz = actors.gazetteer
+    firsts: dict[str, set[tuple[str, str | None]]] = {}
+    for form, (name, aff) in actors.people.items():
+        words = name.split()
+        if form == name and len(words) >= 2:
+            firsts.setdefault(words[0], set()).add((name, aff))
+    for first, owners in firsts.items():
+        if (len(owners) != 1 or len(first) < 4 or not first.isalpha() or not first[0].isupper()
+                or first in actors.people or first in actors.orgs or first in gaz.surface
+                or first in _known_parts(gaz) or first in _surnames(gaz)
+                or re.fullmatch(_PARTICLE, first) or first in _NOT_NAME_START
+                or first in _BAD_NAME_WORDS or first in _FUNCTION_WORDS or first in _CALENDAR
+                or first in _NOT_SURNAME or re.fullmatch(_TITLE_WORDS, first, re.I)):
+            continue
+        alone = re.compile(rf"(?<![\w’'-]){first}['’]?s?"
+                           rf"(?![\w’'-])(?!\s+(?:[{_UP}]|{_PARTICLE}\b))")
+        if not any(not _NAME_LEAD.search(text[max(0, m.start() - 25):m.start()])
+                   for m in alone.finditer(text)):
+            continue
+        (name, aff), = owners
+        actors.people[first] = (name, aff)
+        actors.pattern = None
 
 
 _SURNAMES: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
