@@ -1019,3 +1019,28 @@ def test_a_person_called_by_the_first_word_of_the_name_is_that_person() -> None:
     said = [e for e in extract_events(text, FRI) if e.type == "statement"]
     assert [(a.name, e.date_start) for e in said for a in e.actors][:1] == [
         ("Somchai Rattanakorn", date(2024, 10, 24))]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    pytest.param("GENEVA, Oct 25 (Wire) - The talks on the Cyprus question resumed. Kenyan "
+                 "President William Ruto arrived on Monday and saw both leaders.",
+                 date(2024, 10, 21), id="arrived-on-a-day"),
+    pytest.param("GENEVA, Oct 25 (Wire) - The talks on the Cyprus question resumed. Kenyan "
+                 "President William Ruto flew in that evening.", FRI, id="flew-in"),
+])
+def test_an_arrival_with_no_place_is_at_the_place_of_the_dateline(text: str, day: date) -> None:
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.date_start) for e in trips] == [("Geneva", day)]
+
+
+def test_coming_to_a_city_is_a_trip_there() -> None:
+    text = ("US envoy Tom Barrack, who came to Beirut on 18 September and saw the speaker, "
+            "had pressed Hezbollah to disarm.")
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.date_start) for e in trips] == [("Beirut", date(2024, 9, 18))]
+
+
+def test_coming_to_a_city_in_the_progressive_is_a_plan() -> None:
+    text = "Moscow's spokeswoman said on Friday that its negotiators were coming to Istanbul."
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.status) for e in trips] == [("Istanbul", "planned")]

@@ -707,6 +707,12 @@ def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
 # --- place and date -------------------------------------------------------------------
 
 
+_HERE_ARRIVAL = re.compile(
+    r"(?:flew|flown|flies|flying|arrived|arrives)\s+in\b(?!\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|(?:arrived|arrives)(?=\s*[.;,]|\s+(?:on|late|early|yesterday|today|overnight|last"
+    r"|this|that|hours|shortly|(?:on\s+)?(?-i:[A-Z])[a-z]+day)\b)", re.I)
+
+
 def _places(
     s: _Sentence, i: int, trig: Trigger, p: _Parties
 ) -> list[Place | None] | None:
@@ -726,11 +732,11 @@ def _places(
             a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
                  if d.place.country not in own and d.place.name not in own]
-        if not dests and s.dateline is not None and not home and re.match(
-                r"(?:flew|flown|flies|flying|arrived|arrives)\s+in\b(?!\s+(?:the\s+)?"
-                r"(?-i:[A-Z]))", s.text[trig.start:]):
-            # "Kerry flew in on Saturday", under a GENEVA dateline: came here, where the
-            # report is filed
+        away = p.primary | {a.name for a in p.actors.values() if a.role == Role.INITIATOR}
+        if not dests and s.dateline is not None and _HERE_ARRIVAL.match(s.text, trig.start) and (
+                s.dateline.country not in away):
+            # "Kerry flew in on Saturday", "Annan arrived on 22 January", under a GENEVA
+            # dateline: came here, where the report is filed
             return [s.dateline]
         if not dests:
             return None

@@ -110,7 +110,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|go(?:es|ing)?|went|return(?:s|ed|ing)?|(?:came|come|coming) back|jet(?:s|ted)?",
           r"|en route|make (?:a|his|her) way)",
           r"(?=\s+(?:\w+\s+){0,3}?(?:to|into|for|from|home)\b)",
-          keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way"),
+          # "who came to Nairobi on 18 February": a place must follow (not "came to power")
+          r"|\b(?:came|comes|coming)(?=\s+to\s)",
+          # "flew in that evening": here, where the report is filed
+          r"|\bfl(?:ew|own|ies|ying)\s+in\b(?!\s+(?:the\s+)?(?-i:[A-Z]))",
+          keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way",
+                "came", "comes", "coming"),
           needs_place=True, strength=0.8),
     _rule(EventType.VISIT, r"\b(?:visit(?:s|ed|ing)?|trip|tour|stopover)\b",
           keys=("visit", "trip", "tour", "stopover"), needs_place=True, strength=0.8),
@@ -618,9 +623,10 @@ def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
     ):
         return Status.PLANNED
     word = trigger.text.lower()
-    if re.match(r"(?:sending|heading|traveling|travelling|going|flying)\b", word) and re.search(
-        r"\b(?:is|are|was|were)\s+(?:\w+\s+)?$", before
-    ) and "delegation" in sentence[trigger.start: trigger.end + 40]:
+    if re.match(r"(?:sending|heading|traveling|travelling|going|flying|coming)\b",
+                word) and re.search(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?$", before) and (
+            "delegation" in sentence[trigger.start: trigger.end + 40] or word == "coming"):
+        # "the delegation is flying to Doha"; "was coming to Paris" (told, as planned)
         return Status.PLANNED
     if re.match(r"(?:to take effect|take effect|begin|start)", word):
         return Status.PLANNED
