@@ -1044,3 +1044,17 @@ def test_coming_to_a_city_in_the_progressive_is_a_plan() -> None:
     text = "Moscow's spokeswoman said on Friday that its negotiators were coming to Istanbul."
     trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
     assert [(e.location, e.status) for e in trips] == [("Istanbul", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Fighting between Armenia and Azerbaijan went on for six weeks. The truce, "
+                 "brokered by Russia on Monday, came into force at midnight.", id="brokered-by"),
+    pytest.param("Armenia and Azerbaijan met in Moscow. They discussed a truce proposed "
+                 "jointly by Russia and France that began on Monday.", id="proposed-by"),
+])
+def test_who_brokered_a_truce_is_not_a_side_of_it(text: str) -> None:
+    (truce,) = [e for e in extract_events(text, FRI) if e.type == "ceasefire"]
+    roles = {a.name: a.role for a in truce.actors}
+    assert roles.get("Armenia") in (Role.INITIATOR, Role.PARTICIPANT, Role.COUNTERPART)
+    assert roles.get("Russia") == Role.MEDIATOR
+    assert truce.date_start == date(2024, 10, 21)

@@ -675,6 +675,33 @@ _OWN_NOUN_SUBJECT = re.compile(
     r"|countries|states|powers|lawmakers|movement|faction|factions)\b")
 
 
+# "The truce, announced by Egypt's foreign ministry, came into force", "a truce proposed
+# jointly by Russia and Turkey that began Sunday": who put the truce forward
+_AGENT_BY = re.compile(
+    r"\b(?:proposed|announced|brokered|mediated|negotiated|sponsored|drafted|declared"
+    r"|put\s+forward)\s+(?:\w+\s+)?by\s+[^,;:]+", re.I)
+
+
+def _truce_brokers(s: _Sentence, trig: Trigger, p: _Parties) -> list[Mention]:
+    """The parties that put a truce forward, named only after "by" between the truce and
+    what it does; they are its mediators, and its sides are the parties named before it in
+    the sentence or, failing those, the last sentence's."""
+    noun = trig.head if 0 <= trig.head < trig.start else trig.start
+    spans = [m.span() for m in _AGENT_BY.finditer(s.text, noun, trig.start)]
+    if not spans or not p.subj:
+        return []
+    brokers = [m for m in p.subj if any(a <= m_rel(s, m)[0] < b for a, b in spans)]
+    if len(brokers) != len(p.subj):
+        return []
+    names = {m.name for m in brokers}
+    sides = [m for m in s.mentions_in(0, noun) if m.name not in names] or [
+        m for m in s.last_primary if m.name not in names]
+    if not sides:
+        return []
+    p.subj = brokers + sides
+    return brokers
+
+
 def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
     subj, own = _subjects(s, i, trig)
     obj = _objects(s, i, trig)
@@ -691,10 +718,13 @@ def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
             if trig.type not in (EventType.MEETING, EventType.CEASEFIRE) or not real:
                 return None
             p.obj = real
+        brokers = _truce_brokers(s, trig, p) if trig.type == EventType.CEASEFIRE else []
         if trig.type == EventType.VISIT:
             _visit_parties(s, p)
         elif not _other_parties(s, trig, p):
             return None
+        for m in brokers:
+            p.actors[m.name] = ActorRef(name=m.name, kind=m.kind, role=Role.MEDIATOR)
     if p is None:
         return None
     if _MEDIATION.search(s.text):
