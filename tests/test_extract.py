@@ -1058,3 +1058,13 @@ def test_who_brokered_a_truce_is_not_a_side_of_it(text: str) -> None:
     assert roles.get("Armenia") in (Role.INITIATOR, Role.PARTICIPANT, Role.COUNTERPART)
     assert roles.get("Russia") == Role.MEDIATOR
     assert truce.date_start == date(2024, 10, 21)
+
+
+def test_a_name_with_a_middle_initial_and_a_suffix_is_a_person() -> None:
+    text = ("WASHINGTON, Oct 25 (Wire) - Secretary of State James A. Baker met Syrian President "
+            "Hafez al-Assad in Damascus on Monday. Gen. Brent C. Scowcroft Jr. flew to Riyadh "
+            "on Tuesday. Baker told reporters that the talks had made progress.")
+    events = extract_events(text, FRI)
+    names = {a.name for e in events for a in e.actors}
+    assert {"James A. Baker", "Brent C. Scowcroft"} <= names
+    assert _find(events, "statement", "James A. Baker")

@@ -23,7 +23,8 @@ _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|de
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW = r"(?:[^\W\d_]|['’])"
 _CAP = rf"(?:[{_UP}]{_LOW}+(?:-[^\W\d_]{_LOW}+)*|(?:al|el|Al|El)-[{_UP}]{_LOW}+)"
-NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
+# "Henry A. Kissinger", "George H. W. Bush": a middle initial belongs to the name
+NAME = rf"{_CAP}(?:(?:\s+[{_UP}]\.){{0,2}}\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
 _TITLE_WORDS = (
     r"President-elect|President|Vice President|Prime Minister|Premier|Foreign Minister"
     r"|Defen[cs]e Minister|Minister|Secretary of State|Secretary|Director|director|Chief|chief"
@@ -229,6 +230,8 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
             break
     while tokens and tokens[-1] in gaz.surface and gaz.surface[tokens[-1]].kind != ActorKind.PERSON:
         tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[-1] in ("Jr", "Sr"):
+        tokens = tokens[:-1]  # "Alexander M. Haig Jr.": known by the name before the suffix
     if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS or t in _CALENDAR
                               for t in tokens):
         return None
