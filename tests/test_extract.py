@@ -1068,3 +1068,17 @@ def test_a_name_with_a_middle_initial_and_a_suffix_is_a_person() -> None:
     names = {a.name for e in events for a in e.actors}
     assert {"James A. Baker", "Brent C. Scowcroft"} <= names
     assert _find(events, "statement", "James A. Baker")
+
+
+def test_a_party_speaking_right_after_a_deal_is_reported_speaks_to_it() -> None:
+    text = ("ADDIS ABABA, Oct 25 (Wire) - Sudan's army and the Rapid Support Forces signed a "
+            "truce in Jeddah on Wednesday. Army chief Abdel Fattah al-Burhan said on Thursday "
+            "that the country had suffered enough.")
+    said = _find(extract_events(text, FRI), "statement", "Abdel Fattah al-Burhan")
+    assert [e.date_start for e in said] == [date(2024, 10, 24)]
+
+
+def test_a_sentence_out_of_the_blue_says_nothing_on_the_talks() -> None:
+    text = ("Sudan's army chief Abdel Fattah al-Burhan said on Thursday that the country had "
+            "suffered enough.")
+    assert not [e for e in extract_events(text, FRI) if e.type == "statement"]

@@ -124,6 +124,10 @@ class _Sentence:
     out: list[Candidate] = field(default_factory=list)
     subj_of: dict[int, list[Mention]] = field(default_factory=dict)
     dateline: Place | None = None
+    topical: bool = False
+    """The sentence before reported a negotiation event: what a party says next, in
+    whatever words, speaks to it ("Abbas announced the agreement ... Abu Zuhri told the
+    crowds that the resistance had won")."""
 
     @property
     def text(self) -> str:
@@ -236,7 +240,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         s, trig
     ) and not _AT_TALKS.search(text[:trig.start]) and not (
         _ON_RECORD.search(text) and not _COMBAT.search(text)
-    ):
+    ) and not (s.topical and not _COMBAT.search(text) and all(t.speech for t in s.triggers)
+               and any(not m.coref and r[1] <= trig.start
+                       for m, r in zip(s.mentions, s.rel, strict=True))):
         return True
     if trig.modal and _MODAL.search(before):
         return True
@@ -981,6 +987,7 @@ def assemble(
     default_place: Place | None,
     last_primary: list[Mention],
     sent_idx: int = 0,
+    topical: bool = False,
 ) -> list[Candidate]:
     """The candidate events of one sentence."""
     quotes = quote_spans(sent.text)
@@ -989,7 +996,7 @@ def assemble(
         rel=[(m.start - sent.start, m.end - sent.start) for m in mentions],
         places=places, slots=slots, quotes=quotes,
         owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
-        last_primary=last_primary, sent_idx=sent_idx, dateline=default_place,
+        last_primary=last_primary, sent_idx=sent_idx, dateline=default_place, topical=topical,
     )
     dropped = set()
     for i, trig in enumerate(triggers):
