@@ -1082,3 +1082,12 @@ def test_a_sentence_out_of_the_blue_says_nothing_on_the_talks() -> None:
     text = ("Sudan's army chief Abdel Fattah al-Burhan said on Thursday that the country had "
             "suffered enough.")
     assert not [e for e in extract_events(text, FRI) if e.type == "statement"]
+
+
+def test_what_is_said_at_the_closing_session_is_said_on_the_last_day() -> None:
+    text = ("GENEVA, Oct 25 (Wire) - Armenia and Azerbaijan opened their conference on Monday. "
+            "The foreign ministers of Armenia and Azerbaijan signed a peace treaty on Thursday. "
+            "At the closing session Armenian Foreign Minister Ararat Mirzoyan said the treaty "
+            "opened a new chapter.")
+    said = _find(extract_events(text, FRI), "statement", "Ararat Mirzoyan")
+    assert [e.date_start for e in said] == [date(2024, 10, 24)]
