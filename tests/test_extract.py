@@ -1091,3 +1091,17 @@ def test_what_is_said_at_the_closing_session_is_said_on_the_last_day() -> None:
             "opened a new chapter.")
     said = _find(extract_events(text, FRI), "statement", "Ararat Mirzoyan")
     assert [e.date_start for e in said] == [date(2024, 10, 24)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("OHRID, North Macedonia, Oct 25 (Wire) - Serbia and Kosovo agreed late on "
+                 "Thursday on an annex to the plan after 12 hours of talks in the lakeside "
+                 "town.", "Ohrid", id="the-lakeside-town"),
+    pytest.param("SHARM EL-SHEIKH, Egypt, Oct 25 (Wire) - Israel and the Palestinian Authority "
+                 "signed a security accord on Thursday at this Red Sea resort.",
+                 "Sharm el-Sheikh", id="at-this-resort"),
+])
+def test_the_town_a_wire_report_names_by_what_it_is_is_its_dateline(text: str,
+                                                                     place: str) -> None:
+    done = [e for e in extract_events(text, FRI) if e.type in ("agreement", "meeting")]
+    assert done and all(e.location == place for e in done)

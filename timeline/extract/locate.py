@@ -135,7 +135,9 @@ _HERE = re.compile(
     r"(?<!\bof )(?<!\bfrom )(?<!\bnear )(?<!\bthan )\bhere\b"
     r"(?!\s+(?:is|are|was|were|and\s+there|and\s+now)\b|['’]s\b)"
     # "in this lakeside town", "in this Red Sea resort": wire copy's name for its dateline
-    r"|(?<=\bin )this\s+(?:[\w-]+\s+){0,3}?(?:town|city|capital|resort|port|village)\b")
+    r"|(?<=\b(?:in|at) )this\s+(?:[\w-]+\s+){0,3}?(?:town|city|capital|resort|port|village)\b"
+    # "after 12 hours of talks in the lakeside town": the dateline's, named by what it is
+    r"|(?<=\b(?:in|at) )the\s+(?-i:[a-z][\w-]*)\s+(?:town|resort|village)\b(?!\s+of\b)")
 
 
 _NAMED_SETTLEMENT = re.compile(
