@@ -1105,3 +1105,13 @@ def test_the_town_a_wire_report_names_by_what_it_is_is_its_dateline(text: str,
                                                                      place: str) -> None:
     done = [e for e in extract_events(text, FRI) if e.type in ("agreement", "meeting")]
     assert done and all(e.location == place for e in done)
+
+
+def test_telling_an_envoy_something_in_a_city_is_meeting_him_there() -> None:
+    text = ("Russian President Vladimir Putin told U.S. envoy Steve Witkoff in Moscow on "
+            "Thursday that Russia would not give up its claims.")
+    events = extract_events(text, FRI)
+    (talks,) = _find(events, "meeting", "Steve Witkoff")
+    assert (talks.location, talks.date_start) == ("Moscow", date(2024, 10, 24))
+    said = _find(events, "statement", "Vladimir Putin")
+    assert [(e.location, e.date_start) for e in said] == [("Moscow", date(2024, 10, 24))]

@@ -1023,6 +1023,15 @@ def assemble(
              and c.type != EventType.STATEMENT]
     talks = [c for c in dated if c.type == EventType.MEETING]
     for c in s.out:
+        said_to = [t for t in talks if c.type == EventType.STATEMENT and re.fullmatch(
+            r"\w+\s+(?:[\w.'’-]+\s+){0,3}", sent.text[c.trigger_start:t.trigger_start])]
+        if said_to:
+            # "Milosevic told U.S. envoy Holbrooke in Belgrade on Wednesday that ...": said
+            # at the meeting, on its day and in its place
+            c.interval, c.precision, c.date_text = (said_to[0].interval, said_to[0].precision,
+                                                    said_to[0].date_text)
+            c.location = c.location or said_to[0].location
+    for c in s.out:
         if c.status != Status.OCCURRED or c.date_text or c.precision != Precision.UNKNOWN:
             continue
         if c.type == EventType.MEETING and len(dated) == 1:

@@ -198,6 +198,13 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:in|during|over)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?!\s+with\b)",
           keys=("call", "conversation"), strength=0.75),
+    # "Milosevic told U.S. envoy Richard Holbrooke in Belgrade on Wednesday that ...": said to
+    # a named envoy, in a place, face to face
+    _rule(EventType.MEETING,
+          r"\btold\s+(?P<t>(?:(?-i:[A-Z])[\w.'’-]*\s+){0,2}?(?:envoy|ambassador|counterpart"
+          r"|mediator|(?:foreign\s+|prime\s+)?minister|president|secretary\s+of\s+state))"
+          r"(?=\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}\s+(?:in|at)\s+(?-i:[A-Z]))",
+          keys=("told",), strength=0.7),
     # "Clinton was on the telephone to Trimble several times during the night"
     _rule(EventType.MEETING,
           r"\b(?:was|were|is|are|been|be)\s+on\s+the\s+(?:tele)?phone\s+(?:to|with)\b",
