@@ -1115,3 +1115,11 @@ def test_telling_an_envoy_something_in_a_city_is_meeting_him_there() -> None:
     assert (talks.location, talks.date_start) == ("Moscow", date(2024, 10, 24))
     said = _find(events, "statement", "Vladimir Putin")
     assert [(e.location, e.date_start) for e in said] == [("Moscow", date(2024, 10, 24))]
+
+
+def test_a_signing_set_for_a_day_is_a_planned_agreement() -> None:
+    text = ("Armenia and Azerbaijan initialled the peace treaty in Washington on Tuesday. The "
+            "formal signing will take place in Geneva on Saturday.")
+    signing = [e for e in extract_events(text, FRI) if e.type == "agreement"
+               and e.status == "planned"]
+    assert [(e.location, e.date_start) for e in signing] == [("Geneva", date(2024, 10, 26))]

@@ -359,6 +359,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)\s+",
           r"(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?", _CEASE, r"s?\b",
           keys=("renew", "extend", "prolong"), modal=True, strength=0.75),
+    # "The formal signing will take place in Paris on Saturday": the signing is the deal's
+    _rule(EventType.AGREEMENT,
+          r"\b(?P<n>signing(?:\s+ceremony)?)\b(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,60}?"
+          r"\b(?P<t>(?:will|would|is\s+to|was\s+to)\s+take\s+place|took\s+place"
+          r"|(?:is|was)\s+(?:scheduled|set|planned|due|expected)|(?:was|will\s+be)\s+held)\b",
+          keys=("signing",), strength=0.7),
     # "The first document was signed by ...", "The second document, signed by X, ..."
     _rule(EventType.AGREEMENT,
           r"\b(?:agreement|deal|accord|document|declaration|treaty|memorandum|protocol|pact"
