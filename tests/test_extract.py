@@ -1008,3 +1008,118 @@ def test_a_pronoun_after_the_speech_verb_is_not_the_speaker() -> None:
     said = [e for e in extract_events(text, FRI) if e.type in ("statement", "rejection")]
     assert said and all("Bolivia" in {a.name for a in e.actors} for e in said)
     assert not any("Laurent Fabius" in {a.name for a in e.actors} for e in said)
+
+
+def test_a_person_called_by_the_first_word_of_the_name_is_that_person() -> None:
+    # Thai and Indonesian usage names a person by the given name; Chinese news by the
+    # family name, which comes first
+    text = ("BANGKOK, Oct 25 (Wire) - Thailand's chief negotiator, General Somchai Rattanakorn, "
+            "met delegates of the rebel front in Penang on Thursday. Somchai told reporters "
+            "late on Thursday that the rebels had agreed to meet again next month.")
+    said = [e for e in extract_events(text, FRI) if e.type == "statement"]
+    assert [(a.name, e.date_start) for e in said for a in e.actors][:1] == [
+        ("Somchai Rattanakorn", date(2024, 10, 24))]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    pytest.param("GENEVA, Oct 25 (Wire) - The talks on the Cyprus question resumed. Kenyan "
+                 "President William Ruto arrived on Monday and saw both leaders.",
+                 date(2024, 10, 21), id="arrived-on-a-day"),
+    pytest.param("GENEVA, Oct 25 (Wire) - The talks on the Cyprus question resumed. Kenyan "
+                 "President William Ruto flew in that evening.", FRI, id="flew-in"),
+])
+def test_an_arrival_with_no_place_is_at_the_place_of_the_dateline(text: str, day: date) -> None:
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.date_start) for e in trips] == [("Geneva", day)]
+
+
+def test_coming_to_a_city_is_a_trip_there() -> None:
+    text = ("US envoy Tom Barrack, who came to Beirut on 18 September and saw the speaker, "
+            "had pressed Hezbollah to disarm.")
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.date_start) for e in trips] == [("Beirut", date(2024, 9, 18))]
+
+
+def test_coming_to_a_city_in_the_progressive_is_a_plan() -> None:
+    text = "Moscow's spokeswoman said on Friday that its negotiators were coming to Istanbul."
+    trips = [e for e in extract_events(text, FRI) if e.type == "visit"]
+    assert [(e.location, e.status) for e in trips] == [("Istanbul", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Fighting between Armenia and Azerbaijan went on for six weeks. The truce, "
+                 "brokered by Russia on Monday, came into force at midnight.", id="brokered-by"),
+    pytest.param("Armenia and Azerbaijan met in Moscow. They discussed a truce proposed "
+                 "jointly by Russia and France that began on Monday.", id="proposed-by"),
+])
+def test_who_brokered_a_truce_is_not_a_side_of_it(text: str) -> None:
+    (truce,) = [e for e in extract_events(text, FRI) if e.type == "ceasefire"]
+    roles = {a.name: a.role for a in truce.actors}
+    assert roles.get("Armenia") in (Role.INITIATOR, Role.PARTICIPANT, Role.COUNTERPART)
+    assert roles.get("Russia") == Role.MEDIATOR
+    assert truce.date_start == date(2024, 10, 21)
+
+
+def test_a_name_with_a_middle_initial_and_a_suffix_is_a_person() -> None:
+    text = ("WASHINGTON, Oct 25 (Wire) - Secretary of State James A. Baker met Syrian President "
+            "Hafez al-Assad in Damascus on Monday. Gen. Brent C. Scowcroft Jr. flew to Riyadh "
+            "on Tuesday. Baker told reporters that the talks had made progress.")
+    events = extract_events(text, FRI)
+    names = {a.name for e in events for a in e.actors}
+    assert {"James A. Baker", "Brent C. Scowcroft"} <= names
+    assert _find(events, "statement", "James A. Baker")
+
+
+def test_a_party_speaking_right_after_a_deal_is_reported_speaks_to_it() -> None:
+    text = ("ADDIS ABABA, Oct 25 (Wire) - Sudan's army and the Rapid Support Forces signed a "
+            "truce in Jeddah on Wednesday. Army chief Abdel Fattah al-Burhan said on Thursday "
+            "that the country had suffered enough.")
+    said = _find(extract_events(text, FRI), "statement", "Abdel Fattah al-Burhan")
+    assert [e.date_start for e in said] == [date(2024, 10, 24)]
+
+
+def test_a_sentence_out_of_the_blue_says_nothing_on_the_talks() -> None:
+    text = ("Sudan's army chief Abdel Fattah al-Burhan said on Thursday that the country had "
+            "suffered enough.")
+    assert not [e for e in extract_events(text, FRI) if e.type == "statement"]
+
+
+def test_what_is_said_at_the_closing_session_is_said_on_the_last_day() -> None:
+    text = ("GENEVA, Oct 25 (Wire) - Armenia and Azerbaijan opened their conference on Monday. "
+            "The foreign ministers of Armenia and Azerbaijan signed a peace treaty on Thursday. "
+            "At the closing session Armenian Foreign Minister Ararat Mirzoyan said the treaty "
+            "opened a new chapter.")
+    said = _find(extract_events(text, FRI), "statement", "Ararat Mirzoyan")
+    assert [e.date_start for e in said] == [date(2024, 10, 24)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("OHRID, North Macedonia, Oct 25 (Wire) - Serbia and Kosovo agreed late on "
+                 "Thursday on an annex to the plan after 12 hours of talks in the lakeside "
+                 "town.", "Ohrid", id="the-lakeside-town"),
+    pytest.param("SHARM EL-SHEIKH, Egypt, Oct 25 (Wire) - Israel and the Palestinian Authority "
+                 "signed a security accord on Thursday at this Red Sea resort.",
+                 "Sharm el-Sheikh", id="at-this-resort"),
+])
+def test_the_town_a_wire_report_names_by_what_it_is_is_its_dateline(text: str,
+                                                                     place: str) -> None:
+    done = [e for e in extract_events(text, FRI) if e.type in ("agreement", "meeting")]
+    assert done and all(e.location == place for e in done)
+
+
+def test_telling_an_envoy_something_in_a_city_is_meeting_him_there() -> None:
+    text = ("Russian President Vladimir Putin told U.S. envoy Steve Witkoff in Moscow on "
+            "Thursday that Russia would not give up its claims.")
+    events = extract_events(text, FRI)
+    (talks,) = _find(events, "meeting", "Steve Witkoff")
+    assert (talks.location, talks.date_start) == ("Moscow", date(2024, 10, 24))
+    said = _find(events, "statement", "Vladimir Putin")
+    assert [(e.location, e.date_start) for e in said] == [("Moscow", date(2024, 10, 24))]
+
+
+def test_a_signing_set_for_a_day_is_a_planned_agreement() -> None:
+    text = ("Armenia and Azerbaijan initialled the peace treaty in Washington on Tuesday. The "
+            "formal signing will take place in Geneva on Saturday.")
+    signing = [e for e in extract_events(text, FRI) if e.type == "agreement"
+               and e.status == "planned"]
+    assert [(e.location, e.date_start) for e in signing] == [("Geneva", date(2024, 10, 26))]

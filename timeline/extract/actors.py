@@ -23,7 +23,8 @@ _PARTICLE = r"(?:al|el|Al|El|ad|ash|bin|ibn|ben|Bin|Ben|Abu|Abd|de|da|van|von|de
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW = r"(?:[^\W\d_]|['’])"
 _CAP = rf"(?:[{_UP}]{_LOW}+(?:-[^\W\d_]{_LOW}+)*|(?:al|el|Al|El)-[{_UP}]{_LOW}+)"
-NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
+# "Henry A. Kissinger", "George H. W. Bush": a middle initial belongs to the name
+NAME = rf"{_CAP}(?:(?:\s+[{_UP}]\.){{0,2}}\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,4}}"
 _TITLE_WORDS = (
     r"President-elect|President|Vice President|Prime Minister|Premier|Foreign Minister"
     r"|Defen[cs]e Minister|Minister|Secretary of State|Secretary|Director|director|Chief|chief"
@@ -229,6 +230,8 @@ def _clean_name(name: str, gaz: Gazetteer) -> str | None:
             break
     while tokens and tokens[-1] in gaz.surface and gaz.surface[tokens[-1]].kind != ActorKind.PERSON:
         tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[-1] in ("Jr", "Sr"):
+        tokens = tokens[:-1]  # "Alexander M. Haig Jr.": known by the name before the suffix
     if len(tokens) < 2 or any(t in _BAD_NAME_WORDS or t in _FUNCTION_WORDS or t in _CALENDAR
                               for t in tokens):
         return None
@@ -486,6 +489,7 @@ def find_people(text: str, actors: ArticleActors) -> None:
         actors.register(name, aff)
     _find_repeated_names(text, actors)
     _find_mononyms(text, actors)
+    _find_given_names(text, actors)
 
 
 # "CPN (Maoist) chairman Prachanda", "President Lula": a person known by one name, after a
@@ -513,6 +517,35 @@ def _find_mononyms(text: str, actors: ArticleActors) -> None:
         full = re.search(rf"(?<![\w-])(?:{_CAP}\s+){{1,3}}{re.escape(name)}\b", text)
         whole = _clean_name(full.group(0), gaz) if full else None
         actors.register(whole if whole and whole.endswith(name) else name, aff)
+
+
+def _find_given_names(text: str, actors: ArticleActors) -> None:
+    """Run after every full name is known: "Paradorn Pattanatabut ... Paradorn told
+    reporters", "Wang Yi ... Wang said". Thai and Indonesian usage names a person by the given
+    name and Chinese or Korean by the family name, both first; a first word that stands alone
+    in the article and begins no other name of it is that person."""
+    gaz = actors.gazetteer
+    firsts: dict[str, set[tuple[str, str | None]]] = {}
+    for form, (name, aff) in actors.people.items():
+        words = name.split()
+        if form == name and len(words) >= 2:
+            firsts.setdefault(words[0], set()).add((name, aff))
+    for first, owners in firsts.items():
+        if (len(owners) != 1 or len(first) < 4 or not first.isalpha() or not first[0].isupper()
+                or first in actors.people or first in actors.orgs or first in gaz.surface
+                or first in _known_parts(gaz) or first in _surnames(gaz)
+                or re.fullmatch(_PARTICLE, first) or first in _NOT_NAME_START
+                or first in _BAD_NAME_WORDS or first in _FUNCTION_WORDS or first in _CALENDAR
+                or first in _NOT_SURNAME or re.fullmatch(_TITLE_WORDS, first, re.I)):
+            continue
+        alone = re.compile(rf"(?<![\w’'-]){first}['’]?s?"
+                           rf"(?![\w’'-])(?!\s+(?:[{_UP}]|{_PARTICLE}\b))")
+        if not any(not _NAME_LEAD.search(text[max(0, m.start() - 25):m.start()])
+                   for m in alone.finditer(text)):
+            continue
+        (name, aff), = owners
+        actors.people[first] = (name, aff)
+        actors.pattern = None
 
 
 _SURNAMES: dict[int, tuple[Gazetteer, frozenset[str]]] = {}

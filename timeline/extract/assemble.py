@@ -124,6 +124,10 @@ class _Sentence:
     out: list[Candidate] = field(default_factory=list)
     subj_of: dict[int, list[Mention]] = field(default_factory=dict)
     dateline: Place | None = None
+    topical: bool = False
+    """The sentence before reported a negotiation event: what a party says next, in
+    whatever words, speaks to it ("Abbas announced the agreement ... Abu Zuhri told the
+    crowds that the resistance had won")."""
 
     @property
     def text(self) -> str:
@@ -236,7 +240,9 @@ def _reports_no_occasion(s: _Sentence, trig: Trigger, dated: bool = False) -> bo
         s, trig
     ) and not _AT_TALKS.search(text[:trig.start]) and not (
         _ON_RECORD.search(text) and not _COMBAT.search(text)
-    ):
+    ) and not (s.topical and not _COMBAT.search(text) and all(t.speech for t in s.triggers)
+               and any(not m.coref and r[1] <= trig.start
+                       for m, r in zip(s.mentions, s.rel, strict=True))):
         return True
     if trig.modal and _MODAL.search(before):
         return True
@@ -675,6 +681,33 @@ _OWN_NOUN_SUBJECT = re.compile(
     r"|countries|states|powers|lawmakers|movement|faction|factions)\b")
 
 
+# "The truce, announced by Egypt's foreign ministry, came into force", "a truce proposed
+# jointly by Russia and Turkey that began Sunday": who put the truce forward
+_AGENT_BY = re.compile(
+    r"\b(?:proposed|announced|brokered|mediated|negotiated|sponsored|drafted|declared"
+    r"|put\s+forward)\s+(?:\w+\s+)?by\s+[^,;:]+", re.I)
+
+
+def _truce_brokers(s: _Sentence, trig: Trigger, p: _Parties) -> list[Mention]:
+    """The parties that put a truce forward, named only after "by" between the truce and
+    what it does; they are its mediators, and its sides are the parties named before it in
+    the sentence or, failing those, the last sentence's."""
+    noun = trig.head if 0 <= trig.head < trig.start else trig.start
+    spans = [m.span() for m in _AGENT_BY.finditer(s.text, noun, trig.start)]
+    if not spans or not p.subj:
+        return []
+    brokers = [m for m in p.subj if any(a <= m_rel(s, m)[0] < b for a, b in spans)]
+    if len(brokers) != len(p.subj):
+        return []
+    names = {m.name for m in brokers}
+    sides = [m for m in s.mentions_in(0, noun) if m.name not in names] or [
+        m for m in s.last_primary if m.name not in names]
+    if not sides:
+        return []
+    p.subj = brokers + sides
+    return brokers
+
+
 def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
     subj, own = _subjects(s, i, trig)
     obj = _objects(s, i, trig)
@@ -691,10 +724,13 @@ def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
             if trig.type not in (EventType.MEETING, EventType.CEASEFIRE) or not real:
                 return None
             p.obj = real
+        brokers = _truce_brokers(s, trig, p) if trig.type == EventType.CEASEFIRE else []
         if trig.type == EventType.VISIT:
             _visit_parties(s, p)
         elif not _other_parties(s, trig, p):
             return None
+        for m in brokers:
+            p.actors[m.name] = ActorRef(name=m.name, kind=m.kind, role=Role.MEDIATOR)
     if p is None:
         return None
     if _MEDIATION.search(s.text):
@@ -705,6 +741,12 @@ def _parties(s: _Sentence, i: int, trig: Trigger) -> _Parties | None:
 
 
 # --- place and date -------------------------------------------------------------------
+
+
+_HERE_ARRIVAL = re.compile(
+    r"(?:flew|flown|flies|flying|arrived|arrives)\s+in\b(?!\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|(?:arrived|arrives)(?=\s*[.;,]|\s+(?:on|late|early|yesterday|today|overnight|last"
+    r"|this|that|hours|shortly|(?:on\s+)?(?-i:[A-Z])[a-z]+day)\b)", re.I)
 
 
 def _places(
@@ -726,11 +768,11 @@ def _places(
             a.name for a in p.actors.values() if a.role == Role.INITIATOR}
         dests = [d for d in visit_places(trig, s.sent, s.places, limit)
                  if d.place.country not in own and d.place.name not in own]
-        if not dests and s.dateline is not None and not home and re.match(
-                r"(?:flew|flown|flies|flying|arrived|arrives)\s+in\b(?!\s+(?:the\s+)?"
-                r"(?-i:[A-Z]))", s.text[trig.start:]):
-            # "Kerry flew in on Saturday", under a GENEVA dateline: came here, where the
-            # report is filed
+        away = p.primary | {a.name for a in p.actors.values() if a.role == Role.INITIATOR}
+        if not dests and s.dateline is not None and _HERE_ARRIVAL.match(s.text, trig.start) and (
+                s.dateline.country not in away):
+            # "Kerry flew in on Saturday", "Annan arrived on 22 January", under a GENEVA
+            # dateline: came here, where the report is filed
             return [s.dateline]
         if not dests:
             return None
@@ -945,6 +987,7 @@ def assemble(
     default_place: Place | None,
     last_primary: list[Mention],
     sent_idx: int = 0,
+    topical: bool = False,
 ) -> list[Candidate]:
     """The candidate events of one sentence."""
     quotes = quote_spans(sent.text)
@@ -953,7 +996,7 @@ def assemble(
         rel=[(m.start - sent.start, m.end - sent.start) for m in mentions],
         places=places, slots=slots, quotes=quotes,
         owner=assign_times(sent, triggers, slots, quotes), dct=dct, gaz=gaz,
-        last_primary=last_primary, sent_idx=sent_idx, dateline=default_place,
+        last_primary=last_primary, sent_idx=sent_idx, dateline=default_place, topical=topical,
     )
     dropped = set()
     for i, trig in enumerate(triggers):
@@ -979,6 +1022,15 @@ def assemble(
     dated = [c for c in s.out if c.status == Status.OCCURRED and c.precision == Precision.DAY
              and c.type != EventType.STATEMENT]
     talks = [c for c in dated if c.type == EventType.MEETING]
+    for c in s.out:
+        said_to = [t for t in talks if c.type == EventType.STATEMENT and re.fullmatch(
+            r"\w+\s+(?:[\w.'’-]+\s+){0,3}", sent.text[c.trigger_start:t.trigger_start])]
+        if said_to:
+            # "Milosevic told U.S. envoy Holbrooke in Belgrade on Wednesday that ...": said
+            # at the meeting, on its day and in its place
+            c.interval, c.precision, c.date_text = (said_to[0].interval, said_to[0].precision,
+                                                    said_to[0].date_text)
+            c.location = c.location or said_to[0].location
     for c in s.out:
         if c.status != Status.OCCURRED or c.date_text or c.precision != Precision.UNKNOWN:
             continue

@@ -135,7 +135,9 @@ _HERE = re.compile(
     r"(?<!\bof )(?<!\bfrom )(?<!\bnear )(?<!\bthan )\bhere\b"
     r"(?!\s+(?:is|are|was|were|and\s+there|and\s+now)\b|['’]s\b)"
     # "in this lakeside town", "in this Red Sea resort": wire copy's name for its dateline
-    r"|(?<=\bin )this\s+(?:[\w-]+\s+){0,3}?(?:town|city|capital|resort|port|village)\b")
+    r"|(?<=\b(?:in|at) )this\s+(?:[\w-]+\s+){0,3}?(?:town|city|capital|resort|port|village)\b"
+    # "after 12 hours of talks in the lakeside town": the dateline's, named by what it is
+    r"|(?<=\b(?:in|at) )the\s+(?-i:[a-z][\w-]*)\s+(?:town|resort|village)\b(?!\s+of\b)")
 
 
 _NAMED_SETTLEMENT = re.compile(
@@ -358,12 +360,23 @@ def date_within_occasion(events: list[Candidate]) -> list[Candidate]:
         kind = EventType.AGREEMENT if re.search(r"ceremony\b", during.group(0), re.I) else (
             EventType.MEETING)
         names = {a.name for a in c.actors}
-        at = [t for t in events if t.type == kind and t.status == Status.OCCURRED
+        closing = _CLOSING.search(during.group(0))
+        kinds = (EventType.MEETING, EventType.AGREEMENT) if closing else (kind,)
+        at = [t for t in events if t.type in kinds and t.status == Status.OCCURRED
               and t.precision == Precision.DAY and names & {a.name for a in t.actors}
               and t.interval[1] <= c.interval[1]]
-        if len(at) == 1:
+        if closing and at:
+            # "At the closing session Shastri said": the last day the talks are known by,
+            # often their signing, not the day they opened
+            last = max(at, key=lambda t: t.interval[1])
+            c.interval, c.precision, c.date_text = ((last.interval[1],) * 2, Precision.DAY,
+                                                    last.date_text)
+        elif len(at) == 1:
             c.interval, c.precision, c.date_text = at[0].interval, at[0].precision, at[0].date_text
     return events
+
+
+_CLOSING = re.compile(r"\b(?:closing|final|last|concluding)\b", re.I)
 
 
 _VENUE_TAKERS = (EventType.MEETING, EventType.AGREEMENT, EventType.PROPOSAL, EventType.REJECTION,

@@ -90,11 +90,12 @@ def extract_events(
             mentions = [m for m in mentions if not dl_start <= m.start < dl_end]
         mentions = resolve_references(sent.text, sent.start, mentions, history)
         triggers = find_triggers(sent.text)
+        topical = bool(cands) and cands[-1].sent_idx == sent_idx - 1
         if triggers:
             places = places_in(sent.text, sent.start, index, gaz, default_place)
             cands += assemble(
                 sent, triggers, mentions, places, time_slots(sent, times, dct), dct, gaz,
-                default_place, last_primary, sent_idx,
+                default_place, last_primary, sent_idx, topical,
             )
         history.add(mentions)
         parties = [m for m in mentions if not m.media and m.kind != ActorKind.PERSON]

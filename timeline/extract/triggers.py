@@ -110,7 +110,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"|go(?:es|ing)?|went|return(?:s|ed|ing)?|(?:came|come|coming) back|jet(?:s|ted)?",
           r"|en route|make (?:a|his|her) way)",
           r"(?=\s+(?:\w+\s+){0,3}?(?:to|into|for|from|home)\b)",
-          keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way"),
+          # "who came to Nairobi on 18 February": a place must follow (not "came to power")
+          r"|\b(?:came|comes|coming)(?=\s+to\s)",
+          # "flew in that evening": here, where the report is filed
+          r"|\bfl(?:ew|own|ies|ying)\s+in\b(?!\s+(?:the\s+)?(?-i:[A-Z]))",
+          keys=("travel", "fl", "head", "go", "went", "return", "back", "jet", "en route", "way",
+                "came", "comes", "coming"),
           needs_place=True, strength=0.8),
     _rule(EventType.VISIT, r"\b(?:visit(?:s|ed|ing)?|trip|tour|stopover)\b",
           keys=("visit", "trip", "tour", "stopover"), needs_place=True, strength=0.8),
@@ -193,6 +198,13 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:in|during|over)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?!\s+with\b)",
           keys=("call", "conversation"), strength=0.75),
+    # "Milosevic told U.S. envoy Richard Holbrooke in Belgrade on Wednesday that ...": said to
+    # a named envoy, in a place, face to face
+    _rule(EventType.MEETING,
+          r"\btold\s+(?P<t>(?:(?-i:[A-Z])[\w.'’-]*\s+){0,2}?(?:envoy|ambassador|counterpart"
+          r"|mediator|(?:foreign\s+|prime\s+)?minister|president|secretary\s+of\s+state))"
+          r"(?=\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}\s+(?:in|at)\s+(?-i:[A-Z]))",
+          keys=("told",), strength=0.7),
     # "Clinton was on the telephone to Trimble several times during the night"
     _rule(EventType.MEETING,
           r"\b(?:was|were|is|are|been|be)\s+on\s+the\s+(?:tele)?phone\s+(?:to|with)\b",
@@ -347,6 +359,12 @@ _RULES: list[tuple[EventType, str, dict[str, object]]] = [
           r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)\s+",
           r"(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?", _CEASE, r"s?\b",
           keys=("renew", "extend", "prolong"), modal=True, strength=0.75),
+    # "The formal signing will take place in Paris on Saturday": the signing is the deal's
+    _rule(EventType.AGREEMENT,
+          r"\b(?P<n>signing(?:\s+ceremony)?)\b(?:(?!\band\s+\w+(?:ing|ed)\b)[^.;:,]){0,60}?"
+          r"\b(?P<t>(?:will|would|is\s+to|was\s+to)\s+take\s+place|took\s+place"
+          r"|(?:is|was)\s+(?:scheduled|set|planned|due|expected)|(?:was|will\s+be)\s+held)\b",
+          keys=("signing",), strength=0.7),
     # "The first document was signed by ...", "The second document, signed by X, ..."
     _rule(EventType.AGREEMENT,
           r"\b(?:agreement|deal|accord|document|declaration|treaty|memorandum|protocol|pact"
@@ -618,9 +636,10 @@ def status_of(trigger: Trigger, sentence: str, headline: bool) -> Status:
     ):
         return Status.PLANNED
     word = trigger.text.lower()
-    if re.match(r"(?:sending|heading|traveling|travelling|going|flying)\b", word) and re.search(
-        r"\b(?:is|are|was|were)\s+(?:\w+\s+)?$", before
-    ) and "delegation" in sentence[trigger.start: trigger.end + 40]:
+    if re.match(r"(?:sending|heading|traveling|travelling|going|flying|coming)\b",
+                word) and re.search(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?$", before) and (
+            "delegation" in sentence[trigger.start: trigger.end + 40] or word == "coming"):
+        # "the delegation is flying to Doha"; "was coming to Paris" (told, as planned)
         return Status.PLANNED
     if re.match(r"(?:to take effect|take effect|begin|start)", word):
         return Status.PLANNED
