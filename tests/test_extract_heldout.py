@@ -101,6 +101,7 @@ HELDOUT_FLOORS = {
     HELDOUT.with_name("heldout4"): (0.85, 0.92),
     HELDOUT.with_name("heldout5"): (0.62, 0.84),
     HELDOUT.with_name("heldout6"): (0.70, 0.83),
+    HELDOUT.with_name("heldout7"): (0.52, 0.68),
 }
 
 
