@@ -389,6 +389,14 @@ def test_a_day_that_opens_a_sentence_dates_the_undated_events_after_it() -> None
     assert by_actor["Kenya"].date_precision == Precision.UNKNOWN
 
 
+def test_a_dateline_on_a_line_of_its_own_places_the_events() -> None:
+    text = ("Envoys sign border accord\n\nFrom Our Correspondent\nASMARA, 12 March\n\n"
+            "The foreign ministers of Eritrea and Djibouti this afternoon signed an accord here "
+            "on their disputed border.")
+    signed = next(e for e in extract_events(text, date(2024, 3, 12)) if e.type == "agreement")
+    assert signed.location == "Asmara"
+
+
 def test_negated_meeting_is_dropped() -> None:
     assert extract_events("Hamas and Israeli negotiators did not meet in Cairo on Monday.",
                           FRI) == []

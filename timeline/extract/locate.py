@@ -163,7 +163,7 @@ _DATELINE = re.compile(
     # "Nov 21", "Friday 10 April 1998", "12th February", "Oct. 3, 2024"
     r"(?P<date>,?\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
-    r"\s*(?P<agency>\([A-Za-z ]+\))?\s*(?:—|–|-|:)\s"
+    r"\s*(?P<agency>\([A-Za-z ]+\))?\s*(?:(?:—|–|-|:)\s|(?P<eol>\n|$))"
 )
 
 
@@ -184,6 +184,9 @@ def dateline(text: str, index: PlaceIndex) -> tuple[Place | None, tuple[int, int
         if not m or (k > 1 and not m.group(1).strip().isupper()
                      and not (m.group("date") and m.group("agency"))):
             continue  # "Kathmandu, November 21 (Wire):" is one too
+        if m.group("eol") is not None and not (m.group("date")
+                                               and m.group(1).strip().isupper()):
+            continue  # a line of its own ("TASHKENT, 10 January") in capitals, with its day
         form = m.group(1).strip().split("/")[0].strip()  # "JEDDAH/KHARTOUM": the first
         place = index.get(form) or index.get(form.title())
         # a line opening in capitals is a dateline even when its town is one we do not know
