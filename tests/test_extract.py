@@ -397,6 +397,17 @@ def test_a_dateline_on_a_line_of_its_own_places_the_events() -> None:
     assert signed.location == "Asmara"
 
 
+def test_an_accord_signed_the_day_a_report_is_filed_is_signed_at_its_dateline() -> None:
+    text = ("ASMARA, March 12 (Wire) - The foreign ministers of Eritrea and Djibouti signed "
+            "an accord on their disputed border on Tuesday. The two sides had signed a "
+            "truce accord in January.")
+    signed = {e.date_start: e for e in extract_events(text, date(2024, 3, 12))
+              if e.type == "agreement"}
+    assert signed[date(2024, 3, 12)].location == "Asmara"
+    # a signing of another month is not placed by where the report was filed
+    assert signed[date(2024, 1, 1)].location is None
+
+
 def test_negated_meeting_is_dropped() -> None:
     assert extract_events("Hamas and Israeli negotiators did not meet in Cairo on Monday.",
                           FRI) == []
@@ -761,8 +772,10 @@ def test_here_is_the_dateline_s_town() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # (on Monday: a signing of the day before the report, with no place of its own,
+        # is placed at the dateline by another rule)
         pytest.param("KATHMANDU, Oct 25 (Wire) - Nepal and India signed a border "
-                     "accord on Thursday. \"The road from here is long,\" one said.",
+                     "accord on Monday. \"The road from here is long,\" one said.",
                      id="from-here"),
         pytest.param("KATHMANDU, Oct 25 (Wire) - Nepal and India signed a border "
                      "accord on Thursday in Pokhara, 200 km west of here.", id="of-here"),

@@ -21,7 +21,7 @@ Stages, each a small function of this package:
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.extract.actors import (
     ArticleActors,
@@ -46,7 +46,7 @@ from timeline.extract.locate import (
 )
 from timeline.extract.merge import merge
 from timeline.extract.output import to_model
-from timeline.extract.places import place_index
+from timeline.extract.places import Place, place_index
 from timeline.extract.text import Sentence, split_sentences
 from timeline.extract.times import TimeLike, find_times
 from timeline.extract.triggers import find_triggers
@@ -109,8 +109,9 @@ def extract_events(
                 c.interval = (filed, filed)
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
     cands = date_from_scene(cands, sentences, times, dct)
+    merged = signed_at_dateline(merge(cands), default_place, filed or dct, dct)
     events = [to_model(c, full, dct, title, url, outlet)
-              for c in date_within_occasion(merge(cands)) if _has_sides(c)]
+              for c in date_within_occasion(merged) if _has_sides(c)]
     if shift:
         for e in events:
             for s in e.sources:
@@ -195,4 +196,24 @@ def date_from_scene(cands: list[Candidate], sentences: list[Sentence],
             continue
         assert t.interval is not None
         c.interval, c.precision, c.date_text = t.interval, Precision.DAY, t.text
+    return cands
+
+
+# a signing, where the parties meet; not a cabinet approving a deal at home
+_SIGNING = re.compile(r"(?:sign|initial|ink)", re.I)
+
+
+def signed_at_dateline(cands: list[Candidate], place: Place | None, filed: date,
+                       dct: date) -> list[Candidate]:
+    """A signing a report tells of on the day it was filed (or the day before), with no
+    place of its own, took place where the report was filed: the dateline's town ("TASHKENT,
+    10 January - ... this afternoon signed a declaration"). Read after the merge, so that a
+    report naming the place elsewhere keeps it."""
+    if place is None:
+        return cands
+    for c in cands:
+        if (c.type == EventType.AGREEMENT and c.status == Status.OCCURRED
+                and c.location is None and not c.headline and _SIGNING.match(c.trigger_text)
+                and c.interval[0] >= filed - timedelta(days=1) and c.interval[1] <= dct):
+            c.location = place
     return cands
