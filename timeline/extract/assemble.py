@@ -1048,7 +1048,6 @@ def assemble(
     for c in s.out:
         if c.type == EventType.MEETING and c.location is None:
             c.location = dest  # "arrived in Cairo for talks with ...": the talks are there
-            c.dateline = default_place
     entry = CHRONOLOGY.match(sent.text)
     lead = next((h.place for h in places if entry and entry.start("place") >= 0
                  and h.start - sent.start == entry.start("place") and h.place.population >= 0),

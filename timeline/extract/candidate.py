@@ -70,7 +70,6 @@ class Candidate:
     trigger_start: int = 0
     sent_idx: int = 0
     coref_speaker: bool = False
-    dateline: Place | None = None
     has_subject: bool = True
     trigger_text: str = ""
     spokes: bool = False
