@@ -507,8 +507,7 @@ def _find_mononyms(text: str, actors: ArticleActors) -> None:
     for m in _MONONYM.finditer(text):
         name = m.group("name")
         if (len(name) < 3 or name in actors.people or name in gaz.surface
-                or name in _surnames(gaz) or name in _NOT_NAME_START or name in _BAD_NAME_WORDS
-                or name in _FUNCTION_WORDS or name in _CALENDAR
+                or name in _surnames(gaz) or _common_word(name)
                 or any(p.split()[-1] == name for p in actors.people)):
             continue
         before = re.split(r"[.;:“”\"]|,\s", text[max(0, m.start() - 70):m.start()])[-1]
@@ -517,6 +516,12 @@ def _find_mononyms(text: str, actors: ArticleActors) -> None:
         full = re.search(rf"(?<![\w-])(?:{_CAP}\s+){{1,3}}{re.escape(name)}\b", text)
         whole = _clean_name(full.group(0), gaz) if full else None
         actors.register(whole if whole and whole.endswith(name) else name, aff)
+
+
+def _common_word(word: str) -> bool:
+    """A word that does not stand for a person on its own ("Many", "Thursday", "Talks")."""
+    return (word in _NOT_NAME_START or word in _BAD_NAME_WORDS or word in _FUNCTION_WORDS
+            or word in _CALENDAR)
 
 
 def _find_given_names(text: str, actors: ArticleActors) -> None:
@@ -534,8 +539,7 @@ def _find_given_names(text: str, actors: ArticleActors) -> None:
         if (len(owners) != 1 or len(first) < 4 or not first.isalpha() or not first[0].isupper()
                 or first in actors.people or first in actors.orgs or first in gaz.surface
                 or first in _known_parts(gaz) or first in _surnames(gaz)
-                or re.fullmatch(_PARTICLE, first) or first in _NOT_NAME_START
-                or first in _BAD_NAME_WORDS or first in _FUNCTION_WORDS or first in _CALENDAR
+                or re.fullmatch(_PARTICLE, first) or _common_word(first)
                 or first in _NOT_SURNAME or re.fullmatch(_TITLE_WORDS, first, re.I)):
             continue
         alone = re.compile(rf"(?<![\w’'-]){first}['’]?s?"

@@ -102,11 +102,7 @@ def extract_events(
         if parties:
             last_primary = parties[:1]
     filed = _filed(times, dl_start, dl_end, dct)
-    if filed is not None:
-        for c in cands:
-            if c.status == Status.OCCURRED and c.precision == Precision.UNKNOWN and (
-                    not c.date_text and c.interval == (dct, dct)):
-                c.interval = (filed, filed)
+    cands = date_by_filing(cands, filed, dct)
     cands = date_after_occasion(share_venue(date_from_neighbours(locate_meetings(cands))))
     cands = date_from_scene(cands, sentences, times, dct)
     merged = signed_at_dateline(merge(cands), default_place, filed or dct, dct)
@@ -132,6 +128,17 @@ def _filed(times: list[TimeLike], start: int, end: int, dct: date) -> date | Non
             day = t.interval[0]
             return day if 0 < (dct - day).days <= 3 else None
     return None
+
+
+def date_by_filing(cands: list[Candidate], filed: date | None, dct: date) -> list[Candidate]:
+    """What a report filed before its publication day tells without a date happened by the
+    day it was filed (precision stays unknown)."""
+    if filed is not None:
+        for c in cands:
+            if c.status == Status.OCCURRED and c.precision == Precision.UNKNOWN and (
+                    not c.date_text and c.interval == (dct, dct)):
+                c.interval = (filed, filed)
+    return cands
 
 
 _TALKS_NOUN = re.compile(r"(?:\w+\s+)*(?:talks|negotiations|discussions|consultations"

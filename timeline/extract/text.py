@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.temporal.patterns import MON
+
 __all__ = ["CHRONOLOGY", "Sentence", "split_sentences"]
 
 _ABBREV = {
@@ -15,13 +17,11 @@ _ABBREV = {
 }
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # "- July 20, 2002, Machakos: the two sides agree ...", "12 March 2004 - talks open": a line
 # of a chronology, whose opening date (and place) are those of what the line tells
 CHRONOLOGY = re.compile(
-    rf"\s*(?:[-–—•*·]\s*)?(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{4}})"
+    rf"\s*(?:[-–—•*·]\s*)?(?P<date>{MON}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MON}(?:,?\s+\d{{4}})?|{MON}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{4}})"
     r"(?:,\s*(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?\s*(?::|\s[-–—]|\s?[–—])\s+")
 
 
